@@ -1,0 +1,17 @@
+package io.headprobe.wget;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.rest.client.reactive.Url;
+import io.smallrye.mutiny.Uni;
+
+/** One reactive REST client for every target: the URL is given per call. */
+@RegisterRestClient(configKey = "wget")
+public interface HeaderClient {
+
+    @GET
+    Uni<Response> get(@Url String url);
+}

@@ -1,0 +1,69 @@
+package io.headprobe.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** Small servers on 127.0.0.1 that tests start as probe targets. Each one closes with the test. */
+public final class Loopback {
+
+    private Loopback() {
+    }
+
+    public static InetAddress address() {
+        return InetAddress.getLoopbackAddress();
+    }
+
+    /** A JDK HTTP server that answers every request with the given status and headers. */
+    public static HttpServer answering(int status, Map<String, List<String>> headers) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(address(), 0), 50);
+            server.createContext("/", exchange -> {
+                exchange.getResponseHeaders().putAll(headers);
+                byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port on 127.0.0.1 where nothing listens: connecting to it is refused. */
+    public static int refusingPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, address())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A listener that accepts connections (the kernel does) but never says a word. */
+    public static ServerSocket silent() {
+        try {
+            return new ServerSocket(0, 50, address());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String url(HttpServer server, String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    public static String url(ServerSocket socket, String path) {
+        return "http://127.0.0.1:" + socket.getLocalPort() + path;
+    }
+}

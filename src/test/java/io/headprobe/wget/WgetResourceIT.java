@@ -1,0 +1,7 @@
+package io.headprobe.wget;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class WgetResourceIT extends WgetResourceTest {
+}
