@@ -26,4 +26,26 @@ public final class Params {
         return new ProblemException(400,
                 "query parameter '" + name + "' must be an integer from " + min + " to " + max + ", got '" + raw + "'");
     }
+
+    public static Integer optionalInt(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "query parameter '" + name + "' must be an integer, got '" + raw + "'");
+        }
+    }
+
+    public static Boolean optionalBoolean(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ProblemException(400, "query parameter '" + name + "' must be true or false, got '" + raw + "'");
+        };
+    }
 }

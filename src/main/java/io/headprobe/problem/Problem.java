@@ -2,7 +2,10 @@ package io.headprobe.problem;
 
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** An RFC 9457 problem body. */
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -1,10 +1,16 @@
 package io.headprobe.problem;
 
+import java.util.stream.Collectors;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error leaves as application/problem+json; no stack trace ever reaches a caller. */
 public class ProblemMappers {
@@ -14,6 +20,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problem.of(400, describe(e)).toResponse();
     }
 
     @ServerExceptionMapper
@@ -30,5 +41,21 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
         return Problem.of(500, "the server could not handle this request").toResponse();
+    }
+
+    /** Says where the body is wrong in the caller's terms, without Java type names. */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).substring(1);
+            return "field '" + path + "' has the wrong type or value";
+        }
+        String location = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return "the body is not valid JSON" + location;
     }
 }

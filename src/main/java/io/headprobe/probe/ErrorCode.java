@@ -1,0 +1,14 @@
+package io.headprobe.probe;
+
+/** Why a target has no response to show. An HTTP 4xx/5xx is a response, not an error. */
+public enum ErrorCode {
+    INVALID_TARGET,
+    BLOCKED_ADDRESS,
+    DNS_FAILURE,
+    CONNECT_FAILED,
+    TIMEOUT,
+    TLS_FAILURE,
+    PROTOCOL_ERROR,
+    HEADERS_TOO_LARGE,
+    TOO_MANY_REDIRECTS
+}

@@ -1,0 +1,79 @@
+package io.headprobe.probe;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import io.headprobe.guard.TargetUrl.InvalidTargetException;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.vertx.core.http.HttpClosedException;
+
+/** Turns whatever went wrong with one target into an error code and a message for the caller. */
+final class Failures {
+
+    /** The address a target resolved to is not one HeadProbe may connect to. */
+    static final class BlockedAddressException extends RuntimeException {
+        BlockedAddressException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final class TooManyRedirectsException extends RuntimeException {
+        TooManyRedirectsException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Failures() {
+    }
+
+    static ProbeResult.Error classify(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            ProbeResult.Error error = known(cause);
+            if (error != null) {
+                return error;
+            }
+        }
+        return new ProbeResult.Error(ErrorCode.PROTOCOL_ERROR, describe(failure));
+    }
+
+    private static ProbeResult.Error known(Throwable cause) {
+        if (cause instanceof InvalidTargetException) {
+            return new ProbeResult.Error(ErrorCode.INVALID_TARGET, cause.getMessage());
+        }
+        if (cause instanceof BlockedAddressException) {
+            return new ProbeResult.Error(ErrorCode.BLOCKED_ADDRESS, cause.getMessage());
+        }
+        if (cause instanceof TooManyRedirectsException) {
+            return new ProbeResult.Error(ErrorCode.TOO_MANY_REDIRECTS, cause.getMessage());
+        }
+        if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
+            return new ProbeResult.Error(ErrorCode.TIMEOUT, cause.getMessage());
+        }
+        if (cause instanceof UnknownHostException) {
+            return new ProbeResult.Error(ErrorCode.DNS_FAILURE, "could not resolve " + cause.getMessage());
+        }
+        if (cause instanceof ConnectException) {
+            return new ProbeResult.Error(ErrorCode.CONNECT_FAILED, cause.getMessage());
+        }
+        if (cause instanceof SSLException || cause instanceof NotSslRecordException) {
+            return new ProbeResult.Error(ErrorCode.TLS_FAILURE, describe(cause));
+        }
+        if (cause instanceof TooLongFrameException) {
+            return new ProbeResult.Error(ErrorCode.HEADERS_TOO_LARGE, describe(cause));
+        }
+        if (cause instanceof HttpClosedException) {
+            return new ProbeResult.Error(ErrorCode.PROTOCOL_ERROR, "the target closed the connection before a complete response head");
+        }
+        return null;
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+}

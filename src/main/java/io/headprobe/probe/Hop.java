@@ -1,0 +1,19 @@
+package io.headprobe.probe;
+
+import java.util.List;
+
+/** The response head of one request, as it came off the wire. */
+record Hop(int status, String httpVersion, List<ProbeResult.Header> headers, String remoteAddress, double headersMs) {
+
+    boolean isRedirect() {
+        return switch (status) {
+            case 301, 302, 303, 307, 308 -> true;
+            default -> false;
+        };
+    }
+
+    String header(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(ProbeResult.Header::value).findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,49 @@
+package io.headprobe.probe;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Limits of the probe service. Where a request may choose a value (timeout, redirects,
+ * concurrency), the configured value is both its default and its maximum.
+ */
+@ConfigMapping(prefix = "headprobe.probe")
+public interface ProbeConfig {
+
+    /** Most targets in one request. */
+    @WithDefault("1000")
+    int maxTargets();
+
+    /** Fetches in flight at once across all requests. */
+    @WithDefault("1024")
+    int maxInFlight();
+
+    /** Fetches in flight at once for one request. */
+    @WithDefault("64")
+    int concurrency();
+
+    /** Per-target time limit, covering DNS, connect, TLS and headers of every redirect hop. */
+    @WithDefault("10S")
+    Duration timeout();
+
+    /** Default method: HEAD or GET. */
+    @WithDefault("HEAD")
+    String method();
+
+    @WithDefault("true")
+    boolean followRedirects();
+
+    /** Most redirects followed for one target. */
+    @WithDefault("5")
+    int maxRedirects();
+
+    /** Largest response head (status line + headers) read from a target. */
+    @WithDefault("65536")
+    int maxHeaderBytes();
+
+    /** Largest request body accepted by POST /probe (larger: 413). */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+}

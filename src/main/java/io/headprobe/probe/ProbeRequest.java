@@ -1,0 +1,22 @@
+package io.headprobe.probe;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The body of POST /probe: only {@code targets} is required, the rest defaults from configuration. */
+@RegisterForReflection
+@Schema(example = """
+        {"targets": ["https://example.org", "http://127.0.0.1:9000/x"], "method": "HEAD", "timeoutMs": 5000,
+         "followRedirects": true, "maxRedirects": 5, "concurrency": 64, "audit": false}""")
+public record ProbeRequest(
+        @Schema(required = true, description = "URLs to probe; a target without a scheme gets https://") List<String> targets,
+        @Schema(enumeration = { "HEAD", "GET" }, description = "GET reads the headers and drops the body unread") String method,
+        @Schema(description = "per-target time limit covering DNS, connect, TLS and headers of every hop") Integer timeoutMs,
+        Boolean followRedirects,
+        Integer maxRedirects,
+        @Schema(description = "fetches in flight at once for this request") Integer concurrency,
+        @Schema(description = "grade the security headers of each response") Boolean audit) {
+}

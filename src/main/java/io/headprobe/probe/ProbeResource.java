@@ -1,0 +1,100 @@
+package io.headprobe.probe;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.headprobe.problem.Params;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The header probe API.
+ *
+ * <pre>
+ * curl -s localhost:8080/probe -H 'Content-Type: application/json' -d '{"targets": ["example.org"]}'
+ * curl -s 'localhost:8080/probe?target=example.org&amp;method=GET'
+ * curl -sN localhost:8080/probe/stream -H 'Content-Type: application/json' -d '{"targets": ["a.example", "b.example"]}'
+ * curl -s 'localhost:8080/audit?target=example.org'
+ * </pre>
+ */
+@Path("/")
+public class ProbeResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    Prober prober;
+
+    @Inject
+    ProbeRequests requests;
+
+    @POST
+    @Path("probe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Probe targets; results in the order of the targets, with a summary")
+    public Uni<ProbeReport> probe(ProbeRequest request) {
+        return report(requests.validate(request));
+    }
+
+    @GET
+    @Path("probe")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Probe targets given as query parameters (the same as POST /probe)")
+    public Uni<ProbeReport> probeByQuery(@RestQuery List<String> target, @RestQuery String method,
+            @RestQuery String timeoutMs, @RestQuery String followRedirects, @RestQuery String maxRedirects,
+            @RestQuery String concurrency, @RestQuery String audit) {
+        ProbeRequest request = new ProbeRequest(target, method, Params.optionalInt("timeoutMs", timeoutMs),
+                Params.optionalBoolean("followRedirects", followRedirects), Params.optionalInt("maxRedirects", maxRedirects),
+                Params.optionalInt("concurrency", concurrency), Params.optionalBoolean("audit", audit));
+        return report(requests.validate(request));
+    }
+
+    @POST
+    @Path("probe/stream")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Probe targets; one JSON result per line, written as each target finishes")
+    public Multi<ProbeResult> stream(ProbeRequest request) {
+        ProbeRequests.Valid valid = requests.validate(request);
+        return prober.stream(valid.targets(), valid.options());
+    }
+
+    @POST
+    @Path("probe/stream")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same stream as server-sent events, one event per result")
+    public Multi<ProbeResult> streamEvents(ProbeRequest request) {
+        return stream(request);
+    }
+
+    @GET
+    @Path("audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Probe one target and grade its security headers")
+    public Uni<ProbeResult> audit(@RestQuery String target) {
+        ProbeRequest request = new ProbeRequest(target == null ? null : List.of(target), null, null, null, null, null, true);
+        ProbeRequests.Valid valid = requests.validate(request);
+        return prober.probe(valid.targets().get(0), valid.options());
+    }
+
+    private Uni<ProbeReport> report(ProbeRequests.Valid valid) {
+        long start = System.nanoTime();
+        return prober.probeAll(valid.targets(), valid.options())
+                .onItem().transform(results -> ProbeReport.of(results, Math.round((System.nanoTime() - start) / 1e4) / 100.0));
+    }
+}

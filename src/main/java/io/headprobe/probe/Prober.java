@@ -1,0 +1,153 @@
+package io.headprobe.probe;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.headprobe.audit.SecurityHeaders;
+import io.headprobe.guard.AddressGuard;
+import io.headprobe.guard.TargetUrl;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The probe pipeline: each target is parsed, resolved, checked by the address guard, fetched
+ * (again for every redirect hop) and optionally audited; whatever happens becomes a
+ * {@link ProbeResult}, never a failure.
+ */
+@ApplicationScoped
+public class Prober {
+
+    @Inject
+    Resolver resolver;
+
+    @Inject
+    AddressGuard guard;
+
+    @Inject
+    HeadFetcher fetcher;
+
+    @Inject
+    ProbeConfig config;
+
+    private FetchPermits permits;
+
+    @PostConstruct
+    void createPermits() {
+        permits = new FetchPermits(config.maxInFlight());
+    }
+
+    /** Results in the order of the targets. */
+    public Uni<List<ProbeResult>> probeAll(List<String> targets, ProbeOptions options) {
+        List<Uni<ProbeResult>> probes = targets.stream().map(target -> probe(target, options)).toList();
+        return Uni.join().all(probes).usingConcurrencyOf(options.concurrency()).andFailFast();
+    }
+
+    /** Results in the order the targets finish. */
+    public Multi<ProbeResult> stream(List<String> targets, ProbeOptions options) {
+        return Multi.createFrom().iterable(targets)
+                .onItem().transformToUni(target -> probe(target, options))
+                .merge(options.concurrency());
+    }
+
+    public int inFlight() {
+        return permits.inUse();
+    }
+
+    Uni<ProbeResult> probe(String target, ProbeOptions options) {
+        return Uni.createFrom().deferred(() -> {
+            Trace trace = new Trace(target);
+            return Uni.createFrom().item(() -> TargetUrl.parse(target))
+                    .onItem().transformToUni(url -> follow(url, trace, options))
+                    .ifNoItem().after(options.timeout()).failWith(() -> new TimeoutException(
+                            "no complete response head within " + options.timeout().toMillis() + " ms"))
+                    .onItem().transform(trace::answered)
+                    .onFailure().recoverWithItem(failure -> trace.failed(Failures.classify(failure)))
+                    .onItem().transform(result -> options.audit() ? audit(result) : result);
+        });
+    }
+
+    private Uni<Hop> follow(TargetUrl url, Trace trace, ProbeOptions options) {
+        trace.at(url);
+        return fetch(url, options)
+                .onItem().transformToUni(hop -> {
+                    String location = hop.header("Location");
+                    if (!options.followRedirects() || !hop.isRedirect() || location == null) {
+                        return Uni.createFrom().item(hop);
+                    }
+                    if (trace.redirectCount() >= options.maxRedirects()) {
+                        throw new Failures.TooManyRedirectsException(
+                                "more than " + options.maxRedirects() + " redirects");
+                    }
+                    TargetUrl next = url.follow(location);
+                    trace.redirected(new ProbeResult.Redirect(url.toString(), hop.status(), location));
+                    return follow(next, trace, options);
+                });
+    }
+
+    private Uni<Hop> fetch(TargetUrl url, ProbeOptions options) {
+        return resolver.resolve(url)
+                .onItem().transform(addresses -> checked(url, addresses))
+                .onItem().transformToUni(address -> permits.withPermit(
+                        () -> fetcher.fetch(url, address, options.method(), options.timeout().toMillis())));
+    }
+
+    /** Every address the name resolved to must be allowed, and only a checked one is connected to. */
+    private InetAddress checked(TargetUrl url, List<InetAddress> addresses) {
+        for (InetAddress address : addresses) {
+            if (!guard.allows(address)) {
+                throw new Failures.BlockedAddressException(
+                        url.host() + " resolves to " + address.getHostAddress() + ", which is not a public address");
+            }
+        }
+        return addresses.get(0);
+    }
+
+    private static ProbeResult audit(ProbeResult result) {
+        return result.ok() ? result.withAudit(SecurityHeaders.audit(result.url(), result.headers())) : result;
+    }
+
+    /** What is known about one target so far: where it is, and how it got there. */
+    private static final class Trace {
+        private final String target;
+        private final long start = System.nanoTime();
+        private final List<ProbeResult.Redirect> redirects = new ArrayList<>();
+        private TargetUrl url;
+
+        Trace(String target) {
+            this.target = target;
+        }
+
+        synchronized void at(TargetUrl url) {
+            this.url = url;
+        }
+
+        synchronized void redirected(ProbeResult.Redirect redirect) {
+            redirects.add(redirect);
+        }
+
+        synchronized int redirectCount() {
+            return redirects.size();
+        }
+
+        synchronized ProbeResult answered(Hop hop) {
+            return new ProbeResult(target, url.toString(), true, hop.status(), hop.httpVersion(), hop.headers(),
+                    List.copyOf(redirects), new ProbeResult.Timings(elapsedMs(), hop.headersMs()), hop.remoteAddress(),
+                    null, null);
+        }
+
+        synchronized ProbeResult failed(ProbeResult.Error error) {
+            return new ProbeResult(target, url == null ? null : url.toString(), false, null, null, List.of(),
+                    List.copyOf(redirects), new ProbeResult.Timings(elapsedMs(), null), null, error, null);
+        }
+
+        private double elapsedMs() {
+            return Math.round((System.nanoTime() - start) / 1e4) / 100.0;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.headprobe.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP server on loopback that does exactly what its script says with each connection: the
+ * hostile targets (garbage, resets, dripping bytes, huge heads) and heads written byte for byte.
+ */
+public final class RawServer implements AutoCloseable {
+
+    @FunctionalInterface
+    public interface Script {
+        void play(Socket socket) throws IOException, InterruptedException;
+    }
+
+    private final ServerSocket socket;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final Thread acceptor;
+
+    private RawServer(InetAddress address, Script script) {
+        try {
+            socket = new ServerSocket(0, 100, address);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    Socket connection = socket.accept();
+                    accepted.incrementAndGet();
+                    Thread player = new Thread(() -> {
+                        try (connection) {
+                            script.play(connection);
+                        } catch (IOException | InterruptedException e) {
+                            // the client hung up: that is how most scripts end
+                        }
+                    });
+                    player.setDaemon(true);
+                    player.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public static RawServer on(String address, Script script) {
+        try {
+            return new RawServer(InetAddress.getByName(address), script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RawServer start(Script script) {
+        return new RawServer(Loopback.address(), script);
+    }
+
+    /** Reads the request head, then writes {@code response} as it is. */
+    public static Script answering(String response) {
+        return socket -> {
+            readHead(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            out.write(response.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        };
+    }
+
+    public static void readHead(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = { '\r', '\n', '\r', '\n' };
+        int b;
+        while (matched < 4 && (b = in.read()) != -1) {
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public String url(String path) {
+        return "http://" + socket.getInetAddress().getHostAddress() + ":" + port() + path;
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return accepted.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
