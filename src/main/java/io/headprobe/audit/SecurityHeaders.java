@@ -302,7 +302,7 @@ public final class SecurityHeaders {
 
         boolean isSession() {
             String lower = name.toLowerCase(Locale.ROOT);
-            return lower.contains("sess") || lower.equals("sid") || lower.contains("auth") || lower.contains("token");
+            return !isAntiCsrf() && (lower.contains("sess") || lower.equals("sid") || lower.contains("auth"));
         }
 
         boolean isAntiCsrf() {

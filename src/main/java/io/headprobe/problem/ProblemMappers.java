@@ -2,6 +2,7 @@ package io.headprobe.problem;
 
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -10,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error leaves as application/problem+json; no stack trace ever reaches a caller. */
@@ -24,6 +26,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return Problem.of(400, describe(e)).toResponse();
+    }
+
+    /** Takes precedence over quarkus-rest-jackson's own mapper, which answers plain JSON. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e) {
         return Problem.of(400, describe(e)).toResponse();
     }
 

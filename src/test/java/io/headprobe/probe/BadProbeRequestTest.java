@@ -1,0 +1,129 @@
+package io.headprobe.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Collections;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every malformed request gets a 4xx problem body, never a 500 and never a stack trace. */
+@QuarkusTest
+class BadProbeRequestTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "{",
+            "not json",
+            "[]",
+            "null",
+            "42",
+            "\"targets\"",
+            "{}",
+            "{\"targets\": null}",
+            "{\"targets\": []}",
+            "{\"targets\": \"http://127.0.0.1/\"}",
+            "{\"targets\": {\"a\": 1}}",
+            "{\"targets\": [null]}",
+            "{\"targets\": [[\"x\"]]}",
+            "{\"targets\": [\"x\"], \"method\": \"POST\"}",
+            "{\"targets\": [\"x\"], \"method\": 1}",
+            "{\"targets\": [\"x\"], \"timeoutMs\": 0}",
+            "{\"targets\": [\"x\"], \"timeoutMs\": -5}",
+            "{\"targets\": [\"x\"], \"timeoutMs\": 3600000}",
+            "{\"targets\": [\"x\"], \"timeoutMs\": \"5000\"}",
+            "{\"targets\": [\"x\"], \"timeoutMs\": 1.5}",
+            "{\"targets\": [\"x\"], \"timeoutMs\": 99999999999999}",
+            "{\"targets\": [\"x\"], \"maxRedirects\": -1}",
+            "{\"targets\": [\"x\"], \"maxRedirects\": 100}",
+            "{\"targets\": [\"x\"], \"concurrency\": 0}",
+            "{\"targets\": [\"x\"], \"concurrency\": 100000}",
+            "{\"targets\": [\"x\"], \"followRedirects\": \"yes\"}",
+            "{\"targets\": [\"x\"], \"audit\": 1}",
+            "{\"targets\": [\"x\"], \"unknown\": true}",
+            "{\"targets\": [\"x\"]} trailing",
+            "{\"targets\": [\"x\"],}" })
+    void refusesMalformedBodies(String body) {
+        post(body).statusCode(400)
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"))
+                .body("type", notNullValue())
+                .body("detail", notNullValue())
+                .body(not(containsString("at io.")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void namesTheFieldThatIsWrong() {
+        post("{\"targets\": [\"x\"], \"timeoutMs\": \"soon\"}").statusCode(400)
+                .body("detail", equalTo("field 'timeoutMs' has the wrong type or value"));
+        post("{\"targets\": [\"x\"], \"colour\": 1}").statusCode(400)
+                .body("detail", equalTo("unknown field 'colour'"));
+        post("{\"targets\": [\"x\"], \"method\": \"PUT\"}").statusCode(400)
+                .body("detail", equalTo("'method' must be HEAD or GET, not 'PUT'"));
+    }
+
+    @Test
+    void refusesMoreTargetsThanAllowed() {
+        Map<String, Object> body = Map.of("targets", Collections.nCopies(1001, "x"));
+        given().contentType(ContentType.JSON).body(body).when().post("/probe")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("at most 1000"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "text/plain, x", "application/xml, <targets/>", "application/x-www-form-urlencoded, targets=x" })
+    void refusesOtherContentTypes(String contentType, String body) {
+        given().contentType(contentType).body(body).when().post("/probe")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
+    }
+
+    @Test
+    void refusesBodiesOverTheLimit() {
+        String huge = "{\"targets\": [\"" + "a".repeat(1_100_000) + "\"]}";
+        post(huge).statusCode(413)
+                .body("status", equalTo(413))
+                .body("detail", containsString("1048576"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "timeoutMs, soon", "followRedirects, yes", "concurrency, 0", "method, DELETE" })
+    void refusesBadQueryParameters(String name, String value) {
+        given().queryParam("target", "x").queryParam(name, value).when().get("/probe")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString(name));
+    }
+
+    @Test
+    void refusesAQueryWithoutTargets() {
+        given().when().get("/probe").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/audit").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void answersUnknownRoutesAndMethodsWithProblems() {
+        given().when().get("/nowhere").then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/probe").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/probe")
+                .then().contentType("application/problem+json");
+    }
+}
