@@ -1,6 +1,7 @@
 package io.headprobe.guard;
 
 import java.net.InetAddress;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ public class AddressGuard {
 
     @Inject
     public AddressGuard(GuardConfig config) {
-        this.policy = new AddressPolicy(config.allow().orElse(java.util.List.of()).stream().map(Cidr::parse).toList());
+        this.policy = new AddressPolicy(config.allow().orElse(List.of()).stream().map(Cidr::parse).toList());
     }
 
     public boolean allows(InetAddress address) {

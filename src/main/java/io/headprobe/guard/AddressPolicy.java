@@ -28,6 +28,9 @@ public final class AddressPolicy {
             "224.0.0.0/4", // multicast
             "240.0.0.0/4"); // reserved, incl. broadcast 255.255.255.255
 
+    private static final Cidr UNSPECIFIED_V6 = Cidr.parse("::/128");
+    private static final Cidr LOOPBACK_V6 = Cidr.parse("::1/128");
+
     private static final List<Cidr> NOT_PUBLIC_V6 = blocks(
             "::/128", // unspecified
             "::1/128", // loopback
@@ -83,7 +86,7 @@ public final class AddressPolicy {
             return Arrays.copyOfRange(bytes, 2, 6);
         }
         // :: and ::1 lie inside ::/96 but are IPv6's own unspecified and loopback addresses.
-        boolean ownSpecial = NOT_PUBLIC_V6.get(0).contains(bytes) || NOT_PUBLIC_V6.get(1).contains(bytes);
+        boolean ownSpecial = UNSPECIFIED_V6.contains(bytes) || LOOPBACK_V6.contains(bytes);
         if (!ownSpecial && EMBEDDING_V4_AT_END.stream().anyMatch(block -> block.contains(bytes))) {
             return Arrays.copyOfRange(bytes, 12, 16);
         }

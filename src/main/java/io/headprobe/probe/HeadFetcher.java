@@ -4,6 +4,9 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,6 +15,7 @@ import jakarta.inject.Inject;
 
 import io.headprobe.guard.TargetUrl;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -56,7 +60,7 @@ public class HeadFetcher {
         client.close();
     }
 
-    Uni<Hop> fetch(TargetUrl url, InetAddress address, HttpMethod method, long connectTimeoutMs) {
+    Uni<Hop> fetch(TargetUrl url, InetAddress address, HttpMethod method, long timeoutMs) {
         RequestOptions request = new RequestOptions()
                 .setMethod(method)
                 .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
@@ -64,17 +68,30 @@ public class HeadFetcher {
                 .setPort(url.port())
                 .setSsl(url.https())
                 .setURI(url.pathAndQuery())
-                .setConnectTimeout(connectTimeoutMs)
+                .setConnectTimeout(timeoutMs)
+                // A safety net: the caller's timeout cancels first and resets the request.
+                .setIdleTimeout(timeoutMs)
                 .putHeader("User-Agent", "HeadProbe/1.0")
                 .putHeader("Accept", "*/*");
         return Uni.createFrom().emitter(emitter -> {
             long start = System.nanoTime();
-            List<HttpClientRequest> sent = new ArrayList<>(1);
-            // Cancelled (timeout) or done: close the connection; a body is never read.
-            emitter.onTermination(() -> sent.forEach(HttpClientRequest::reset));
+            AtomicBoolean over = new AtomicBoolean();
+            AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+            // Done, failed or cancelled (timeout): close the connection; a body is never read.
+            emitter.onTermination(() -> {
+                over.set(true);
+                HttpClientRequest req = sent.get();
+                if (req != null) {
+                    req.reset();
+                }
+            });
             client.request(request)
                     .compose(req -> {
-                        sent.add(req);
+                        sent.set(req);
+                        if (over.get()) {
+                            req.reset();
+                            return Future.failedFuture(new CancellationException("cancelled while connecting"));
+                        }
                         return req.send();
                     })
                     .onSuccess(response -> {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Header fan-out: one POST /probe with N loopback targets that answer after 100 ms, concurrency C.
+# The targets are a second HeadProbe (the jar) serving /hello/{i} with headprobe.delay=100ms.
+# Usage: bench/fanout.sh [N] [C]   (--smoke: 200 targets)
+source "$(dirname "$0")/lib.sh"
+N=${1:-10000}; C=${2:-1000}
+[ "$N" = "--smoke" ] && { N=200; C=100; }
+TARGET_PORT=18181; PROBE_PORT=18182
+ulimit -n "$(ulimit -Hn)" || true
+java -Dquarkus.http.port=$TARGET_PORT -Dheadprobe.delay=0.1S -jar "$JAR" >/dev/null 2>&1 &
+target=$!
+java -Dquarkus.http.port=$PROBE_PORT -Dheadprobe.guard.allow=127.0.0.1/32 -Dheadprobe.probe.max-targets="$N" \
+  -Dheadprobe.probe.concurrency="$C" -Dheadprobe.probe.max-in-flight="$C" -jar "$JAR" >/dev/null 2>&1 &
+prober=$!
+trap 'stop $target; stop $prober' EXIT
+wait_200 "http://127.0.0.1:$TARGET_PORT/q/health/ready" 60
+wait_200 "http://127.0.0.1:$PROBE_PORT/q/health/ready" 60
+body=$(mktemp)
+python3 -c "import json,sys; print(json.dumps({'targets': ['http://127.0.0.1:$TARGET_PORT/hello/%d' % i for i in range($N)], 'concurrency': $C}))" > "$body"
+probe() {
+  curl -s -o "$1" -w '%{time_total}' -H 'Content-Type: application/json' --data-binary @"$body" \
+    "http://127.0.0.1:$PROBE_PORT/probe"
+}
+probe /dev/null >/dev/null   # warm-up: JIT and connection set-up paths
+peak=0
+( while kill -0 $prober 2>/dev/null; do r=$(rss_kb $prober); [ "$r" -gt "$peak" ] && peak=$r && echo $peak > "$body.rss"; sleep 0.05; done ) &
+sampler=$!
+times=()
+for i in 1 2 3; do times+=("$(probe "$body.out")"); done
+kill $sampler 2>/dev/null || true
+ok=$(python3 -c "import json; s=json.load(open('$body.out'))['summary']; print(s['ok'], s['total'], s['byStatus'])")
+out="$BENCH_DIR/results/fanout.md"
+{
+  echo "# Fan-out: $N loopback targets answering after 100 ms, concurrency $C"
+  echo
+  echo "\`bench/fanout.sh $N $C\` on $(nproc) cores, $(date -u +%Y-%m-%d), JVM jar; after one warm-up request."
+  echo
+  echo "| runs (s) | median (s) | ideal (s) | peak RSS of the prober (MiB) | last run ok/total |"
+  echo "| --- | --- | --- | --- | --- |"
+  echo "| ${times[*]} | $(printf '%s\n' "${times[@]}" | median) | $(python3 -c "print($N/$C*0.1)") | $(( $(cat "$body.rss") / 1024 )) | $ok |"
+} | tee "$out"
+rm -f "$body" "$body.out" "$body.rss"

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Start-up of the native binary vs the jar: exec to first 200 on /hello/x (delay 0S) and RSS
+# after start, median of N runs each, alternating native, jar, native, jar...
+# Usage: bench/startup.sh [RUNS]   (needs target/*-runner and target/quarkus-app; --smoke: 1 run)
+source "$(dirname "$0")/lib.sh"
+RUNS=${1:-5}; [ "$RUNS" = "--smoke" ] && RUNS=1
+PORT=18080
+declare -A ms rss
+run_once() { # kind command...
+  local kind=$1; shift
+  local start; start=$(now_ms)
+  QUARKUS_HTTP_PORT=$PORT HEADPROBE_DELAY=0S "$@" >/dev/null 2>&1 &
+  local pid=$!
+  wait_200 "http://127.0.0.1:$PORT/hello/x" 60
+  local end; end=$(now_ms)
+  sleep 1   # let start-up settle before reading RSS
+  ms[$kind]+="$(( end - start )) "; rss[$kind]+="$(( $(rss_kb $pid) / 1024 )) "
+  stop $pid
+}
+kinds=(jar)
+[ -n "$RUNNER" ] && kinds=(native jar)
+for i in $(seq "$RUNS"); do
+  for kind in "${kinds[@]}"; do
+    case $kind in
+      native) run_once native "$RUNNER" ;;
+      jar) run_once jar java -jar "$JAR" ;;
+    esac
+  done
+done
+out="$BENCH_DIR/results/startup.md"
+{
+  echo "# Start-up: exec to first 200, RSS after start"
+  echo
+  echo "\`bench/startup.sh $RUNS\` on $(nproc) cores, $(date -u +%Y-%m-%d), median of $RUNS runs each, alternating."
+  echo
+  echo "| build | first 200 (ms) | RSS after start (MiB) | runs (ms) |"
+  echo "| --- | --- | --- | --- |"
+  for kind in "${kinds[@]}"; do
+    echo "| $kind | $(echo ${ms[$kind]} | tr ' ' '\n' | median) | $(echo ${rss[$kind]} | tr ' ' '\n' | median) | ${ms[$kind]} |"
+  done
+} | tee "$out"
