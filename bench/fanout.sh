@@ -29,7 +29,7 @@ times=()
 for i in 1 2 3; do times+=("$(probe "$body.out")"); done
 kill $sampler 2>/dev/null || true
 ok=$(python3 -c "import json; s=json.load(open('$body.out'))['summary']; print(s['ok'], s['total'], s['byStatus'])")
-out="$BENCH_DIR/results/fanout.md"
+out="${BENCH_RESULTS:-$BENCH_DIR/results}/fanout.md"
 {
   echo "# Fan-out: $N loopback targets answering after 100 ms, concurrency $C"
   echo

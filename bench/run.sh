@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-}
+# Smoke runs keep the committed results untouched.
+[ "$mode" = "--smoke" ] && export BENCH_RESULTS=$(mktemp -d)
 bash startup.sh ${mode:-5}
 bash fanout.sh ${mode:-10000}

@@ -27,7 +27,7 @@ for i in $(seq "$RUNS"); do
     esac
   done
 done
-out="$BENCH_DIR/results/startup.md"
+out="${BENCH_RESULTS:-$BENCH_DIR/results}/startup.md"
 {
   echo "# Start-up: exec to first 200, RSS after start"
   echo
