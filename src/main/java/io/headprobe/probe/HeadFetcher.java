@@ -95,6 +95,9 @@ public class HeadFetcher {
                         return req.send();
                     })
                     .onSuccess(response -> {
+                        // The reset that ends every fetch fails the response; that is expected, not news.
+                        response.exceptionHandler(expected -> {
+                        });
                         List<ProbeResult.Header> headers = new ArrayList<>();
                         for (Map.Entry<String, String> header : response.headers()) {
                             headers.add(new ProbeResult.Header(header.getKey(), header.getValue()));
