@@ -253,7 +253,7 @@ public final class SecurityHeaders {
         }
 
         String first(String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst().orElse(null);
+            return Header.first(headers, name);
         }
 
         List<String> all(String name) {

@@ -24,10 +24,6 @@ final class FetchPermits {
         this.max = max;
     }
 
-    int inUse() {
-        return inUse.get();
-    }
-
     <T> Uni<T> withPermit(Supplier<Uni<T>> work) {
         return Uni.createFrom().<T> emitter(emitter -> {
             Waiter<T> waiter = new Waiter<>(work, emitter);

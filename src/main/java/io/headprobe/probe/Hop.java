@@ -11,9 +11,4 @@ record Hop(int status, String httpVersion, List<ProbeResult.Header> headers, Str
             default -> false;
         };
     }
-
-    String header(String name) {
-        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(ProbeResult.Header::value).findFirst()
-                .orElse(null);
-    }
 }

@@ -95,6 +95,6 @@ public class ProbeResource {
     private Uni<ProbeReport> report(ProbeRequests.Valid valid) {
         long start = System.nanoTime();
         return prober.probeAll(valid.targets(), valid.options())
-                .onItem().transform(results -> ProbeReport.of(results, Math.round((System.nanoTime() - start) / 1e4) / 100.0));
+                .onItem().transform(results -> ProbeReport.of(results, ProbeResult.Timings.msSince(start)));
     }
 }

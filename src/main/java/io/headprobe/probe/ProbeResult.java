@@ -21,12 +21,23 @@ public record ProbeResult(
         Audit audit) {
 
     public record Header(String name, String value) {
+
+        /** The value of the first header called {@code name}, in any case, or null. */
+        public static String first(List<Header> headers, String name) {
+            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst()
+                    .orElse(null);
+        }
     }
 
     public record Redirect(String url, int status, String location) {
     }
 
     public record Timings(double totalMs, Double headersMs) {
+
+        /** Milliseconds since {@code startNanos} (a System.nanoTime()), to 0.01 ms. */
+        public static double msSince(long startNanos) {
+            return Math.round((System.nanoTime() - startNanos) / 1e4) / 100.0;
+        }
     }
 
     public record Error(ErrorCode code, String message) {

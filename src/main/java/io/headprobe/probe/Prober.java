@@ -55,10 +55,6 @@ public class Prober {
                 .merge(options.concurrency());
     }
 
-    public int inFlight() {
-        return permits.inUse();
-    }
-
     Uni<ProbeResult> probe(String target, ProbeOptions options) {
         return Uni.createFrom().deferred(() -> {
             Trace trace = new Trace(target);
@@ -76,7 +72,7 @@ public class Prober {
         trace.at(url);
         return fetch(url, options)
                 .onItem().transformToUni(hop -> {
-                    String location = hop.header("Location");
+                    String location = ProbeResult.Header.first(hop.headers(), "Location");
                     if (!options.followRedirects() || !hop.isRedirect() || location == null) {
                         return Uni.createFrom().item(hop);
                     }
@@ -147,7 +143,7 @@ public class Prober {
         }
 
         private double elapsedMs() {
-            return Math.round((System.nanoTime() - start) / 1e4) / 100.0;
+            return ProbeResult.Timings.msSince(start);
         }
     }
 }
