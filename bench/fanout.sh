@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Header fan-out: one POST /probe with N loopback targets that answer after 100 ms, concurrency C.
+# Header fan-out: one POST /probe with N loopback targets that answer after 100 ms, concurrency C,
+# alternating with the seed's asyncio fetcher (bench/anchor/seed_wget.py) on the same targets.
 # The targets are a second HeadProbe (the jar) serving /hello/{i} with headprobe.delay=100ms.
 # Usage: bench/fanout.sh [N] [C]   (--smoke: 200 targets)
 source "$(dirname "$0")/lib.sh"
@@ -25,8 +26,12 @@ probe /dev/null >/dev/null   # warm-up: JIT and connection set-up paths
 peak=0
 ( while kill -0 $prober 2>/dev/null; do r=$(rss_kb $prober); [ "$r" -gt "$peak" ] && peak=$r && echo $peak > "$body.rss"; sleep 0.05; done ) &
 sampler=$!
-times=()
-for i in 1 2 3; do times+=("$(probe "$body.out")"); done
+python3 -c "import json; print('\\n'.join(json.load(open('$body'))['targets']))" > "$body.urls"
+times=(); seed=()
+for i in 1 2 3; do
+  times+=("$(probe "$body.out")")
+  seed+=("$(/usr/bin/python3 "$BENCH_DIR/anchor/seed_wget.py" "$C" < "$body.urls" | awk '{print $1; if ($2 != $3) print "seed fetcher: only " $2 " of " $3 " ok" > "/dev/stderr"}')")
+done
 kill $sampler 2>/dev/null || true
 ok=$(python3 -c "import json; s=json.load(open('$body.out'))['summary']; print(s['ok'], s['total'], s['byStatus'])")
 out="${BENCH_RESULTS:-$BENCH_DIR/results}/fanout.md"
@@ -35,8 +40,9 @@ out="${BENCH_RESULTS:-$BENCH_DIR/results}/fanout.md"
   echo
   echo "\`bench/fanout.sh $N $C\` on $(nproc) cores, $(date -u +%Y-%m-%d), JVM jar; after one warm-up request."
   echo
-  echo "| runs (s) | median (s) | ideal (s) | peak RSS of the prober (MiB) | last run ok/total |"
-  echo "| --- | --- | --- | --- | --- |"
-  echo "| ${times[*]} | $(printf '%s\n' "${times[@]}" | median) | $(python3 -c "print($N/$C*0.1)") | $(( $(cat "$body.rss") / 1024 )) | $ok |"
+  echo "| fetcher | runs (s) | median (s) | ideal (s) | peak RSS of the prober (MiB) | last run ok/total |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| HeadProbe POST /probe | ${times[*]} | $(printf '%s\n' "${times[@]}" | median) | $(python3 -c "print($N/$C*0.1)") | $(( $(cat "$body.rss") / 1024 )) | $ok |"
+  echo "| seed asyncio fetcher | ${seed[*]} | $(printf '%s\n' "${seed[@]}" | median) | $(python3 -c "print($N/$C*0.1)") | | |"
 } | tee "$out"
-rm -f "$body" "$body.out" "$body.rss"
+rm -f "$body" "$body.out" "$body.rss" "$body.urls"

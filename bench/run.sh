@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark; --smoke runs each briefly, to keep the scripts working (CI does this).
 # Build first: ./mvnw package (jar) and, for native figures, ./mvnw package -Dnative.
+# Needs Debian's wrk, python3-aiohttp and gnuplot-nox (apt-get install -y wrk python3-aiohttp gnuplot-nox).
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-}
@@ -8,3 +9,4 @@ mode=${1:-}
 [ "$mode" = "--smoke" ] && export BENCH_RESULTS=$(mktemp -d)
 bash startup.sh ${mode:-5}
 bash fanout.sh ${mode:-10000}
+bash compare.sh ${mode:-3}
