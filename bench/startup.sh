@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Start-up of the native binary vs the jar: exec to first 200 on /hello/x (delay 0S) and RSS
-# after start, median of N runs each, alternating native, jar, native, jar...
+# Start-up of the native binary vs the jar: exec to first 200 on /hello/x (delay 0S), RSS after
+# start and RSS after 5 s of load (wrk, 100 connections), median of N runs each, alternating
+# native, jar, native, jar...
 # Usage: bench/startup.sh [RUNS]   (needs target/*-runner and target/quarkus-app; --smoke: 1 run)
 source "$(dirname "$0")/lib.sh"
-RUNS=${1:-5}; [ "$RUNS" = "--smoke" ] && RUNS=1
+RUNS=${1:-5}; LOAD_SECONDS=5
+[ "$RUNS" = "--smoke" ] && { RUNS=1; LOAD_SECONDS=1; }
 PORT=18080
-declare -A ms rss
+declare -A ms rss loaded
 run_once() { # kind command...
   local kind=$1; shift
   local start; start=$(now_ms)
@@ -15,6 +17,8 @@ run_once() { # kind command...
   local end; end=$(now_ms)
   sleep 1   # let start-up settle before reading RSS
   ms[$kind]+="$(( end - start )) "; rss[$kind]+="$(( $(rss_kb $pid) / 1024 )) "
+  wrk -t2 -c100 -d"$LOAD_SECONDS"s "http://127.0.0.1:$PORT/hello/x" >/dev/null 2>&1
+  loaded[$kind]+="$(( $(rss_kb $pid) / 1024 )) "
   stop $pid
 }
 kinds=(jar)
@@ -29,13 +33,13 @@ for i in $(seq "$RUNS"); do
 done
 out="${BENCH_RESULTS:-$BENCH_DIR/results}/startup.md"
 {
-  echo "# Start-up: exec to first 200, RSS after start"
+  echo "# Start-up: exec to first 200, RSS after start and after load"
   echo
   echo "\`bench/startup.sh $RUNS\` on $(nproc) cores, $(date -u +%Y-%m-%d), median of $RUNS runs each, alternating."
   echo
-  echo "| build | first 200 (ms) | RSS after start (MiB) | runs (ms) |"
-  echo "| --- | --- | --- | --- |"
+  echo "| build | first 200 (ms) | RSS after start (MiB) | RSS after ${LOAD_SECONDS} s of load (MiB) | runs (ms) |"
+  echo "| --- | --- | --- | --- | --- |"
   for kind in "${kinds[@]}"; do
-    echo "| $kind | $(echo ${ms[$kind]} | tr ' ' '\n' | median) | $(echo ${rss[$kind]} | tr ' ' '\n' | median) | ${ms[$kind]} |"
+    echo "| $kind | $(echo ${ms[$kind]} | tr ' ' '\n' | median) | $(echo ${rss[$kind]} | tr ' ' '\n' | median) | $(echo ${loaded[$kind]} | tr ' ' '\n' | median) | ${ms[$kind]} |"
   done
 } | tee "$out"
