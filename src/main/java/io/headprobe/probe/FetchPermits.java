@@ -79,6 +79,11 @@ final class FetchPermits {
         }
     }
 
+    /** Permits held right now. */
+    int inUse() {
+        return inUse.get();
+    }
+
     private boolean tryAcquire() {
         while (true) {
             int current = inUse.get();

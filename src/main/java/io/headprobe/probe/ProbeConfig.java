@@ -20,6 +20,13 @@ public interface ProbeConfig {
     @WithDefault("1024")
     int maxInFlight();
 
+    /**
+     * Fetches in flight at once to the same host name, and to the same resolved address, across
+     * all requests; 0 turns the limit off.
+     */
+    @WithDefault("4")
+    int perHostConcurrency();
+
     /** Fetches in flight at once for one request. */
     @WithDefault("64")
     int concurrency();

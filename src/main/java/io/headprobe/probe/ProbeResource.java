@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.headprobe.access.ClientLimits;
+import io.headprobe.access.KeyRequired;
 import io.headprobe.problem.Params;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +31,7 @@ import io.smallrye.mutiny.Uni;
  * </pre>
  */
 @Path("/")
+@KeyRequired
 public class ProbeResource {
 
     static final String NDJSON = "application/x-ndjson";
@@ -38,6 +41,9 @@ public class ProbeResource {
 
     @Inject
     ProbeRequests requests;
+
+    @Inject
+    ClientLimits limits;
 
     @POST
     @Path("probe")
@@ -69,7 +75,8 @@ public class ProbeResource {
     @Operation(summary = "Probe targets; one JSON result per line, written as each target finishes")
     public Multi<ProbeResult> stream(ProbeRequest request) {
         ProbeRequests.Valid valid = requests.validate(request);
-        return prober.stream(valid.targets(), valid.options());
+        return limits.limitStream(Prober.distinctTargets(valid.targets()),
+                () -> prober.stream(valid.targets(), valid.options()));
     }
 
     @POST
@@ -89,12 +96,12 @@ public class ProbeResource {
     public Uni<ProbeResult> audit(@RestQuery String target) {
         ProbeRequest request = new ProbeRequest(target == null ? null : List.of(target), null, null, null, null, null, true);
         ProbeRequests.Valid valid = requests.validate(request);
-        return prober.probe(valid.targets().get(0), valid.options());
+        return limits.limit(1, () -> prober.probe(valid.targets().get(0), valid.options()));
     }
 
     private Uni<ProbeReport> report(ProbeRequests.Valid valid) {
         long start = System.nanoTime();
-        return prober.probeAll(valid.targets(), valid.options())
-                .onItem().transform(results -> ProbeReport.of(results, ProbeResult.Timings.msSince(start)));
+        return limits.limit(Prober.distinctTargets(valid.targets()), () -> prober.probeAll(valid.targets(), valid.options())
+                .onItem().transform(results -> ProbeReport.of(results, ProbeResult.Timings.msSince(start))));
     }
 }

@@ -43,6 +43,11 @@ public record ProbeResult(
     public record Error(ErrorCode code, String message) {
     }
 
+    /** The same result for another spelling of the same target. */
+    public ProbeResult withTarget(String target) {
+        return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, error, audit);
+    }
+
     public ProbeResult withAudit(Audit audit) {
         return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, error, audit);
     }

@@ -2,7 +2,9 @@ package io.headprobe.probe;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
@@ -35,24 +37,60 @@ public class Prober {
     @Inject
     ProbeConfig config;
 
+    @Inject
+    ProbeMetrics metrics;
+
     private FetchPermits permits;
+    private KeyedPermits perHost;
 
     @PostConstruct
     void createPermits() {
         permits = new FetchPermits(config.maxInFlight());
+        perHost = new KeyedPermits(config.perHostConcurrency());
+        metrics.watchInFlight(permits, perHost);
     }
 
-    /** Results in the order of the targets. */
+    /** Results in the order of the targets; a target given twice is fetched once. */
     public Uni<List<ProbeResult>> probeAll(List<String> targets, ProbeOptions options) {
-        List<Uni<ProbeResult>> probes = targets.stream().map(target -> probe(target, options)).toList();
-        return Uni.join().all(probes).usingConcurrencyOf(options.concurrency()).andFailFast();
+        Map<String, List<String>> spellings = spellingsByTarget(targets);
+        List<Uni<ProbeResult>> probes = spellings.values().stream()
+                .map(same -> probe(same.get(0), options)).toList();
+        return Uni.join().all(probes).usingConcurrencyOf(options.concurrency()).andFailFast()
+                .onItem().transform(results -> {
+                    Map<String, ProbeResult> byTarget = new LinkedHashMap<>();
+                    results.forEach(result -> byTarget.put(result.target(), result));
+                    return targets.stream().map(target -> byTarget.get(spellings.get(key(target)).get(0))
+                            .withTarget(target)).toList();
+                });
     }
 
-    /** Results in the order the targets finish. */
+    /** Results in the order the targets finish; a target given twice is fetched once and reported twice. */
     public Multi<ProbeResult> stream(List<String> targets, ProbeOptions options) {
-        return Multi.createFrom().iterable(targets)
-                .onItem().transformToUni(target -> probe(target, options))
-                .merge(options.concurrency());
+        return Multi.createFrom().iterable(spellingsByTarget(targets).values())
+                .onItem().transformToUni(same -> probe(same.get(0), options)
+                        .onItem().transform(result -> same.stream().map(result::withTarget).toList()))
+                .merge(options.concurrency())
+                .onItem().disjoint();
+    }
+
+    /** How many fetches a request costs: its distinct targets. */
+    public static int distinctTargets(List<String> targets) {
+        return spellingsByTarget(targets).size();
+    }
+
+    /** The targets grouped by the URL they mean ("example.org" and "https://example.org/" are one). */
+    private static Map<String, List<String>> spellingsByTarget(List<String> targets) {
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        targets.forEach(target -> spellings.computeIfAbsent(key(target), k -> new ArrayList<>()).add(target));
+        return spellings;
+    }
+
+    private static String key(String target) {
+        try {
+            return TargetUrl.parse(target).toString();
+        } catch (RuntimeException e) {
+            return target;
+        }
     }
 
     Uni<ProbeResult> probe(String target, ProbeOptions options) {
@@ -64,7 +102,8 @@ public class Prober {
                             "no complete response head within " + options.timeout().toMillis() + " ms"))
                     .onItem().transform(trace::answered)
                     .onFailure().recoverWithItem(failure -> trace.failed(Failures.classify(failure)))
-                    .onItem().transform(result -> options.audit() ? audit(result) : result);
+                    .onItem().transform(result -> options.audit() ? audit(result) : result)
+                    .onItem().invoke(metrics::probed);
         });
     }
 
@@ -89,8 +128,10 @@ public class Prober {
     private Uni<Hop> fetch(TargetUrl url, ProbeOptions options) {
         return resolver.resolve(url)
                 .onItem().transform(addresses -> checked(url, addresses))
-                .onItem().transformToUni(address -> permits.withPermit(
-                        () -> fetcher.fetch(url, address, options.method(), options.timeout().toMillis())));
+                .onItem().transformToUni(address -> perHost.withPermit("host " + url.host(),
+                        () -> perHost.withPermit("address " + address.getHostAddress(),
+                                () -> permits.withPermit(() -> metrics.timed(
+                                        () -> fetcher.fetch(url, address, options.method(), options.timeout().toMillis()))))));
     }
 
     /** Every address the name resolved to must be allowed, and only a checked one is connected to. */

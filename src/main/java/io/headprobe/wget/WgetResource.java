@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.headprobe.access.ClientLimits;
+import io.headprobe.access.KeyRequired;
 import io.headprobe.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +29,7 @@ import io.smallrye.mutiny.Uni;
  * </pre>
  */
 @Path("/wget")
+@KeyRequired
 public class WgetResource {
 
     @Inject
@@ -34,6 +37,9 @@ public class WgetResource {
 
     @Inject
     WgetConfig config;
+
+    @Inject
+    ClientLimits limits;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
@@ -43,8 +49,8 @@ public class WgetResource {
                     "give 1 to " + config.maxTargets() + " 'target' query parameters, got " + target.size());
         }
         List<Uni<String>> blocks = target.stream().map(this::headLines).toList();
-        return Uni.join().all(blocks).andFailFast()
-                .onItem().transform(all -> String.join("", all));
+        return limits.limit(target.size(), () -> Uni.join().all(blocks).andFailFast()
+                .onItem().transform(all -> String.join("", all)));
     }
 
     private Uni<String> headLines(String target) {

@@ -1,0 +1,130 @@
+package io.headprobe.access;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.headprobe.problem.ProblemException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Per-client limits: a token bucket of targets per minute, and a cap on probe requests running
+ * at once. A request over either limit gets a 429 problem with Retry-After, before any fetch.
+ */
+@ApplicationScoped
+public class ClientLimits {
+
+    @Inject
+    LimitConfig config;
+
+    @Inject
+    RoutingContext routing;
+
+    @Inject
+    AccessMetrics metrics;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Vertx vertx;
+
+    private volatile LongSupplier clock = System::nanoTime;
+
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Integer> running = new ConcurrentHashMap<>();
+    private final AtomicInteger runningTotal = new AtomicInteger();
+    private long sweeper;
+
+    @PostConstruct
+    void start() {
+        Gauge.builder("headprobe.requests.in.flight", runningTotal, AtomicInteger::get)
+                .description("Probe, audit and wget requests running right now").register(registry);
+        // Full buckets carry no information; dropping them keeps the map as small as the set of recent clients.
+        sweeper = vertx.setPeriodic(TimeUnit.MINUTES.toMillis(1), id -> forgetIdleClients());
+    }
+
+    @PreDestroy
+    void stop() {
+        vertx.cancelTimer(sweeper);
+    }
+
+    /** Runs {@code work} for the current client if its limits allow {@code targets} more fetches. */
+    public <T> Uni<T> limit(int targets, Supplier<Uni<T>> work) {
+        Runnable release = admit(targets);
+        return work.get().onTermination().invoke(release);
+    }
+
+    public <T> Multi<T> limitStream(int targets, Supplier<Multi<T>> work) {
+        Runnable release = admit(targets);
+        return work.get().onTermination().invoke(release);
+    }
+
+    private Runnable admit(int targets) {
+        Clients.targets(routing, targets);
+        runningTotal.incrementAndGet();
+        if (!config.enabled()) {
+            return runningTotal::decrementAndGet;
+        }
+        String client = clients.identify(routing);
+        if (targets > config.burst()) {
+            runningTotal.decrementAndGet();
+            metrics.rejected("too-many-targets");
+            throw new ProblemException(400, "this request has " + targets + " distinct targets; a client may spend at most "
+                    + config.burst() + " at once");
+        }
+        int now = running.merge(client, 1, Integer::sum);
+        if (now > config.concurrentRequests()) {
+            done(client);
+            metrics.rejected("concurrent-requests");
+            throw tooMany(1, "this client already has " + config.concurrentRequests()
+                    + " probe requests running; wait for one to finish");
+        }
+        long waitNanos = buckets.computeIfAbsent(client,
+                c -> new TokenBucket(config.burst(), config.targetsPerMinute(), clock.getAsLong()))
+                .take(targets, clock.getAsLong());
+        if (waitNanos > 0) {
+            done(client);
+            metrics.rejected("rate");
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
+            throw tooMany(seconds, "this client may fetch " + config.targetsPerMinute() + " targets a minute; "
+                    + targets + " more are possible in " + seconds + " s");
+        }
+        return () -> done(client);
+    }
+
+    private void done(String client) {
+        runningTotal.decrementAndGet();
+        running.computeIfPresent(client, (c, count) -> count == 1 ? null : count - 1);
+    }
+
+    /** Tests move time by hand. */
+    void useClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    void forgetIdleClients() {
+        long now = clock.getAsLong();
+        buckets.entrySet().removeIf(entry -> entry.getValue().full(now));
+    }
+
+    private static ProblemException tooMany(long retryAfterSeconds, String detail) {
+        return new ProblemException(429, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+}

@@ -1,0 +1,86 @@
+package io.headprobe.access;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.headprobe.guard.Cidr;
+import io.headprobe.guard.IpLiterals;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Who is calling: the API key's fingerprint when one was presented, else the remote address.
+ * X-Forwarded-For is read only when the connection comes from a trusted proxy, from the right:
+ * the first address not itself a trusted proxy is the client (entries further left are the
+ * client's own claims).
+ */
+@ApplicationScoped
+public class Clients {
+
+    private static final String CLIENT = "headprobe.client";
+    private static final String TARGETS = "headprobe.targets";
+
+    @Inject
+    LimitConfig config;
+
+    private List<Cidr> trustedProxies;
+
+    @PostConstruct
+    void readTrustedProxies() {
+        trustedProxies = config.trustedProxies().orElse(List.of()).stream().map(Cidr::parse).toList();
+    }
+
+    static void authenticated(RoutingContext routing, String keyFingerprint) {
+        routing.put(CLIENT, keyFingerprint);
+    }
+
+    /** How many targets this request asks to fetch, for the access log. */
+    static void targets(RoutingContext routing, int count) {
+        routing.put(TARGETS, count);
+    }
+
+    static Integer targets(RoutingContext routing) {
+        return routing.get(TARGETS);
+    }
+
+    String identify(RoutingContext routing) {
+        String key = routing.get(CLIENT);
+        if (key != null) {
+            return key;
+        }
+        SocketAddress remote = routing.request().remoteAddress();
+        String peer = remote == null ? "unknown" : remote.hostAddress();
+        return clientAddress(peer, routing.request().headers().getAll("X-Forwarded-For"), trustedProxies);
+    }
+
+    /** The client behind {@code peer}, given the X-Forwarded-For headers it sent. */
+    static String clientAddress(String peer, List<String> forwardedFor, List<Cidr> trustedProxies) {
+        if (trustedProxies.isEmpty() || !trusted(peer, trustedProxies)) {
+            return peer;
+        }
+        String client = peer;
+        List<String> hops = forwardedFor.stream().flatMap(header -> List.of(header.split(",")).stream())
+                .map(String::strip).toList();
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = IpLiterals.parse(hops.get(i));
+            if (hop.isEmpty()) {
+                break;
+            }
+            client = hop.get().getHostAddress();
+            if (!trusted(client, trustedProxies)) {
+                break;
+            }
+        }
+        return client;
+    }
+
+    private static boolean trusted(String address, List<Cidr> trustedProxies) {
+        Optional<InetAddress> parsed = IpLiterals.parse(address);
+        return parsed.isPresent() && trustedProxies.stream().anyMatch(cidr -> cidr.contains(parsed.get()));
+    }
+}
