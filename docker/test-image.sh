@@ -38,4 +38,4 @@ stop_ms=$(( ($(date +%s%N) - stop_start) / 1000000 ))
 code=$(podman inspect -f '{{.State.ExitCode}}' "$name")
 echo "podman stop took $stop_ms ms, exit code $code"
 [ "$stop_ms" -le 2000 ] || { echo "stopping took longer than 2 s" >&2; exit 1; }
-case "$code" in 0|143) ;; *) echo "unclean exit: $code" >&2; podman logs "$name" | tail -n 20; exit 1 ;; esac
+case "$code" in 0) ;; *) echo "unclean exit: $code (SIGTERM should end in exit 0)" >&2; podman logs "$name" | tail -n 20; exit 1 ;; esac

@@ -44,6 +44,10 @@ public class WgetResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public Uni<String> wget(@RestQuery List<String> target) {
+        if (!config.enabled()) {
+            throw new ProblemException(404, "/wget is switched off: it has no SSRF guard. Use /probe, or set "
+                    + "headprobe.wget.enabled=true where every reachable address may be fetched");
+        }
         if (target.isEmpty() || target.size() > config.maxTargets()) {
             throw new ProblemException(400,
                     "give 1 to " + config.maxTargets() + " 'target' query parameters, got " + target.size());

@@ -18,6 +18,7 @@ public class ExposedProfile implements QuarkusTestProfile {
                 "headprobe.limit.enabled", "true",
                 "headprobe.limit.targets-per-minute", "60",
                 "headprobe.limit.burst", "3",
-                "headprobe.limit.concurrent-requests", "1");
+                "headprobe.limit.concurrent-requests", "1",
+                "headprobe.wget.enabled", "false");
     }
 }

@@ -81,6 +81,13 @@ class ExposedServiceTest {
     }
 
     @Test
+    void wgetIsOffUnlessSwitchedOnBecauseItHasNoSsrfGuard() {
+        as(ExposedProfile.KEY_A).queryParam("target", "http://127.0.0.1:1/").when().get("/wget")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("headprobe.wget.enabled=true"));
+    }
+
+    @Test
     void theSeedRoutesAndHealthStayOpen() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().queryParam("n", 1).when().get("/produce").then().statusCode(200);

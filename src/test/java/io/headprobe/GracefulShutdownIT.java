@@ -1,0 +1,174 @@
+package io.headprobe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.headprobe.testing.Loopback;
+
+/**
+ * SIGTERM while an NDJSON stream is still waiting for a slow target: readiness goes DOWN, the stream
+ * still delivers its last result and ends properly, and the process exits 0. Runs the artifact this
+ * build produced (the jar, or the native binary with -Dnative), started by the test itself because
+ * it has to be signalled.
+ */
+class GracefulShutdownIT {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+    private Process app;
+    private HttpServer target;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+        if (target != null) {
+            target.stop(0);
+        }
+    }
+
+    @Test
+    void sigtermLetsARunningStreamFinishThenExitsZero() throws Exception {
+        CountDownLatch slowArrived = new CountDownLatch(1);
+        CountDownLatch releaseSlow = new CountDownLatch(1);
+        target = HttpServer.create(new InetSocketAddress(Loopback.address(), 0), 10);
+        target.setExecutor(Executors.newCachedThreadPool());
+        target.createContext("/fast", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        target.createContext("/slow", exchange -> {
+            slowArrived.countDown();
+            try {
+                releaseSlow.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        target.start();
+        String targets = "http://127.0.0.1:" + target.getAddress().getPort();
+
+        int port = Loopback.refusingPort();
+        app = start(port);
+        awaitOutput("Listening on", 60);
+        URI base = URI.create("http://127.0.0.1:" + port);
+
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(base.resolve("/probe/stream"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"targets\": [\"" + targets + "/fast\", \"" + targets + "/slow\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        Iterator<String> lines = stream.body().iterator();
+        assertTrue(lines.next().contains("/fast\""), "the fast target's result comes first");
+        assertTrue(slowArrived.await(10, TimeUnit.SECONDS), "the slow target was asked");
+
+        app.destroy();
+        assertTrue(readinessGoesDown(base), "readiness reports DOWN once SIGTERM arrived; output: " + seen);
+
+        releaseSlow.countDown();
+        String last = lines.next();
+        assertTrue(last.contains("/slow\"") && last.contains("\"status\":200"), last);
+        assertFalse(lines.hasNext(), "the stream ends after the last result");
+
+        assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the process exits");
+        assertEquals(0, app.exitValue(), "exit code after SIGTERM; output: " + seen);
+    }
+
+    private Process start(int port) throws IOException {
+        Properties artifact = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("target", "quarkus-artifact.properties"))) {
+            artifact.load(in);
+        }
+        Path path = Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        if (!"native".equals(artifact.getProperty("type"))) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        }
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test"));
+        if (!"native".equals(artifact.getProperty("type"))) {
+            command.addAll(List.of("-jar", path.toString()));
+        } else {
+            command.add(0, path.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(output::add);
+            } catch (IOException e) {
+                output.add("(output closed: " + e.getMessage() + ")");
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    private void awaitOutput(String text, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            String line = output.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                break;
+            }
+            seen.add(line);
+            if (line.contains(text)) {
+                return;
+            }
+        }
+        throw new AssertionError("no '" + text + "' in the output within " + seconds + " s: " + seen);
+    }
+
+    /** Asks /q/health/ready until it stops saying 200; the signal is delivered asynchronously. */
+    private boolean readinessGoesDown(URI base) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 503) {
+                    return true;
+                }
+            } catch (ConnectException e) {
+                return false;
+            } catch (IOException e) {
+                // The server may close a connection while it shuts down; ask again.
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return false;
+    }
+}
