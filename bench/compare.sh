@@ -17,7 +17,7 @@ pids=()
 trap 'for p in "${pids[@]}"; do stop "$p"; done' EXIT
 
 start_headprobe() { # PORT DELAY
-  java -Dquarkus.http.port="$1" -Dheadprobe.delay="$2" -Dquarkus.http.accept-backlog=16384 -jar "$JAR" >/dev/null 2>&1 &
+  java -Dquarkus.http.port="$1" -Dheadprobe.delay="$2" -Dquarkus.http.accept-backlog=16384 -Dheadprobe.access-log.enabled=false -jar "$JAR" >/dev/null 2>&1 &
   pids+=($!); echo $!
 }
 start_aiohttp() { # PORT DELAY_SECONDS

@@ -8,10 +8,11 @@ N=${1:-10000}; C=${2:-1000}
 [ "$N" = "--smoke" ] && { N=200; C=100; }
 TARGET_PORT=18181; PROBE_PORT=18182
 ulimit -n "$(ulimit -Hn)" || true
-java -Dquarkus.http.port=$TARGET_PORT -Dheadprobe.delay=0.1S -jar "$JAR" >/dev/null 2>&1 &
+java -Dquarkus.http.port=$TARGET_PORT -Dheadprobe.delay=0.1S -Dheadprobe.access-log.enabled=false -jar "$JAR" >/dev/null 2>&1 &
 target=$!
 java -Dquarkus.http.port=$PROBE_PORT -Dheadprobe.guard.allow=127.0.0.1/32 -Dheadprobe.probe.max-targets="$N" \
-  -Dheadprobe.probe.concurrency="$C" -Dheadprobe.probe.max-in-flight="$C" -jar "$JAR" >/dev/null 2>&1 &
+  -Dheadprobe.probe.concurrency="$C" -Dheadprobe.probe.max-in-flight="$C" \
+  -Dheadprobe.probe.per-host-concurrency=0 -Dheadprobe.limit.enabled=false -Dheadprobe.access-log.enabled=false -jar "$JAR" >/dev/null 2>&1 &
 prober=$!
 trap 'stop $target; stop $prober' EXIT
 wait_200 "http://127.0.0.1:$TARGET_PORT/q/health/ready" 60

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -28,7 +29,13 @@ public class AccessLog {
     @Inject
     Clients clients;
 
+    @ConfigProperty(name = "headprobe.access-log.enabled", defaultValue = "true")
+    boolean enabled;
+
     void register(@Observes Router router) {
+        if (!enabled) {
+            return;
+        }
         router.route().order(Integer.MIN_VALUE).handler(this::watch);
     }
 

@@ -1,0 +1,43 @@
+package io.headprobe.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** API keys and the 429 path on the packaged jar or native binary (the rest is in ExposedServiceTest). */
+@QuarkusIntegrationTest
+@TestProfile(ExposedProfile.class)
+class ApiKeysIT {
+
+    @Test
+    void noKeyWrongKeyRightKey() {
+        given().queryParam("target", "http://127.0.0.1:1/").when().get("/probe")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+        given().header("Authorization", "Bearer nope").queryParam("target", "http://127.0.0.1:1/").when().get("/probe")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + ExposedProfile.KEY_A).queryParam("target", "http://127.0.0.1:1/")
+                .when().get("/probe")
+                .then().statusCode(200).body("results[0].error.code", equalTo("CONNECT_FAILED"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("headprobe_requests_rejected_total{reason=\"forbidden\"}"));
+    }
+
+    @Test
+    void aBucketEmptiedByOneClientRefusesItWithRetryAfter() {
+        // Three targets empty the bucket; three more would take three seconds of refill.
+        given().header("Authorization", "Bearer " + ExposedProfile.KEY_B)
+                .queryParam("target", "http://127.0.0.1:1/1", "http://127.0.0.1:1/2", "http://127.0.0.1:1/3")
+                .when().get("/probe").then().statusCode(200).body("summary.total", equalTo(3));
+        given().header("Authorization", "Bearer " + ExposedProfile.KEY_B)
+                .queryParam("target", "http://127.0.0.1:1/4", "http://127.0.0.1:1/5", "http://127.0.0.1:1/6")
+                .when().get("/probe")
+                .then().statusCode(429).header("Retry-After", matchesPattern("[1-3]"))
+                .contentType("application/problem+json");
+    }
+}
