@@ -56,8 +56,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class UiTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's chromium and chromium-driver packages; -Dheadprobe.ui.chromium / .chromedriver point elsewhere. */
+    static final Path CHROMIUM = Path.of(System.getProperty("headprobe.ui.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("headprobe.ui.chromedriver", "/usr/bin/chromedriver"));
     static final String HEAD = "HTTP/1.1 200 OK\r\nX-First: 1\r\nset-cookie: a=1\r\nContent-Length: 0\r\n"
             + "Set-Cookie: b=2\r\nx-LAST: z\r\n\r\n";
 
@@ -72,7 +73,8 @@ class UiTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "UI tests skipped: they need /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+                "UI tests skipped: they need " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver)");
         System.setProperty("se.avoid-stats", "true");
         downloads = Files.createTempDirectory("headprobe-ui-downloads");
         ChromeOptions options = new ChromeOptions();
@@ -273,7 +275,7 @@ class UiTest {
     }
 
     @Test
-    void fitsA375PixelWideScreen() {
+    void fitsA375PixelWideScreen() throws IOException {
         try {
             driver.manage().window().setSize(new Dimension(375, 800));
             open();
@@ -286,6 +288,7 @@ class UiTest {
             assertTrue(driver.findElement(By.id("run")).isDisplayed());
             assertTrue(this.<Boolean> script("const r = document.getElementById('stop').getBoundingClientRect();"
                     + " return r.right <= window.innerWidth;"), "the buttons fit the screen");
+            screenshot("ui-screenshot-375.png");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -316,11 +319,21 @@ class UiTest {
             assertTrue(summary().getText().startsWith("Finished: 6/6 done, 4 ok, 2 failed"), summary().getText());
 
             row(ok.url("/")).findElement(By.cssSelector("button.toggle")).click();
-            Path shot = Path.of("target", "ui-screenshot.png");
-            Files.createDirectories(shot.getParent());
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
-            assertTrue(Files.size(shot) > 0);
+            screenshot("ui-screenshot.png");
         }
+    }
+
+    /** Saves the whole page (the window grown to its height) as target/NAME, then restores the width. */
+    private static void screenshot(String name) throws IOException {
+        Dimension size = driver.manage().window().getSize();
+        // The window is taller than its viewport by the browser's own chrome: grow it by what is hidden.
+        long hidden = script("return document.documentElement.scrollHeight - window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), size.getHeight() + (int) Math.max(0, hidden)));
+        Path shot = Path.of("target", name);
+        Files.createDirectories(shot.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(size);
+        assertTrue(Files.size(shot) > 0);
     }
 
     private void open() {
