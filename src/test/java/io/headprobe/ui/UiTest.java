@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -72,9 +73,9 @@ class UiTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "UI tests skipped: they need " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver)");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            return; // each test is skipped, with the reason, by needBrowser()
+        }
         System.setProperty("se.avoid-stats", "true");
         downloads = Files.createTempDirectory("headprobe-ui-downloads");
         ChromeOptions options = new ChromeOptions();
@@ -92,6 +93,12 @@ class UiTest {
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         ok = RawServer.start(RawServer.answering(HEAD));
+    }
+
+    @BeforeEach
+    void needBrowser() {
+        Assumptions.assumeTrue(driver != null, "UI test skipped: it needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)");
     }
 
     @AfterAll
