@@ -215,7 +215,6 @@ function finish(run, state) {
 function setRunning(running) {
   runButton.disabled = running;
   stopButton.disabled = !running;
-  form.setAttribute('aria-busy', String(running));
 }
 
 const STATES = { running: 'Running', finished: 'Finished', stopped: 'Stopped', failed: 'Failed' };
