@@ -1,0 +1,250 @@
+// HeadProbe web UI: sends the form to POST /probe/stream and fills the table from the NDJSON
+// stream, one line (one ProbeResult) at a time. Everything a target sent is put in the page as
+// text (textContent), never as markup.
+
+const $ = (id) => document.getElementById(id);
+const form = $('probe-form');
+const runButton = $('run');
+const stopButton = $('stop');
+const downloadButton = $('download');
+const problemBox = $('problem');
+const summary = $('summary');
+const tbody = document.querySelector('#results tbody');
+const COLUMNS = 7;
+
+let current = null; // the latest run: { controller, rows, started, ended, state }
+let downloadUrl = null;
+
+/** Creates an element; attributes with null/false values are left out, true means present. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined && value !== false) {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+function intField(id) {
+  const text = $(id).value.trim();
+  return text === '' ? null : Number(text);
+}
+
+/** The JSON body of the request; empty number fields are left to the server's defaults. */
+function requestBody() {
+  const body = {
+    targets: $('targets').value.split('\n').map((line) => line.trim()).filter((line) => line !== ''),
+    method: $('method').value,
+    followRedirects: $('follow').checked,
+    audit: $('audit').checked,
+  };
+  const timeout = intField('timeout');
+  if (timeout !== null) body.timeoutMs = timeout;
+  const maxRedirects = intField('max-redirects');
+  if (body.followRedirects && maxRedirects !== null) body.maxRedirects = maxRedirects;
+  return body;
+}
+
+async function start() {
+  const body = requestBody();
+  showProblem(null);
+  tbody.replaceChildren();
+  const run = { controller: new AbortController(), rows: [], started: performance.now(), ended: null, state: 'running' };
+  run.rows = body.targets.map((target, index) => addRow(target, index));
+  current = run;
+  setRunning(true);
+  update(run);
+  try {
+    const response = await fetch('../probe/stream', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
+      body: JSON.stringify(body),
+      signal: run.controller.signal,
+    });
+    if (!response.ok) {
+      await showResponseProblem(response);
+      tbody.replaceChildren();
+      run.rows = [];
+      finish(run, 'failed');
+      return;
+    }
+    await readLines(response.body, (line) => {
+      show(run, JSON.parse(line));
+      update(run);
+    });
+    finish(run, 'finished');
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      finish(run, 'stopped');
+    } else {
+      showProblem('The stream broke off', error.message);
+      finish(run, 'failed');
+    }
+  }
+}
+
+/** Calls onLine with each complete line of the stream; a line split across chunks is joined first. */
+async function readLines(stream, onLine) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    const lines = buffer.split('\n');
+    buffer = done ? '' : lines.pop();
+    for (const line of lines) {
+      if (line.trim() !== '') onLine(line);
+    }
+    if (done) return;
+  }
+}
+
+function addRow(target, index) {
+  const detailId = `detail-${index}`;
+  const toggle = el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': detailId, disabled: true }, target);
+  const cells = {
+    status: el('td', { class: 'status' }, 'pending'),
+    version: el('td'),
+    time: el('td', { class: 'num' }),
+    url: el('td', { class: 'url' }),
+    redirects: el('td', { class: 'num' }),
+    grade: el('td'),
+  };
+  const tr = el('tr', { 'data-target': target, 'data-state': 'pending' }, el('th', { scope: 'row' }, toggle), ...Object.values(cells));
+  const detail = el('tr', { id: detailId, class: 'detail', hidden: true }, el('td', { colspan: COLUMNS }));
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    detail.hidden = !open;
+  });
+  tbody.append(tr, detail);
+  return { target, tr, detail, toggle, cells, result: null };
+}
+
+/** Fills in the first row still waiting for this target (a target may be listed twice). */
+function show(run, result) {
+  let row = run.rows.find((r) => r.result === null && r.target === result.target);
+  if (!row) {
+    row = addRow(result.target, run.rows.length);
+    run.rows.push(row);
+  }
+  row.result = result;
+  row.tr.dataset.state = 'done';
+  const { cells } = row;
+  if (result.error) {
+    cells.status.className = 'status error';
+    cells.status.replaceChildren(el('span', { class: 'code' }, result.error.code), el('span', { class: 'message' }, result.error.message));
+  } else {
+    cells.status.className = `status s${Math.floor(result.status / 100)}xx`;
+    cells.status.textContent = result.status;
+  }
+  cells.version.textContent = result.httpVersion ?? '';
+  cells.time.textContent = result.timings ? result.timings.totalMs.toFixed(1) : '';
+  cells.url.textContent = result.url ?? '';
+  cells.redirects.textContent = result.redirects.length;
+  cells.grade.replaceChildren(result.audit
+    ? el('span', { class: `grade grade-${result.audit.grade[0]}`, title: `score ${result.audit.score}` }, result.audit.grade)
+    : '');
+  row.detail.firstChild.replaceChildren(...details(result));
+  row.toggle.disabled = false;
+}
+
+function details(result) {
+  const parts = [];
+  if (result.error) {
+    parts.push(el('p', { class: 'error-detail' }, el('strong', {}, result.error.code), `: ${result.error.message}`));
+  }
+  parts.push(el('h2', {}, `Headers (${result.headers.length}, in wire order)`));
+  parts.push(result.headers.length === 0 ? el('p', {}, 'No headers.') : el('ol', { class: 'headers' },
+    ...result.headers.map((h) => el('li', {}, el('span', { class: 'name' }, h.name), ': ', el('span', { class: 'value' }, h.value)))));
+  if (result.redirects.length > 0) {
+    parts.push(el('h2', {}, 'Redirects'), el('ol', { class: 'redirects' },
+      ...result.redirects.map((hop) => el('li', {}, `${hop.status} ${hop.url} → ${hop.location}`))));
+  }
+  if (result.audit) {
+    parts.push(el('h2', {}, `Audit: grade ${result.audit.grade}, score ${result.audit.score}`), findings(result.audit.findings));
+  }
+  const headersMs = result.timings?.headersMs;
+  parts.push(el('p', { class: 'meta' }, `Remote address ${result.remoteAddress ?? 'none'}; last hop's headers after `
+    + `${headersMs === null || headersMs === undefined ? 'none' : headersMs.toFixed(1)} ms.`));
+  return parts;
+}
+
+function findings(list) {
+  const head = el('tr', {}, ...['Test', 'Result', 'Modifier', 'Detail'].map((name) => el('th', { scope: 'col' }, name)));
+  const rows = list.map((f) => el('tr', { 'data-test': f.test },
+    el('th', { scope: 'row' }, f.test),
+    el('td', { class: f.pass ? 'pass' : 'fail' }, f.pass ? 'pass' : 'fail'),
+    el('td', { class: 'num' }, f.modifier > 0 ? `+${f.modifier}` : String(f.modifier)),
+    el('td', {}, f.detail)));
+  return el('table', { class: 'findings' }, el('caption', {}, 'Audit findings'), el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+async function showResponseProblem(response) {
+  let title = `${response.status} ${response.statusText}`.trim();
+  let detail = '';
+  try {
+    const problem = await response.json();
+    title = problem.title || title;
+    detail = problem.detail || '';
+  } catch {
+    // not a problem body: the status line says it all
+  }
+  showProblem(title, detail);
+}
+
+/** Fills the alert region (emptied, it is hidden by CSS). */
+function showProblem(title, detail) {
+  problemBox.replaceChildren(...(title ? [el('strong', {}, title), detail ? `: ${detail}` : ''] : []));
+}
+
+function finish(run, state) {
+  run.state = state;
+  run.ended = performance.now();
+  for (const row of run.rows.filter((r) => r.result === null)) {
+    row.tr.dataset.state = state === 'stopped' ? 'stopped' : 'missing';
+    row.cells.status.textContent = state === 'stopped' ? 'stopped' : 'no result';
+  }
+  setRunning(false);
+  update(run);
+}
+
+function setRunning(running) {
+  runButton.disabled = running;
+  stopButton.disabled = !running;
+}
+
+const STATES = { running: 'Running', finished: 'Finished', stopped: 'Stopped', failed: 'Failed' };
+
+function update(run) {
+  const done = run.rows.filter((r) => r.result !== null);
+  const ok = done.filter((r) => r.result.ok).length;
+  const seconds = (((run.ended ?? performance.now()) - run.started) / 1000).toFixed(1);
+  summary.textContent = `${STATES[run.state]}: ${done.length}/${run.rows.length} done, ${ok} ok, ${done.length - ok} failed, ${seconds} s`;
+  summary.dataset.state = run.state;
+  downloadButton.disabled = done.length === 0;
+}
+
+function download() {
+  const results = current.rows.filter((r) => r.result !== null).map((r) => r.result);
+  const blob = new Blob([`${JSON.stringify(results, null, 2)}\n`], { type: 'application/json' });
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  downloadUrl = URL.createObjectURL(blob);
+  const link = el('a', { href: downloadUrl, download: 'headprobe-results.json', hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  start();
+});
+stopButton.addEventListener('click', () => current?.controller.abort());
+downloadButton.addEventListener('click', download);
+$('follow').addEventListener('change', () => {
+  $('max-redirects').disabled = !$('follow').checked;
+});

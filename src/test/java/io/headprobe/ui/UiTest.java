@@ -1,0 +1,381 @@
+package io.headprobe.ui;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOf;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOf;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.headprobe.testing.Loopback;
+import io.headprobe.testing.RawServer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Given the page at /ui in headless Chromium, when targets on loopback are probed from it, then
+ * the table fills in as each one finishes. Skipped where /usr/bin/chromium or chromedriver is missing.
+ */
+@QuarkusTest
+class UiTest {
+
+    /** Debian's chromium and chromium-driver packages; -Dheadprobe.ui.chromium / .chromedriver point elsewhere. */
+    static final Path CHROMIUM = Path.of(System.getProperty("headprobe.ui.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("headprobe.ui.chromedriver", "/usr/bin/chromedriver"));
+    static final String HEAD = "HTTP/1.1 200 OK\r\nX-First: 1\r\nset-cookie: a=1\r\nContent-Length: 0\r\n"
+            + "Set-Cookie: b=2\r\nx-LAST: z\r\n\r\n";
+
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static Path downloads;
+    static RawServer ok;
+
+    @TestHTTPResource("/ui/")
+    URL page;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            return; // each test is skipped, with the reason, by needBrowser()
+        }
+        System.setProperty("se.avoid-stats", "true");
+        downloads = Files.createTempDirectory("headprobe-ui-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("headprobe-ui-profile"));
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        ok = RawServer.start(RawServer.answering(HEAD));
+    }
+
+    @BeforeEach
+    void needBrowser() {
+        Assumptions.assumeTrue(driver != null, "UI test skipped: it needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (ok != null) {
+            ok.close();
+        }
+    }
+
+    @Test
+    void servesAnAccessiblePageAtUi() {
+        given().redirects().follow(false).when().get("/ui")
+                .then().statusCode(301).header("Location", endsWith("ui/"));
+        for (String path : List.of("/ui", "/ui/")) {
+            given().when().get(path)
+                    .then().statusCode(200)
+                    .contentType(startsWith("text/html"))
+                    .body(containsString("<title>HeadProbe</title>"));
+        }
+        given().when().get("/ui/app.js").then().statusCode(200).contentType(containsString("javascript"));
+        given().when().get("/ui/app.css").then().statusCode(200).contentType(startsWith("text/css"));
+
+        driver.get(page.toString().replaceFirst("/ui/$", "/ui"));
+        wait.until(attributeToBe(summary(), "data-state", "idle"));
+        assertTrue(driver.getCurrentUrl().endsWith("/ui/"), driver.getCurrentUrl());
+        assertEquals("600", this.<String> script("return getComputedStyle(document.getElementById('summary')).fontWeight;"),
+                "app.css is applied");
+        List<String> unlabelled = script("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(c => !c.id || !document.querySelector(`label[for=\"${c.id}\"]`)).map(c => c.outerHTML);");
+        assertEquals(List.of(), unlabelled, "every control has a <label for>");
+        assertEquals(7, driver.findElements(By.cssSelector("#results thead th[scope=col]")).size());
+        assertFalse(driver.findElement(By.cssSelector("#results caption")).getText().isBlank());
+        assertEquals("polite", driver.findElement(By.id("summary")).getAttribute("aria-live"));
+        assertEquals("alert", driver.findElement(By.id("problem")).getAttribute("role"));
+    }
+
+    @Test
+    void fillsInEachRowAsItsTargetFinishes() throws IOException {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RawServer slow = RawServer.start(socket -> {
+            RawServer.readHead(socket.getInputStream());
+            release.await(20, TimeUnit.SECONDS);
+            socket.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        })) {
+            String slowUrl = slow.url("/slow");
+            String fastUrl = ok.url("/fast");
+            open();
+            run(List.of(slowUrl, fastUrl));
+
+            wait.until(attributeToBe(row(fastUrl), "data-state", "done"));
+            assertEquals("200", status(fastUrl).getText());
+            assertTrue(status(fastUrl).getAttribute("class").contains("s2xx"));
+            assertEquals("pending", row(slowUrl).getAttribute("data-state"));
+            assertEquals("pending", status(slowUrl).getText());
+            assertEquals("running", summary().getAttribute("data-state"));
+            assertTrue(summary().getText().startsWith("Running: 1/2 done"), summary().getText());
+
+            release.countDown();
+            wait.until(attributeToBe(row(slowUrl), "data-state", "done"));
+            assertEquals("204", status(slowUrl).getText());
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+            assertTrue(summary().getText().startsWith("Finished: 2/2 done, 2 ok, 0 failed"), summary().getText());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void expandsARowToItsHeadersInWireOrderAndItsAudit() {
+        String url = ok.url("/headers");
+        open();
+        driver.findElement(By.id("audit")).click();
+        run(List.of(url));
+        wait.until(attributeToBe(summary(), "data-state", "finished"));
+        assertEquals("F", row(url).findElement(By.cssSelector(".grade")).getText());
+
+        WebElement toggle = row(url).findElement(By.cssSelector("button.toggle"));
+        WebElement detail = driver.findElement(By.id(toggle.getAttribute("aria-controls")));
+        assertEquals("false", toggle.getAttribute("aria-expanded"));
+        assertFalse(detail.isDisplayed());
+
+        toggle.click();
+        wait.until(visibilityOf(detail));
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        assertEquals(List.of("X-First: 1", "set-cookie: a=1", "Content-Length: 0", "Set-Cookie: b=2", "x-LAST: z"),
+                texts(detail.findElements(By.cssSelector("ol.headers li"))));
+        WebElement hsts = detail.findElement(By.cssSelector(".findings tr[data-test=hsts]"));
+        assertEquals(List.of("hsts", "fail", "-20"), texts(hsts.findElements(By.cssSelector("th, td"))).subList(0, 3));
+
+        toggle.sendKeys(Keys.ENTER);
+        wait.until(invisibilityOf(detail));
+        assertEquals("false", toggle.getAttribute("aria-expanded"));
+        toggle.sendKeys(Keys.SPACE);
+        wait.until(visibilityOf(detail));
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+    }
+
+    @Test
+    void stopAbortsTheStream() throws IOException {
+        try (ServerSocket never = Loopback.silent()) {
+            String neverUrl = Loopback.url(never, "/never");
+            String fastUrl = ok.url("/before-stop");
+            open();
+            run(List.of(neverUrl, fastUrl));
+            wait.until(attributeToBe(row(fastUrl), "data-state", "done"));
+            assertEquals("running", summary().getAttribute("data-state"));
+            WebElement stop = driver.findElement(By.id("stop"));
+            assertTrue(stop.isEnabled());
+
+            stop.click();
+            wait.until(attributeToBe(summary(), "data-state", "stopped"));
+            assertTrue(summary().getText().startsWith("Stopped: 1/2 done, 1 ok, 0 failed"), summary().getText());
+            assertEquals("stopped", row(neverUrl).getAttribute("data-state"));
+            assertEquals("stopped", status(neverUrl).getText());
+            assertEquals("done", row(fastUrl).getAttribute("data-state"));
+            assertTrue(driver.findElement(By.id("run")).isEnabled());
+            assertFalse(stop.isEnabled());
+        }
+    }
+
+    @Test
+    void downloadsTheResultsShownAsJson() throws IOException {
+        String fastUrl = ok.url("/download");
+        String refusedUrl = "http://127.0.0.1:" + Loopback.refusingPort() + "/refused";
+        Path file = downloads.resolve("headprobe-results.json");
+        Files.deleteIfExists(file);
+        open();
+        run(List.of(fastUrl, refusedUrl));
+        wait.until(attributeToBe(summary(), "data-state", "finished"));
+        assertEquals("CONNECT_FAILED", status(refusedUrl).findElement(By.cssSelector(".code")).getText());
+
+        driver.findElement(By.id("download")).click();
+        wait.until(d -> Files.exists(file));
+        JsonNode results = new ObjectMapper().readTree(file.toFile());
+        assertEquals(2, results.size());
+        List<String> targets = new ArrayList<>();
+        for (JsonNode result : results) {
+            String target = result.get("target").asText();
+            targets.add(target);
+            if (result.get("error").isNull()) {
+                assertEquals(status(target).getText(), result.get("status").asText());
+            } else {
+                assertEquals(status(target).findElement(By.cssSelector(".code")).getText(), result.get("error").get("code").asText());
+            }
+        }
+        assertEquals(List.of(fastUrl, refusedUrl), targets, "the rows in table order");
+        assertEquals("x-LAST", results.get(0).get("headers").get(4).get("name").asText());
+    }
+
+    @Test
+    void showsTheErrorCodeOfABlockedTarget() {
+        try (RawServer blocked = RawServer.on("127.0.0.2", RawServer.answering(HEAD))) {
+            List<String> targets = List.of("http://blocked.test:" + blocked.port() + "/", blocked.url("/"));
+            open();
+            run(targets);
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+            for (String target : targets) {
+                WebElement cell = status(target);
+                assertTrue(cell.getAttribute("class").contains("error"), cell.getAttribute("class"));
+                assertEquals("BLOCKED_ADDRESS", cell.findElement(By.cssSelector(".code")).getText());
+                assertFalse(cell.findElement(By.cssSelector(".message")).getText().isBlank());
+            }
+            assertTrue(summary().getText().startsWith("Finished: 2/2 done, 0 ok, 2 failed"), summary().getText());
+            assertEquals(0, blocked.connections(), "the blocked listener was connected to");
+        }
+    }
+
+    @Test
+    void showsTheProblemWhenTheServerRefusesTheRequest() {
+        open();
+        driver.findElement(By.id("timeout")).sendKeys("99999");
+        run(List.of(ok.url("/")));
+        wait.until(attributeToBe(summary(), "data-state", "failed"));
+        assertEquals("Bad Request: 'timeoutMs' must be from 1 to 3000, got 99999",
+                driver.findElement(By.id("problem")).getText());
+        assertEquals(0, driver.findElements(By.cssSelector("#results tbody tr")).size());
+        assertTrue(driver.findElement(By.id("run")).isEnabled());
+    }
+
+    @Test
+    void fitsA375PixelWideScreen() throws IOException {
+        try {
+            driver.manage().window().setSize(new Dimension(375, 800));
+            open();
+            Assumptions.assumeTrue(this.<Long> script("return window.innerWidth;") <= 400,
+                    "the browser would not make its window 375 px wide");
+            run(List.of(ok.url("/a/rather/long/path/that/needs/room/to/show/" + "x".repeat(40))));
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+            long pageOverflow = script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0, pageOverflow, "the page itself does not scroll sideways");
+            assertTrue(driver.findElement(By.id("run")).isDisplayed());
+            assertTrue(this.<Boolean> script("const r = document.getElementById('stop').getBoundingClientRect();"
+                    + " return r.right <= window.innerWidth;"), "the buttons fit the screen");
+            screenshot("ui-screenshot-375.png");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    /** Every kind of row at once; the screenshot of this table is docs/ui.png. */
+    @Test
+    void showsEachKindOfResultAndSavesAScreenshot() throws IOException {
+        try (RawServer notFound = RawServer.start(RawServer.answering("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
+                RawServer failing = RawServer.start(RawServer.answering(
+                        "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 120\r\nContent-Length: 0\r\n\r\n"));
+                RawServer moved = RawServer.start(RawServer.answering(
+                        "HTTP/1.1 301 Moved Permanently\r\nLocation: " + ok.url("/home") + "\r\nContent-Length: 0\r\n\r\n"))) {
+            String redirected = moved.url("/old");
+            List<String> targets = List.of(ok.url("/"), redirected, notFound.url("/missing"), failing.url("/busy"),
+                    "http://blocked.test:" + ok.port() + "/", "http://127.0.0.1:" + Loopback.refusingPort() + "/");
+            open();
+            driver.findElement(By.id("audit")).click();
+            run(targets);
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+
+            assertEquals(List.of("status s2xx", "status s2xx", "status s4xx", "status s5xx", "status error", "status error"),
+                    targets.stream().map(t -> status(t).getAttribute("class")).toList());
+            assertEquals("1", cell(redirected, 6).getText(), "redirect count");
+            assertEquals(ok.url("/home"), cell(redirected, 5).getText(), "final URL");
+            assertEquals("HTTP/1.1", cell(failing.url("/busy"), 3).getText());
+            assertFalse(cell(ok.url("/"), 7).getText().isBlank(), "grade badge");
+            assertTrue(summary().getText().startsWith("Finished: 6/6 done, 4 ok, 2 failed"), summary().getText());
+
+            row(ok.url("/")).findElement(By.cssSelector("button.toggle")).click();
+            screenshot("ui-screenshot.png");
+        }
+    }
+
+    /** Saves the whole page (the window grown to its height) as target/NAME, then restores the width. */
+    private static void screenshot(String name) throws IOException {
+        Dimension size = driver.manage().window().getSize();
+        // The window is taller than its viewport by the browser's own chrome: grow it by what is hidden.
+        long hidden = script("return document.documentElement.scrollHeight - window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), size.getHeight() + (int) Math.max(0, hidden)));
+        Path shot = Path.of("target", name);
+        Files.createDirectories(shot.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(size);
+        assertTrue(Files.size(shot) > 0);
+    }
+
+    private void open() {
+        driver.get(page.toString());
+        wait.until(attributeToBe(summary(), "data-state", "idle"));
+    }
+
+    private static void run(List<String> targets) {
+        driver.findElement(By.id("targets")).sendKeys(String.join("\n", targets));
+        driver.findElement(By.id("run")).click();
+    }
+
+    private static WebElement summary() {
+        return driver.findElement(By.id("summary"));
+    }
+
+    private static WebElement row(String target) {
+        return driver.findElement(By.cssSelector("#results tbody tr[data-target=\"" + target + "\"]"));
+    }
+
+    private static WebElement status(String target) {
+        return row(target).findElement(By.cssSelector("td.status"));
+    }
+
+    /** The n-th cell of a target's row, counting its header cell as 1. */
+    private static WebElement cell(String target, int n) {
+        return row(target).findElement(By.cssSelector(":scope > :nth-child(" + n + ")"));
+    }
+
+    private static List<String> texts(List<WebElement> elements) {
+        return elements.stream().map(WebElement::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T script(String script) {
+        return (T) ((JavascriptExecutor) driver).executeScript(script);
+    }
+}
