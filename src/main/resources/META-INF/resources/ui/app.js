@@ -57,9 +57,12 @@ async function start() {
   setRunning(true);
   update(run);
   try {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' };
+    const apiKey = document.getElementById('api-key').value.trim();
+    if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
     const response = await fetch('../probe/stream', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
+      headers,
       body: JSON.stringify(body),
       signal: run.controller.signal,
     });

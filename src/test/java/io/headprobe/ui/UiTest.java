@@ -49,13 +49,29 @@ import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Given the page at /ui in headless Chromium, when targets on loopback are probed from it, then
  * the table fills in as each one finishes. Skipped where /usr/bin/chromium or chromedriver is missing.
  */
 @QuarkusTest
+@TestProfile(UiTest.KeyAndPatience.class)
 class UiTest {
+
+    static final String KEY = "ui-test-key-6d1f";
+
+    /**
+     * The page as a keyed deployment sees it; and targets may take 30 s, so that a slow target
+     * never times out before the test has looked at the page, however loaded the machine is.
+     */
+    public static class KeyAndPatience implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("headprobe.auth.api-keys", KEY, "headprobe.probe.timeout", "30S");
+        }
+    }
 
     /** Debian's chromium and chromium-driver packages; -Dheadprobe.ui.chromium / .chromedriver point elsewhere. */
     static final Path CHROMIUM = Path.of(System.getProperty("headprobe.ui.chromium", "/usr/bin/chromium"));
@@ -275,10 +291,25 @@ class UiTest {
         driver.findElement(By.id("timeout")).sendKeys("99999");
         run(List.of(ok.url("/")));
         wait.until(attributeToBe(summary(), "data-state", "failed"));
-        assertEquals("Bad Request: 'timeoutMs' must be from 1 to 3000, got 99999",
+        assertEquals("Bad Request: 'timeoutMs' must be from 1 to 30000, got 99999",
                 driver.findElement(By.id("problem")).getText());
         assertEquals(0, driver.findElements(By.cssSelector("#results tbody tr")).size());
         assertTrue(driver.findElement(By.id("run")).isEnabled());
+    }
+
+    @Test
+    void sendsTheApiKeyAndSaysWhenItIsMissing() {
+        open();
+        driver.findElement(By.id("api-key")).clear();
+        run(List.of(ok.url("/")));
+        wait.until(attributeToBe(summary(), "data-state", "failed"));
+        assertTrue(driver.findElement(By.id("problem")).getText().startsWith("Unauthorized: this route needs an API key"),
+                driver.findElement(By.id("problem")).getText());
+
+        driver.findElement(By.id("api-key")).sendKeys(KEY);
+        driver.findElement(By.id("run")).click();
+        wait.until(attributeToBe(summary(), "data-state", "finished"));
+        assertEquals("200", status(ok.url("/")).getText());
     }
 
     @Test
@@ -346,6 +377,7 @@ class UiTest {
     private void open() {
         driver.get(page.toString());
         wait.until(attributeToBe(summary(), "data-state", "idle"));
+        driver.findElement(By.id("api-key")).sendKeys(KEY);
     }
 
     private static void run(List<String> targets) {
