@@ -3,6 +3,8 @@
 # start and RSS after 5 s of load (wrk, 100 connections), median of N runs each, alternating
 # native, jar, native, jar...
 # Usage: bench/startup.sh [RUNS]   (needs target/*-runner and target/quarkus-app; --smoke: 1 run)
+# With an AppCDS archive (./mvnw package -Dquarkus.package.jar.appcds.enabled=true) the jar is also
+# measured with it, as "jar+appcds".
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-5}; LOAD_SECONDS=5
 [ "$RUNS" = "--smoke" ] && { RUNS=1; LOAD_SECONDS=1; }
@@ -23,11 +25,15 @@ run_once() { # kind command...
 }
 kinds=(jar)
 [ -n "$RUNNER" ] && kinds=(native jar)
+CDS="$(dirname "$JAR")/app-cds.jsa"
+[ -f "$CDS" ] && kinds+=(jar+appcds)
 for i in $(seq "$RUNS"); do
   for kind in "${kinds[@]}"; do
     case $kind in
       native) run_once native "$RUNNER" ;;
       jar) run_once jar java -jar "$JAR" ;;
+      # The archive records the class path as the build saw it: run from the app's folder.
+      jar+appcds) run_once jar+appcds bash -c "cd '$(dirname "$JAR")' && exec java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar" ;;
     esac
   done
 done
