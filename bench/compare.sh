@@ -18,15 +18,15 @@ trap 'for p in "${pids[@]}"; do stop "$p"; done' EXIT
 
 start_headprobe() { # PORT DELAY
   java -Dquarkus.http.port="$1" -Dheadprobe.delay="$2" -Dquarkus.http.accept-backlog=16384 -Dheadprobe.access-log.enabled=false -jar "$JAR" >/dev/null 2>&1 &
-  pids+=($!); echo $!
+  pids+=($!); last=$!
 }
 start_aiohttp() { # PORT DELAY_SECONDS
   $PY "$BENCH_DIR/anchor/seed_server.py" "$1" "$2" >/dev/null 2>&1 &
-  pids+=($!); echo $!
+  pids+=($!); last=$!
 }
 start_bare() { # PORT
   java -cp "$ROOT/target/quarkus-app/lib/main/*" "$BENCH_DIR/anchor/BareVertx.java" "$1" >/dev/null 2>&1 &
-  pids+=($!); echo $!
+  pids+=($!); last=$!
 }
 
 # load URL CONNECTIONS SECONDS -> "requests/s p50_ms p99_ms"
@@ -41,7 +41,7 @@ load() {
 median_col() { awk -v c="$1" '{print $c}' | median; }
 
 # ---- 1. delayed route
-hp=$(start_headprobe 18401 1S); aio=$(start_aiohttp 18402 1)
+start_headprobe 18401 1S; hp=$last; start_aiohttp 18402 1; aio=$last
 wait_200 http://127.0.0.1:18401/hello/x 60; wait_200 http://127.0.0.1:18402/hello/x 60
 # Warm-up (the JVM compiles its hot paths; aiohttp gets the same treatment).
 load http://127.0.0.1:18401/hello/x 1000 "$WARMUP" >/dev/null; load http://127.0.0.1:18402/hello/x 1000 "$WARMUP" >/dev/null
@@ -84,7 +84,7 @@ memory() { # PID URL -> "idle_MiB peak_MiB KiB_per_request"
 stop "$hp"; stop "$aio"
 # Fresh processes, so that "idle" is not a heap grown by the runs above; the JVM gets a bounded
 # heap (-Xmx512m via JAVA_TOOL_OPTIONS) because its RSS otherwise follows its GC's sizing, not need.
-hp=$(JAVA_TOOL_OPTIONS=-Xmx512m start_headprobe 18406 1S); aio=$(start_aiohttp 18407 1)
+JAVA_TOOL_OPTIONS=-Xmx512m start_headprobe 18406 1S; hp=$last; start_aiohttp 18407 1; aio=$last
 wait_200 http://127.0.0.1:18406/hello/x 60; wait_200 http://127.0.0.1:18407/hello/x 60
 load http://127.0.0.1:18406/hello/x 1000 "$WARMUP" >/dev/null; load http://127.0.0.1:18407/hello/x 1000 "$WARMUP" >/dev/null
 read -r h_idle h_peak h_per <<< "$(memory "$hp" http://127.0.0.1:18406/hello/x)"
@@ -101,7 +101,7 @@ stop "$hp"; stop "$aio"
 } >> "$out_dir/compare.md"
 
 # ---- 2. zero delay
-hp=$(start_headprobe 18403 0S); aio=$(start_aiohttp 18404 0); bare=$(start_bare 18405)
+start_headprobe 18403 0S; hp=$last; start_aiohttp 18404 0; aio=$last; start_bare 18405; bare=$last
 for port in 18403 18404 18405; do wait_200 "http://127.0.0.1:$port/hello/x" 60; done
 for port in 18403 18404 18405; do load "http://127.0.0.1:$port/hello/x" 100 "$WARMUP" >/dev/null; done
 declare -A zero
@@ -110,6 +110,7 @@ for i in $(seq "$RUNS"); do
 done
 z_hp=$(printf '%s' "${zero[18403]}" | median_col 1); z_aio=$(printf '%s' "${zero[18404]}" | median_col 1)
 z_bare=$(printf '%s' "${zero[18405]}" | median_col 1)
+stop "$hp"; stop "$aio"; stop "$bare"
 {
   echo
   echo "## Zero-delay throughput (/hello/x, 100 connections)"

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -41,6 +42,8 @@ import io.headprobe.testing.Loopback;
  * build produced (the jar, or the native binary with -Dnative), started by the test itself because
  * it has to be signalled.
  */
+@DisabledIfSystemProperty(named = "quarkus.http.test-host", matches = ".+",
+        disabledReason = "against a running container: docker/test-image.sh checks its SIGTERM exit instead")
 class GracefulShutdownIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** API keys and the 429 path on the packaged jar or native binary (the rest is in ExposedServiceTest). */
+@DisabledIfSystemProperty(named = "quarkus.http.test-host", matches = ".+",
+        disabledReason = "against a running container: its configuration cannot be changed per test profile")
 @QuarkusIntegrationTest
 @TestProfile(ExposedProfile.class)
 class ApiKeysIT {
