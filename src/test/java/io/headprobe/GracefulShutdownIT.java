@@ -131,7 +131,7 @@ class GracefulShutdownIT {
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 out.lines().forEach(output::add);
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 output.add("(output closed: " + e.getMessage() + ")");
             }
         });
