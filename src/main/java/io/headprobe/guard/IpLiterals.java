@@ -3,6 +3,7 @@ package io.headprobe.guard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads IP address literals the way the most permissive parsers do (inet_aton), so that
@@ -10,6 +11,10 @@ import java.util.Optional;
  * what a resolver would make of them: 127.0.0.1. Never does a DNS lookup.
  */
 public final class IpLiterals {
+
+    // Compiled once: every target and every redirect hop is parsed (String.matches compiles each time).
+    private static final Pattern NUMBER_PART = Pattern.compile("(?i)0x[0-9a-f]*|[0-9]+");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private IpLiterals() {
     }
@@ -33,7 +38,7 @@ public final class IpLiterals {
             return false;
         }
         for (String part : text.split("\\.", -1)) {
-            if (!part.matches("(?i)0x[0-9a-f]*|[0-9]+")) {
+            if (!NUMBER_PART.matcher(part).matches()) {
                 return false;
             }
         }
@@ -88,7 +93,7 @@ public final class IpLiterals {
 
     private static Optional<InetAddress> ipv6(String text) {
         // Zone ids (fe80::1%eth0) name a local interface: never a valid public target.
-        if (!text.matches("[0-9A-Fa-f:.]+")) {
+        if (!IPV6_CHARS.matcher(text).matches()) {
             return Optional.empty();
         }
         try {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A target URL that HeadProbe is willing to fetch: http or https, a host that is either a DNS name
@@ -14,7 +15,7 @@ import java.util.Optional;
 public record TargetUrl(String scheme, String host, int port, String pathAndQuery, Optional<InetAddress> literal) {
 
     private static final String LABEL = "[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?";
-    private static final String DNS_NAME = "(" + LABEL + "\\.)*" + LABEL + "\\.?";
+    private static final Pattern DNS_NAME = Pattern.compile("(" + LABEL + "\\.)*" + LABEL + "\\.?");
 
     /** Thrown for a target that can't be fetched; its message says why, for the caller. */
     public static class InvalidTargetException extends IllegalArgumentException {
@@ -88,7 +89,7 @@ public record TargetUrl(String scheme, String host, int port, String pathAndQuer
         if (literal.isEmpty() && (host.contains(":") || host.startsWith("[") || IpLiterals.looksNumeric(host))) {
             throw new InvalidTargetException("not a valid IP address: " + hostPart);
         }
-        if (literal.isEmpty() && (host.length() > 254 || !host.matches(DNS_NAME))) {
+        if (literal.isEmpty() && (host.length() > 254 || !DNS_NAME.matcher(host).matches())) {
             throw new InvalidTargetException("not a valid host name: " + hostPart);
         }
         String canonicalHost = literal.map(InetAddress::getHostAddress).orElse(host);
