@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import io.headprobe.problem.ProblemException;
 import io.micrometer.core.instrument.Gauge;
+import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * Per-client limits: a token bucket of targets per minute, and a cap on probe requests running
  * at once. A request over either limit gets a 429 problem with Retry-After, before any fetch.
  */
+@Startup
 @ApplicationScoped
 public class ClientLimits {
 
@@ -68,27 +70,37 @@ public class ClientLimits {
     /** Runs {@code work} for the current client if its limits allow {@code targets} more fetches. */
     public <T> Uni<T> limit(int targets, Supplier<Uni<T>> work) {
         Runnable release = admit(targets);
-        return work.get().onTermination().invoke(release);
+        try {
+            return work.get().onTermination().invoke(release);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
     }
 
     public <T> Multi<T> limitStream(int targets, Supplier<Multi<T>> work) {
         Runnable release = admit(targets);
-        return work.get().onTermination().invoke(release);
+        try {
+            return work.get().onTermination().invoke(release);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
     }
 
     private Runnable admit(int targets) {
         Clients.targets(routing, targets);
-        runningTotal.incrementAndGet();
         if (!config.enabled()) {
+            runningTotal.incrementAndGet();
             return runningTotal::decrementAndGet;
         }
-        String client = clients.identify(routing);
+        String client = Clients.limitKey(clients.identify(routing));
         if (targets > config.burst()) {
-            runningTotal.decrementAndGet();
             metrics.rejected("too-many-targets");
-            throw new ProblemException(400, "this request has " + targets + " distinct targets; a client may spend at most "
+            throw new ProblemException(400, "this request needs " + targets + " fetches; a client may spend at most "
                     + config.burst() + " at once");
         }
+        runningTotal.incrementAndGet();
         int now = running.merge(client, 1, Integer::sum);
         if (now > config.concurrentRequests()) {
             done(client);
@@ -96,13 +108,18 @@ public class ClientLimits {
             throw tooMany(1, "this client already has " + config.concurrentRequests()
                     + " probe requests running; wait for one to finish");
         }
-        long waitNanos = buckets.computeIfAbsent(client,
-                c -> new TokenBucket(config.burst(), config.targetsPerMinute(), clock.getAsLong()))
-                .take(targets, clock.getAsLong());
-        if (waitNanos > 0) {
+        long[] waitNanos = new long[1];
+        // Inside compute, so the sweeper cannot drop the bucket between lookup and take.
+        buckets.compute(client, (c, bucket) -> {
+            TokenBucket current = bucket != null ? bucket
+                    : new TokenBucket(config.burst(), config.targetsPerMinute(), clock.getAsLong());
+            waitNanos[0] = current.take(targets, clock.getAsLong());
+            return current;
+        });
+        if (waitNanos[0] > 0) {
             done(client);
             metrics.rejected("rate");
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos[0] + TimeUnit.SECONDS.toNanos(1) - 1));
             throw tooMany(seconds, "this client may fetch " + config.targetsPerMinute() + " targets a minute; "
                     + targets + " more are possible in " + seconds + " s");
         }
@@ -121,7 +138,7 @@ public class ClientLimits {
 
     void forgetIdleClients() {
         long now = clock.getAsLong();
-        buckets.entrySet().removeIf(entry -> entry.getValue().full(now));
+        buckets.keySet().forEach(client -> buckets.computeIfPresent(client, (c, bucket) -> bucket.full(now) ? null : bucket));
     }
 
     private static ProblemException tooMany(long retryAfterSeconds, String detail) {

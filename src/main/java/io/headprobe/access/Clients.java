@@ -1,6 +1,7 @@
 package io.headprobe.access;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.headprobe.guard.Cidr;
+import io.quarkus.runtime.Startup;
 import io.headprobe.guard.IpLiterals;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * the first address not itself a trusted proxy is the client (entries further left are the
  * client's own claims).
  */
+@Startup
 @ApplicationScoped
 public class Clients {
 
@@ -67,7 +70,7 @@ public class Clients {
         List<String> hops = forwardedFor.stream().flatMap(header -> List.of(header.split(",")).stream())
                 .map(String::strip).toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
-            Optional<InetAddress> hop = IpLiterals.parse(hops.get(i));
+            Optional<InetAddress> hop = IpLiterals.parse(withoutPort(hops.get(i)));
             if (hop.isEmpty()) {
                 break;
             }
@@ -77,6 +80,33 @@ public class Clients {
             }
         }
         return client;
+    }
+
+    /**
+     * What per-client limits count by: an IPv6 client by its /64, since one subscriber usually has
+     * a whole /64 to pick addresses from; anything else as it is.
+     */
+    static String limitKey(String client) {
+        if (!client.contains(":") || client.startsWith("key:")) {
+            return client;
+        }
+        Optional<InetAddress> address = IpLiterals.parse(client);
+        if (address.isEmpty() || address.get().getAddress().length != 16) {
+            return client;
+        }
+        byte[] prefix = Arrays.copyOf(address.get().getAddress(), 16);
+        Arrays.fill(prefix, 8, 16, (byte) 0);
+        return IpLiterals.format(prefix) + "/64";
+    }
+
+    /** Proxies write "203.0.113.9:5678" and "[2001:db8::1]:443" too. */
+    static String withoutPort(String hop) {
+        if (hop.startsWith("[")) {
+            int end = hop.indexOf(']');
+            return end < 0 ? hop : hop.substring(1, end);
+        }
+        int colon = hop.indexOf(':');
+        return colon >= 0 && colon == hop.lastIndexOf(':') ? hop.substring(0, colon) : hop;
     }
 
     private static boolean trusted(String address, List<Cidr> trustedProxies) {

@@ -120,7 +120,7 @@ public final class IpLiterals {
         }
     }
 
-    static String format(byte[] bytes) {
+    public static String format(byte[] bytes) {
         return byAddress(bytes).getHostAddress();
     }
 }

@@ -57,7 +57,7 @@ class ApiKeysTest {
     }
 
     @Test
-    void anUnreadableKeysFileStopsStartUp(@TempDir Path dir) {
+    void anUnreadableKeysFileIsAnErrorThatNamesTheSetting(@TempDir Path dir) {
         Path missing = dir.resolve("absent");
         RuntimeException refused = assertThrows(RuntimeException.class, () -> keys(Optional.empty(), Optional.of(missing)));
         assertTrue(refused.getMessage().contains("headprobe.auth.api-keys-file"), refused.getMessage());

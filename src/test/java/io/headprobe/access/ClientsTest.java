@@ -29,6 +29,9 @@ class ClientsTest {
             // Garbage stops the walk: the last good address counts, never the garbage.
             "10.0.0.5     | 203.0.113.9, not-an-ip           | 10.0.0.5",
             "10.0.0.5     | 203.0.113.9, unknown, 10.1.1.1   | 10.1.1.1",
+            // Proxies that add the client's port.
+            "10.0.0.5     | 203.0.113.9:5678                 | 203.0.113.9",
+            "10.0.0.5     | [2001:db8::9]:443, 10.1.1.1:80   | 2001:db8:0:0:0:0:0:9",
     })
     void theClientIsTheRightmostAddressNotATrustedProxy(String peer, String forwardedFor, String client) {
         List<String> headers = forwardedFor == null ? List.of() : List.of(forwardedFor);
@@ -39,6 +42,17 @@ class ClientsTest {
     @CsvSource(delimiter = '|', value = { "10.0.0.5 | 203.0.113.9", "127.0.0.1 | 203.0.113.9" })
     void withoutTrustedProxiesTheHeaderIsNeverRead(String peer, String forwardedFor) {
         assertEquals(peer, Clients.clientAddress(peer, List.of(forwardedFor), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} is counted as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "203.0.113.9                  | 203.0.113.9",
+            "2001:db8:1:2:aaaa:bbbb:cccc:d | 2001:db8:1:2:0:0:0:0/64",
+            "2001:db8:1:2:0:0:0:1         | 2001:db8:1:2:0:0:0:0/64",
+            "key:0123456789ab             | key:0123456789ab",
+    })
+    void limitsCountAnIpv6ClientByItsSlash64(String client, String key) {
+        assertEquals(key, Clients.limitKey(client));
     }
 
     @org.junit.jupiter.api.Test

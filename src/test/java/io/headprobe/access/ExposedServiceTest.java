@@ -121,7 +121,7 @@ class ExposedServiceTest {
     void moreTargetsThanTheBurstCanNeverPass() {
         probe(ExposedProfile.KEY_B, List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b", "http://127.0.0.1:1/c",
                 "http://127.0.0.1:1/d"))
-                .statusCode(400).body("detail", containsString("at most 3"));
+                .statusCode(400).body("detail", containsString("needs 4 fetches; a client may spend at most 3"));
     }
 
     @Test

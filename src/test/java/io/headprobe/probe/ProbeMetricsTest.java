@@ -33,17 +33,22 @@ class ProbeMetricsTest {
         assertEquals(1, value(after, blocked) - value(before, blocked));
         assertEquals(2, value(after, fetches) - value(before, fetches), "the blocked target was never fetched");
         assertTrue(after.contains("headprobe_fetch_seconds_bucket{outcome=\"ok\",le=\""), "latency histogram");
-        assertEquals(0, value(after, "headprobe_fetches_in_flight"));
-        assertEquals(0, value(after, "headprobe_requests_in_flight"));
+        assertEquals(0, gauge(after, "headprobe_fetches_in_flight"));
+        assertEquals(0, gauge(after, "headprobe_requests_in_flight"));
     }
 
     private static String metrics() {
         return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** A sample's value, 0 when the series does not exist yet. */
+    /** A sample's value; counters that have never counted do not exist yet (0). */
     private static double value(String metrics, String series) {
         Matcher line = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
         return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
+    private static double gauge(String metrics, String series) {
+        assertTrue(metrics.contains("\n" + series + " "), series + " is missing from /q/metrics");
+        return value(metrics, series);
     }
 }
