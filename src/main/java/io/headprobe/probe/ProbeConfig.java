@@ -50,6 +50,10 @@ public interface ProbeConfig {
     @WithDefault("65536")
     int maxHeaderBytes();
 
+    /** Longest target (URL) accepted, in characters. */
+    @WithDefault("8192")
+    int maxTargetLength();
+
     /** Largest request body accepted by POST /probe (larger: 413). */
     @WithDefault("1048576")
     long maxBodyBytes();

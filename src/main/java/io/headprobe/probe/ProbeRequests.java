@@ -35,6 +35,10 @@ public class ProbeRequests {
             if (targets.get(i) == null) {
                 throw badRequest("'targets[" + i + "]' is null");
             }
+            if (targets.get(i).length() > config.maxTargetLength()) {
+                throw badRequest("'targets[" + i + "]' is " + targets.get(i).length() + " characters long; at most "
+                        + config.maxTargetLength() + " are allowed");
+            }
         }
         ProbeOptions options = new ProbeOptions(
                 method(request.method() == null ? config.method() : request.method()),

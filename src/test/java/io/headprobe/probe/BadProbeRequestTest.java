@@ -3,9 +3,16 @@ package io.headprobe.probe;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 
@@ -14,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,6 +107,26 @@ class BadProbeRequestTest {
         post(huge).statusCode(413)
                 .body("status", equalTo(413))
                 .body("detail", containsString("1048576"));
+    }
+
+    @Test
+    void refusesChunkedBodiesOverTheSameLimit() throws Exception {
+        // A few bytes over 1 MiB: the limit trips at the very end, when the client has sent all of it.
+        byte[] body = ("{\"targets\": [\"" + "a".repeat(1_048_576 - 10) + "\"]}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + RestAssured.port + "/probe"))
+                .header("Content-Type", "application/json")
+                // No length known up front: the client sends it chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+    }
+
+    @Test
+    void refusesATargetLongerThanAnyUrlNeeds() {
+        post("{\"targets\": [\"x\", \"" + "a".repeat(8193) + "\"]}").statusCode(400)
+                .body("detail", equalTo("'targets[1]' is 8193 characters long; at most 8192 are allowed"));
     }
 
     @ParameterizedTest
