@@ -70,18 +70,18 @@ public class ClientLimits {
     /** Runs {@code work} for the current client if its limits allow {@code targets} more fetches. */
     public <T> Uni<T> limit(int targets, Supplier<Uni<T>> work) {
         Runnable release = admit(targets);
-        try {
-            return work.get().onTermination().invoke(release);
-        } catch (RuntimeException e) {
-            release.run();
-            throw e;
-        }
+        return releasingIfItThrows(release, () -> work.get().onTermination().invoke(release));
     }
 
     public <T> Multi<T> limitStream(int targets, Supplier<Multi<T>> work) {
         Runnable release = admit(targets);
+        return releasingIfItThrows(release, () -> work.get().onTermination().invoke(release));
+    }
+
+    /** The work's own termination releases the slot; if building the work fails, nothing else would. */
+    private static <R> R releasingIfItThrows(Runnable release, Supplier<R> work) {
         try {
-            return work.get().onTermination().invoke(release);
+            return work.get();
         } catch (RuntimeException e) {
             release.run();
             throw e;

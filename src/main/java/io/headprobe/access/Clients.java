@@ -52,13 +52,16 @@ public class Clients {
     }
 
     String identify(RoutingContext routing) {
-        String key = routing.get(CLIENT);
-        if (key != null) {
-            return key;
+        String known = routing.get(CLIENT);
+        if (known != null) {
+            return known;
         }
         SocketAddress remote = routing.request().remoteAddress();
         String peer = remote == null ? "unknown" : remote.hostAddress();
-        return clientAddress(peer, routing.request().headers().getAll("X-Forwarded-For"), trustedProxies);
+        String client = clientAddress(peer, routing.request().headers().getAll("X-Forwarded-For"), trustedProxies);
+        // Limits and the access log both ask: read X-Forwarded-For once per request.
+        routing.put(CLIENT, client);
+        return client;
     }
 
     /** The client behind {@code peer}, given the X-Forwarded-For headers it sent. */

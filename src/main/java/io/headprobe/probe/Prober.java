@@ -2,6 +2,7 @@ package io.headprobe.probe;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,37 +53,44 @@ public class Prober {
 
     /** Results in the order of the targets; a target given twice is fetched once. */
     public Uni<List<ProbeResult>> probeAll(List<String> targets, ProbeOptions options) {
-        Map<String, List<String>> spellings = spellingsByTarget(targets);
-        List<Uni<ProbeResult>> probes = spellings.values().stream()
-                .map(same -> probe(same.get(0), options)).toList();
+        List<List<Integer>> groups = List.copyOf(sameTargets(targets));
+        List<Uni<ProbeResult>> probes = groups.stream().map(same -> probe(targets.get(same.get(0)), options)).toList();
         return Uni.join().all(probes).usingConcurrencyOf(options.concurrency()).andFailFast()
                 .onItem().transform(results -> {
-                    Map<String, ProbeResult> byTarget = new LinkedHashMap<>();
-                    results.forEach(result -> byTarget.put(result.target(), result));
-                    return targets.stream().map(target -> byTarget.get(spellings.get(key(target)).get(0))
-                            .withTarget(target)).toList();
+                    ProbeResult[] inOrder = new ProbeResult[targets.size()];
+                    for (int group = 0; group < groups.size(); group++) {
+                        for (int position : groups.get(group)) {
+                            inOrder[position] = results.get(group).withTarget(targets.get(position));
+                        }
+                    }
+                    return List.of(inOrder);
                 });
     }
 
     /** Results in the order the targets finish; a target given twice is fetched once and reported twice. */
     public Multi<ProbeResult> stream(List<String> targets, ProbeOptions options) {
-        return Multi.createFrom().iterable(spellingsByTarget(targets).values())
-                .onItem().transformToUni(same -> probe(same.get(0), options)
-                        .onItem().transform(result -> same.stream().map(result::withTarget).toList()))
+        return Multi.createFrom().iterable(sameTargets(targets))
+                .onItem().transformToUni(same -> probe(targets.get(same.get(0)), options)
+                        .onItem().transform(result -> same.stream().map(i -> result.withTarget(targets.get(i))).toList()))
                 .merge(options.concurrency())
                 .onItem().disjoint();
     }
 
     /** How many fetches a request costs: its distinct targets. */
     public static int distinctTargets(List<String> targets) {
-        return spellingsByTarget(targets).size();
+        return sameTargets(targets).size();
     }
 
-    /** The targets grouped by the URL they mean ("example.org" and "https://example.org/" are one). */
-    private static Map<String, List<String>> spellingsByTarget(List<String> targets) {
-        Map<String, List<String>> spellings = new LinkedHashMap<>();
-        targets.forEach(target -> spellings.computeIfAbsent(key(target), k -> new ArrayList<>()).add(target));
-        return spellings;
+    /**
+     * The positions of the targets grouped by the URL they mean ("example.org" and
+     * "https://example.org/" are one), in the order each URL first appears.
+     */
+    private static Collection<List<Integer>> sameTargets(List<String> targets) {
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            positions.computeIfAbsent(key(targets.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        return positions.values();
     }
 
     private static String key(String target) {

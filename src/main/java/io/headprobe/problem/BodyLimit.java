@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -47,7 +47,6 @@ public class BodyLimit {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 // The unread body is still on its way: this connection cannot carry another request.
                 .putHeader("Connection", "close")
-                .end(new JsonObject().put("type", problem.type()).put("title", problem.title())
-                        .put("status", problem.status()).put("detail", problem.detail()).encode());
+                .end(Json.encode(problem));
     }
 }
