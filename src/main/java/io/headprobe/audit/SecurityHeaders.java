@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.headprobe.audit.Audit.Finding;
-import io.headprobe.probe.ProbeResult.Header;
+import io.headprobe.http.Header;
 
 /**
  * Grades response headers the way MDN HTTP Observatory does: the score starts at 100, each test
@@ -224,21 +224,21 @@ public final class SecurityHeaders {
     static Finding permissionsPolicy(Response response) {
         String header = response.first("Permissions-Policy");
         return header == null
-                ? new Finding("permissions-policy", false, 0, "Permissions-Policy not set (not scored)")
-                : new Finding("permissions-policy", true, 0, "Permissions-Policy set (not scored)");
+                ? new Finding("permissions-policy", null, false, 0, "Permissions-Policy not set (not scored)")
+                : new Finding("permissions-policy", null, true, 0, "Permissions-Policy set (not scored)");
     }
 
     private static Finding unscored(Response response, String test, String name, Set<String> strict) {
         String header = response.first(name);
         if (header == null) {
-            return new Finding(test, false, 0, name + " not set (not scored)");
+            return new Finding(test, null, false, 0, name + " not set (not scored)");
         }
         String value = header.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        return new Finding(test, strict.contains(value), 0, name + " " + header.strip() + " (not scored)");
+        return new Finding(test, null, strict.contains(value), 0, name + " " + header.strip() + " (not scored)");
     }
 
     private static Finding scored(String test, int modifier, String detail) {
-        return new Finding(test, modifier >= 0, modifier, detail);
+        return new Finding(test, null, modifier >= 0, modifier, detail);
     }
 
     private static String strip(String value) {

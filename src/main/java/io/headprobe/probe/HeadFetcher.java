@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.headprobe.http.Header;
 import io.headprobe.guard.TargetUrl;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -98,9 +99,9 @@ public class HeadFetcher {
                         // The reset that ends every fetch fails the response; that is expected, not news.
                         response.exceptionHandler(expected -> {
                         });
-                        List<ProbeResult.Header> headers = new ArrayList<>();
+                        List<Header> headers = new ArrayList<>();
                         for (Map.Entry<String, String> header : response.headers()) {
-                            headers.add(new ProbeResult.Header(header.getKey(), header.getValue()));
+                            headers.add(new Header(header.getKey(), header.getValue()));
                         }
                         double headersMs = (System.nanoTime() - start) / 1e6;
                         emitter.complete(new Hop(response.statusCode(), version(response.version()), List.copyOf(headers),

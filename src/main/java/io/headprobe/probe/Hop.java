@@ -2,8 +2,10 @@ package io.headprobe.probe;
 
 import java.util.List;
 
+import io.headprobe.http.Header;
+
 /** The response head of one request, as it came off the wire. */
-record Hop(int status, String httpVersion, List<ProbeResult.Header> headers, String remoteAddress, double headersMs) {
+record Hop(int status, String httpVersion, List<Header> headers, String remoteAddress, double headersMs) {
 
     boolean isRedirect() {
         return switch (status) {

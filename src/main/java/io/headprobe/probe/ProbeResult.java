@@ -3,6 +3,7 @@ package io.headprobe.probe;
 import java.util.List;
 
 import io.headprobe.audit.Audit;
+import io.headprobe.http.Header;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What HeadProbe learnt about one target: always present, whether or not the target answered. */
@@ -19,15 +20,6 @@ public record ProbeResult(
         String remoteAddress,
         Error error,
         Audit audit) {
-
-    public record Header(String name, String value) {
-
-        /** The value of the first header called {@code name}, in any case, or null. */
-        public static String first(List<Header> headers, String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst()
-                    .orElse(null);
-        }
-    }
 
     public record Redirect(String url, int status, String location) {
     }

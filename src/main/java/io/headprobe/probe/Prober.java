@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.headprobe.http.Header;
 import io.headprobe.audit.SecurityHeaders;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
@@ -119,7 +120,7 @@ public class Prober {
         trace.at(url);
         return fetch(url, options)
                 .onItem().transformToUni(hop -> {
-                    String location = ProbeResult.Header.first(hop.headers(), "Location");
+                    String location = Header.first(hop.headers(), "Location");
                     if (!options.followRedirects() || !hop.isRedirect() || location == null) {
                         return Uni.createFrom().item(hop);
                     }

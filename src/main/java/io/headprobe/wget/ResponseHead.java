@@ -6,11 +6,10 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
+import io.headprobe.http.Header;
+
 /** What the seed's wget prints: the status line and the header lines of one response. */
 public record ResponseHead(int status, String reason, List<Header> headers) {
-
-    public record Header(String name, String value) {
-    }
 
     static ResponseHead of(Response response) {
         List<Header> headers = new ArrayList<>();

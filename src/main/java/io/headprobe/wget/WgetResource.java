@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.headprobe.access.ClientLimits;
 import io.headprobe.access.KeyRequired;
+import io.headprobe.http.Header;
 import io.headprobe.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -91,7 +92,7 @@ public class WgetResource {
             lines.append(' ').append(head.reason());
         }
         lines.append('\n');
-        for (ResponseHead.Header header : head.headers()) {
+        for (Header header : head.headers()) {
             lines.append(target).append(" header > ").append(header.name()).append(": ").append(header.value()).append('\n');
         }
         return lines.toString();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.headprobe.probe.ProbeResult.Header;
+import io.headprobe.http.Header;
 
 /** One table per rule: headers in, modifier out. Pure functions, no network. */
 class SecurityHeadersTest {
