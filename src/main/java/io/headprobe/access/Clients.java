@@ -64,6 +64,23 @@ public class Clients {
         return client;
     }
 
+    /**
+     * Whether the client's request came over TLS: to us directly, or to a trusted proxy that says so
+     * in X-Forwarded-Proto (its rightmost value, the one that proxy wrote).
+     */
+    public boolean cameOverHttps(RoutingContext routing) {
+        if (routing.request().isSSL()) {
+            return true;
+        }
+        SocketAddress remote = routing.request().remoteAddress();
+        if (remote == null || trustedProxies.isEmpty() || !trusted(remote.hostAddress(), trustedProxies)) {
+            return false;
+        }
+        List<String> protos = routing.request().headers().getAll("X-Forwarded-Proto").stream()
+                .flatMap(header -> List.of(header.split(",")).stream()).map(String::strip).toList();
+        return !protos.isEmpty() && protos.get(protos.size() - 1).equalsIgnoreCase("https");
+    }
+
     /** The client behind {@code peer}, given the X-Forwarded-For headers it sent. */
     static String clientAddress(String peer, List<String> forwardedFor, List<Cidr> trustedProxies) {
         if (trustedProxies.isEmpty() || !trusted(peer, trustedProxies)) {

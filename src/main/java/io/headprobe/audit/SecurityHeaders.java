@@ -41,6 +41,10 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    public static Audit audit(AuditedResponse response) {
+        return audit(response.url(), response.headers());
+    }
+
     public static Audit audit(String url, List<Header> headers) {
         Response response = new Response(url, headers);
         List<Finding> findings = TESTS.stream().map(test -> test.apply(response)).toList();

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.headprobe.http.Header;
+import io.headprobe.audit.AuditedResponse;
 import io.headprobe.audit.SecurityHeaders;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
@@ -155,7 +156,32 @@ public class Prober {
     }
 
     private static ProbeResult audit(ProbeResult result) {
-        return result.ok() ? result.withAudit(SecurityHeaders.audit(result.url(), result.headers())) : result;
+        return result.ok()
+                ? result.withAudit(SecurityHeaders.audit(new AuditedResponse(result.url(), result.headers(), route(result))))
+                : result;
+    }
+
+    /**
+     * The route Observatory's redirection test grades, when the target was given as plain http:
+     * every URL from the first through each redirect to the last. Without following, a redirect
+     * answer still says where it leads. Null for an https target: there is no http hop to grade.
+     */
+    static List<String> route(ProbeResult result) {
+        List<String> route = new ArrayList<>();
+        result.redirects().forEach(redirect -> route.add(redirect.url()));
+        route.add(result.url());
+        if (!route.get(0).startsWith("http://")) {
+            return null;
+        }
+        String location = Header.first(result.headers(), "Location");
+        if (Hop.isRedirect(result.status()) && location != null) {
+            try {
+                route.add(TargetUrl.parse(result.url()).follow(location).toString());
+            } catch (RuntimeException e) {
+                // A Location that is no URL: the route ends where the answer was.
+            }
+        }
+        return route;
     }
 
     /** What is known about one target so far: where it is, and how it got there. */

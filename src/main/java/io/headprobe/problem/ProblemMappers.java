@@ -60,7 +60,8 @@ public class ProblemMappers {
             String path = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining()).substring(1);
-            return "field '" + path + "' has the wrong type or value";
+            boolean wantsString = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class;
+            return "field '" + path + (wantsString ? "' must be a string" : "' has the wrong type or value");
         }
         String location = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

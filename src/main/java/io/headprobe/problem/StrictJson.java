@@ -5,10 +5,16 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** Request bodies mean what they say: "5000" is not a number, 1.5 is not an integer, no unknown fields. */
+/**
+ * Request bodies mean what they say: "5000" is not a number, 1.5 is not an integer, 1 and true are
+ * not strings, no unknown fields.
+ */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
@@ -19,5 +25,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        // Scalar coercion off still lets a number or boolean become a String; this does not.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 }

@@ -46,6 +46,9 @@ class BadProbeRequestTest {
             "{\"targets\": {\"a\": 1}}",
             "{\"targets\": [null]}",
             "{\"targets\": [[\"x\"]]}",
+            "{\"targets\": [1, true]}",
+            "{\"targets\": [\"x\", 1.5]}",
+            "{\"targets\": [\"x\"], \"method\": true}",
             "{\"targets\": [\"x\"], \"method\": \"POST\"}",
             "{\"targets\": [\"x\"], \"method\": 1}",
             "{\"targets\": [\"x\"], \"timeoutMs\": 0}",
@@ -77,6 +80,8 @@ class BadProbeRequestTest {
     void namesTheFieldThatIsWrong() {
         post("{\"targets\": [\"x\"], \"timeoutMs\": \"soon\"}").statusCode(400)
                 .body("detail", equalTo("field 'timeoutMs' has the wrong type or value"));
+        post("{\"targets\": [\"x\", true]}").statusCode(400)
+                .body("detail", equalTo("field 'targets[1]' must be a string"));
         post("{\"targets\": [\"x\"], \"colour\": 1}").statusCode(400)
                 .body("detail", equalTo("unknown field 'colour'"));
         post("{\"targets\": [\"x\"], \"method\": \"PUT\"}").statusCode(400)

@@ -1,0 +1,7 @@
+package io.headprobe.audit;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class AuditResourceIT extends AuditResourceTest {
+}
