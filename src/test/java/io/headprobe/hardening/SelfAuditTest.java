@@ -30,7 +30,9 @@ class SelfAuditTest {
     public static class BehindProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("headprobe.limit.trusted-proxies", "127.0.0.0/8");
+            // An empty value leaves a header out (for sites that must allow cross-origin embedding).
+            return Map.of("headprobe.limit.trusted-proxies", "127.0.0.0/8",
+                    "headprobe.headers.cross-origin-embedder-policy", "");
         }
     }
 
@@ -54,6 +56,13 @@ class SelfAuditTest {
                 .body("audit.findings.find { it.test == 'hsts' }.result", equalTo("hsts-not-implemented-no-https"));
         Response saysHttp = given().header("X-Forwarded-Proto", "http").when().get("/ui/");
         assertEquals(null, saysHttp.header("Strict-Transport-Security"));
+    }
+
+    @Test
+    void anEmptyValueLeavesTheHeaderOut() {
+        given().when().get("/ui/").then().statusCode(200)
+                .header("Cross-Origin-Embedder-Policy", nullValue())
+                .header("Cross-Origin-Opener-Policy", equalTo("same-origin"));
     }
 
     @Test
