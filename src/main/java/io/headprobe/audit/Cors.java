@@ -25,9 +25,10 @@ final class Cors {
     /** @param requestOrigin the Origin header the response was fetched with, or null when it had none */
     static Finding check(AuditedResponse response, String requestOrigin) {
         String allowOrigin = response.header("Access-Control-Allow-Origin");
+        // Observatory tests the value for truthiness: an empty one counts as absent.
         if (allowOrigin == null || allowOrigin.isEmpty()) {
             return ScoreTable.finding(TEST, "cross-origin-resource-sharing-not-implemented", true,
-                    "Content is not visible via cross-origin resource sharing (CORS) files or headers");
+                    "No Access-Control-Allow-Origin header: content is not shared cross-origin");
         }
         // As in Observatory, "*" even with credentials is only public access: browsers refuse
         // credentials for a wildcard origin.

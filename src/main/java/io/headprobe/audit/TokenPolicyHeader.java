@@ -20,6 +20,7 @@ record TokenPolicyHeader(String test, String name, String notImplemented, String
 
     Finding check(AuditedResponse response) {
         String value = response.header(name);
+        // Observatory tests the value for truthiness before trimming: empty is absent, blank invalid.
         if (value == null || value.isEmpty()) {
             return ScoreTable.finding(test, notImplemented, true, name + " header not implemented");
         }

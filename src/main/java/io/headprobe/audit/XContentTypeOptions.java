@@ -14,6 +14,7 @@ final class XContentTypeOptions {
 
     static Finding check(AuditedResponse response) {
         String header = response.header("X-Content-Type-Options");
+        // Observatory tests the value for truthiness: an empty one counts as absent.
         if (header == null || header.isEmpty()) {
             return ScoreTable.finding(TEST, "x-content-type-options-not-implemented", false,
                     "X-Content-Type-Options header not implemented");
