@@ -246,6 +246,29 @@ class ContentSecurityPolicyTest {
         }
     }
 
+    /**
+     * Not Observatory's cases: its rules where they surprise, checked against its own code under
+     * Node, and the result ids its tests do not reach.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            // insecure schemes count only on https pages
+            "http://mozilla.org/ | default-src http://mozilla.org | csp-implemented-with-no-unsafe | true | 5",
+            "http://mozilla.org/ | default-src 'none'; img-src http: | csp-implemented-with-no-unsafe-default-src-none | true | 10",
+            // every directive but img-src and media-src is active content, report-uri included
+            "https://mozilla.org/ | default-src 'self'; report-uri http://r.example | csp-implemented-with-insecure-scheme | false | -20",
+            // a nonce in default-src removes 'unsafe-inline' from it, so default-src is no longer just 'none'
+            "https://mozilla.org/ | default-src 'none' 'nonce-a' 'unsafe-inline' | csp-implemented-with-no-unsafe | true | 5",
+            // repeated report-uri: passes, but without the bonus
+            "https://mozilla.org/ | default-src 'none'; report-uri /a; report-uri /b | csp-implemented-but-duplicate-directives | true | 0",
+            // a policy of empty directives is no policy
+            "https://mozilla.org/ | ;;;;;; | csp-not-implemented | false | -25" })
+    void observatoryRules(String url, String csp, String result, boolean pass, int modifier) {
+        Finding finding = ContentSecurityPolicy.check(new AuditedResponse(url,
+                List.of(new Header("Content-Security-Policy", csp))));
+        assertEquals(new Finding(ContentSecurityPolicy.TEST, result, pass, modifier, finding.detail()), finding);
+    }
+
     private static void assertFails(String csp, String result, Predicate<Policy> flag) {
         Analysis analysis = analyse(csp);
         assertEquals(result, analysis.result());

@@ -27,7 +27,12 @@ class XFrameOptionsTest {
             "ALLOW-FROM https://mozilla.org | MISSING | x-frame-options-allow-from-origin | true | 0",
             "DENY | MISSING | x-frame-options-sameorigin-or-deny | true | 5",
             "SAMEORIGIN | MISSING | x-frame-options-sameorigin-or-deny | true | 5",
-            "DENY | frame-ancestors https://mozilla.org | x-frame-options-implemented-via-csp | true | 5" })
+            "DENY | frame-ancestors https://mozilla.org | x-frame-options-implemented-via-csp | true | 5",
+            // not Observatory's cases, checked against its code: any frame-ancestors counts, whatever
+            // it allows and even when the CSP is graded invalid; an unparseable CSP is ignored
+            "whimsy | frame-ancestors * | x-frame-options-implemented-via-csp | true | 5",
+            "MISSING | script-src 'strict-dynamic'; frame-ancestors 'none' | x-frame-options-implemented-via-csp | true | 5",
+            "DENY | defa | x-frame-options-sameorigin-or-deny | true | 5" })
     void xFrameOptions(String xfo, String csp, String result, boolean pass, int modifier) {
         List<Header> headers = new ArrayList<>(List.of(new Header("Content-Type", "text/html")));
         if (xfo != null) {
