@@ -104,7 +104,10 @@ class CspParserTest {
             // a directive only in a later policy is merged down to 'none', though the earlier policy does not restrict it
             "script-src 'self', default-src https://x | script-src 'self'; default-src 'none'",
             // a scheme source does not cover a host source in the merge
-            "default-src https:, default-src https://a.com | default-src 'none'" })
+            "default-src https:, default-src https://a.com | default-src 'none'",
+            // from the third policy on, what the second kept stays kept: b.com survives though the third forbids it
+            "default-src https://a.com https://b.com, default-src https://a.com https://b.com, default-src https://a.com"
+                    + " | default-src https://a.com https://b.com" })
     void mergesAsObservatoryDoes(String policies, String expected) {
         assertEquals(directives(expected), CspParser.parse(split(policies)).directives());
     }
