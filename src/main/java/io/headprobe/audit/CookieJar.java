@@ -1,7 +1,6 @@
 package io.headprobe.audit;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +29,16 @@ final class CookieJar {
     static List<SetCookie> cookies(AuditedResponse response) {
         String host = response.host();
         String defaultPath = defaultPath(response.url());
-        Map<String, SetCookie> jar = new LinkedHashMap<>();
+        Map<Key, SetCookie> jar = new LinkedHashMap<>();
         for (String line : response.all("Set-Cookie")) {
             SetCookie cookie = SetCookie.parse(line);
             if (cookie == null) {
                 continue;
             }
             boolean hostOnly = cookie.domain() == null;
-            if (!hostOnly && (isPublicSuffix(cookie.domain()) || !domainMatches(host, cookie.domain()))) {
+            // tough-cookie matches the domain with one more leading dot dropped ("..a.org" is a.org).
+            String canonical = hostOnly ? null : cookie.domain().replaceFirst("^\\.", "");
+            if (!hostOnly && (isPublicSuffix(canonical) || !domainMatches(host, canonical))) {
                 continue;
             }
             SetCookie kept = cookie.scopedTo(hostOnly ? host : cookie.domain(),
@@ -45,9 +46,13 @@ final class CookieJar {
             if (breaksPrefixRules(kept, hostOnly)) {
                 continue;
             }
-            jar.put(kept.domain() + ";" + kept.path() + ";" + kept.name(), kept);
+            jar.put(new Key(kept.domain(), kept.path(), kept.name()), kept);
         }
-        return new ArrayList<>(jar.values());
+        return List.copyOf(jar.values());
+    }
+
+    /** What makes a cookie the same cookie in the jar. */
+    private record Key(String domain, String path, String name) {
     }
 
     /** The prefixes are matched case-sensitively, as tough-cookie does. */
@@ -76,21 +81,20 @@ final class CookieJar {
 
     /** RFC 6265 domain-match: the host itself, or a subdomain of it when the host is a name. */
     private static boolean domainMatches(String host, String domain) {
-        String canonical = domain.startsWith(".") ? domain.substring(1) : domain;
         if (host == null) {
             return false;
         }
-        return host.equals(canonical)
-                || host.endsWith("." + canonical) && !IPV4.matcher(host).matches() && !host.contains(":");
+        return host.equals(domain)
+                || host.endsWith("." + domain) && !IPV4.matcher(host).matches() && !host.contains(":");
     }
 
     /** RFC 6265's default path: the URL's path up to, not including, its last "/". */
     private static String defaultPath(String url) {
-        String path;
+        String path = null;
         try {
-            path = URI.create(url).getRawPath();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            path = null;
+            path = url == null ? null : URI.create(url).getRawPath();
+        } catch (IllegalArgumentException e) {
+            // no path to default from, like a URL without one
         }
         if (path == null || !path.startsWith("/")) {
             return "/";
