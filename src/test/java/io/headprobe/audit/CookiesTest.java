@@ -97,6 +97,12 @@ class CookiesTest {
             "https://mozilla.org/ | ' =foo' | cookies-not-found",
             // an unknown SameSite on a line the jar drops is forgotten with it
             "https://mozilla.org/ | =foo; SameSite=Bogus | cookies-not-found",
+            // ... but not when another cookie is kept
+            "https://mozilla.org/ | =foo; SameSite=Bogus ++ theme=dark; Secure; SameSite=Lax | cookies-samesite-flag-invalid",
+            // the raw check reads the name=value pair too
+            "https://mozilla.org/ | SameSite=1; Secure | cookies-samesite-flag-invalid",
+            "https://mozilla.org/ | theme=dark; Secure; Domain=mozilla.org; Max-Age=100; Expires=Wed, 21 Oct 2035 07:28:00 GMT; Partitioned; SameSite=Lax"
+                    + " | cookies-secure-with-httponly-sessions-and-samesite",
             "https://mozilla.org/ | heroku-session-affinity=1 | cookies-not-found",
             // another site's domain, or a public suffix: dropped
             "https://mozilla.org/ | foo=bar; Domain=example.com | cookies-not-found",
