@@ -108,7 +108,8 @@ final class Cookies {
     /** The cookie's name for a detail, read loosely from a line the jar may have refused. */
     private static String nameOf(String line) {
         String pair = line.split(";", 2)[0];
-        return pair.contains("=") ? pair.substring(0, pair.indexOf('=')).strip() : pair.strip();
+        String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')).strip() : pair.strip();
+        return name.isEmpty() ? "(unnamed)" : name;
     }
 
     private static Finding finding(String result, boolean pass, String detail) {
