@@ -98,7 +98,7 @@ public final class ContentSecurityPolicy {
      * which the parser then rejects).
      */
     private static List<String> policies(String header) {
-        return header == null ? List.of() : Arrays.stream(header.split(",", -1)).map(JsText::trim).toList();
+        return header == null ? List.of() : Arrays.stream(header.split(",", -1)).map(JsString::trim).toList();
     }
 
     private static Analysis grade(Map<String, Set<String>> csp, Set<String> duplicates, boolean https, int policies) {

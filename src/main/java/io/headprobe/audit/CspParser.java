@@ -75,7 +75,7 @@ final class CspParser {
      */
     static Parsed parse(List<String> rawPolicies) {
         // Line breaks are removed, not turned into spaces, as Observatory does.
-        List<String> policies = rawPolicies.stream().map(p -> JsText.trim(p.replaceAll("[\r\n]", ""))).toList();
+        List<String> policies = rawPolicies.stream().map(p -> JsString.trim(p.replaceAll("[\r\n]", ""))).toList();
         Map<String, Set<String>> directives = new LinkedHashMap<>();
         Set<String> duplicates = new LinkedHashSet<>();
         if (policies.isEmpty()) {
@@ -91,7 +91,7 @@ final class CspParser {
         for (int index = 0; index < policies.size(); index++) {
             Set<String> seen = new HashSet<>();
             for (String entry : policies.get(index).split(";", -1)) {
-                List<String> words = JsText.words(entry);
+                List<String> words = JsString.words(entry);
                 if (words.isEmpty()) {
                     continue;
                 }

@@ -26,7 +26,7 @@ public final class XFrameOptions {
             result = "x-frame-options-not-implemented";
             detail = "no X-Frame-Options header";
         } else {
-            String value = JsText.trim(header.substring(0, Math.min(MAX_LENGTH, header.length()))).toLowerCase(Locale.ROOT);
+            String value = JsString.trim(JsString.slice(header, MAX_LENGTH)).toLowerCase(Locale.ROOT);
             if (value.equals("deny") || value.equals("sameorigin")) {
                 result = "x-frame-options-sameorigin-or-deny";
                 detail = "X-Frame-Options " + value.toUpperCase(Locale.ROOT);

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Differential run: HeadProbe's POST /audit against MDN HTTP Observatory's own analyzers.
+
+    OBSERVATORY_DIR=~/mdn-http-observatory python3 compare.py [COUNT] [SEED]
+
+Needs a HeadProbe at HEADPROBE_URL (default http://localhost:8080) and a checkout of
+mdn/mdn-http-observatory with `npm install` done in it. Prints the agreement per test and on the
+score, then up to 20 disagreements. Observatory's redirection and SRI tests are left out on both
+sides (they need an http fetch or a page body); everything else is compared result by result.
+"""
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+URL = os.environ.get("HEADPROBE_URL", "http://localhost:8080")
+# HeadProbe's short test names -> Observatory's.
+NAMES = {"csp": "content-security-policy", "cookies": "cookies", "cors": "cross-origin-resource-sharing",
+         "hsts": "strict-transport-security", "referrer-policy": "referrer-policy",
+         "x-content-type-options": "x-content-type-options", "x-frame-options": "x-frame-options",
+         "corp": "cross-origin-resource-policy", "coop": "cross-origin-opener-policy",
+         "coep": "cross-origin-embedder-policy"}
+
+
+def headprobe(case):
+    request = urllib.request.Request(URL + "/audit", data=json.dumps(case).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        audit = json.load(response)["audit"]
+    results = {NAMES[f["test"]]: f["result"] for f in audit["findings"] if f["test"] in NAMES}
+    return {"score": audit["score"], "grade": audit["grade"], "results": results}
+
+
+def main():
+    count, seed = (sys.argv[1:] + ["2000", "1"])[:2] if len(sys.argv) < 3 else sys.argv[1:3]
+    corpus = subprocess.run([sys.executable, os.path.join(HERE, "corpus.py"), count, seed],
+                            check=True, capture_output=True, text=True).stdout
+    observatory = subprocess.run(["node", os.path.join(HERE, "observatory.mjs")], input=corpus,
+                                 check=True, capture_output=True, text=True).stdout.splitlines()
+    cases = [json.loads(line) for line in corpus.splitlines()]
+    agree, total, same_score = Counter(), Counter(), 0
+    differences = []
+    for case, theirs_line in zip(cases, observatory):
+        theirs, ours = json.loads(theirs_line), headprobe(case)
+        for test, result in theirs["results"].items():
+            total[test] += 1
+            if ours["results"].get(test) == result:
+                agree[test] += 1
+            else:
+                differences.append((test, result, ours["results"].get(test), case))
+        same_score += theirs["score"] == ours["score"]
+    verdicts = sum(total.values())
+    print(f"cases: {len(cases)}  per-test verdicts agreeing: {sum(agree.values())}/{verdicts} "
+          f"({100 * sum(agree.values()) / verdicts:.2f} %)  same score: {same_score}/{len(cases)}")
+    for test in sorted(total):
+        print(f"  {test:32} {agree[test]:5}/{total[test]}")
+    for test, theirs, ours, case in differences[:20]:
+        print(f"DIFF {test}: observatory {theirs}, headprobe {ours}: {json.dumps(case)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+// Grades each case of stdin (JSON lines from corpus.py) with MDN HTTP Observatory's own analyzers,
+// read from a checkout of mdn/mdn-http-observatory (OBSERVATORY_DIR, with its npm dependencies
+// installed). Prints one JSON line per case: {score, grade, results: {test: result}}. Observatory's
+// redirection and subresource-integrity tests are left out: they need an http fetch or a body.
+import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
+
+// Observatory needs Node 22's Set methods; Node 20 is what Debian and this machine have.
+for (const [name, fn] of Object.entries({
+  union(o) { return new Set([...this, ...o]); },
+  intersection(o) { return new Set([...this].filter((x) => o.has(x))); },
+  difference(o) { return new Set([...this].filter((x) => !o.has(x))); },
+  isSubsetOf(o) { return [...this].every((x) => o.has(x)); },
+  isSupersetOf(o) { return [...o].every((x) => this.has(x)); },
+  isDisjointFrom(o) { return [...this].every((x) => !o.has(x)); },
+})) if (!Set.prototype[name]) Object.defineProperty(Set.prototype, name, { value: fn });
+
+const dir = process.env.OBSERVATORY_DIR;
+const load = (path) => import(pathToFileURL(`${dir}/${path}`).href);
+const { ALL_TESTS } = await load("src/constants.js");
+const { Requests } = await load("src/types.js");
+const { Site } = await load("src/site.js");
+const { Session } = await load("src/retriever/session.js");
+const { getScoreModifier, getGradeForScore } = await load("src/grader/grader.js");
+const { MINIMUM_SCORE_FOR_EXTRA_CREDIT } = await load("src/grader/charts.js");
+const { AxiosHeaders } = await import(pathToFileURL(`${dir}/node_modules/axios/index.js`).href);
+
+const LEFT_OUT = new Set(["redirection", "subresource-integrity"]);
+
+function grade(testCase) {
+  const url = new URL(testCase.url);
+  const requests = new Requests(Site.fromSiteString(url.hostname));
+  // Node's HTTP client joins repeated headers with ", " (Set-Cookie stays a list); so does this.
+  const raw = testCase.headers.map((h) => `${h.name}: ${h.value}`).join("\n");
+  const response = {
+    headers: AxiosHeaders.from(raw), request: { headers: new AxiosHeaders() }, status: 200,
+    statusText: "OK", verified: true, data: "", config: { headers: new AxiosHeaders() }, httpEquiv: new Map(),
+  };
+  requests.responses.auto = response;
+  requests.responses.cors = response;
+  requests.responses.https = url.protocol === "https:" ? response : null;
+  requests.responses.http = url.protocol === "http:" ? response : null;
+  requests.session = new Session(url);
+  let score = 100;
+  let bonus = 0;
+  const results = {};
+  for (const test of ALL_TESTS) {
+    const output = test(requests);
+    const name = output.constructor.name;
+    if (LEFT_OUT.has(name)) continue;
+    results[name] = output.result;
+    const modifier = getScoreModifier(output.result);
+    if (modifier < 0) score += modifier; else bonus += modifier;
+  }
+  const final = score >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? score + bonus : score;
+  return { score: Math.max(final, 0), grade: getGradeForScore(final).grade, results };
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim()) console.log(JSON.stringify(grade(JSON.parse(line))));
+}
