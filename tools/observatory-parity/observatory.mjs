@@ -41,6 +41,14 @@ function grade(testCase) {
   requests.responses.https = url.protocol === "https:" ? response : null;
   requests.responses.http = url.protocol === "http:" ? response : null;
   requests.session = new Session(url);
+  // In a real scan the session's cookie jar fills while fetching; the cookies test reads the jar.
+  for (const h of testCase.headers.filter((h) => h.name.toLowerCase() === "set-cookie")) {
+    try {
+      requests.session.jar.setCookieSync(h.value, url.href);
+    } catch {
+      // tough-cookie refuses some lines (public-suffix domains, bad prefixes): the jar stays without them
+    }
+  }
   let score = 100;
   let bonus = 0;
   const results = {};
