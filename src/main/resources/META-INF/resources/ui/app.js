@@ -151,7 +151,7 @@ function show(run, result) {
   cells.grade.replaceChildren(result.audit
     ? el('span', { class: `grade grade-${result.audit.grade[0]}`, title: `score ${result.audit.score}` }, result.audit.grade)
     : '');
-  row.detail.firstChild.replaceChildren(...details(result));
+  row.detail.firstChild.replaceChildren(el('div', { class: 'detail-body' }, ...details(result)));
   row.toggle.disabled = false;
 }
 
@@ -177,9 +177,11 @@ function details(result) {
 }
 
 function findings(list) {
-  const head = el('tr', {}, ...['Test', 'Result', 'Modifier', 'Detail'].map((name) => el('th', { scope: 'col' }, name)));
+  const head = el('tr', {}, ...['Test, Observatory result', 'Outcome', 'Modifier', 'Detail']
+    .map((name) => el('th', { scope: 'col' }, name)));
+  // result: Observatory's identifier of what was found (null for tests Observatory doesn't score).
   const rows = list.map((f) => el('tr', { 'data-test': f.test },
-    el('th', { scope: 'row' }, f.test),
+    el('th', { scope: 'row' }, el('span', { class: 'test' }, f.test), f.result ? el('code', { class: 'result-id' }, f.result) : null),
     el('td', { class: f.pass ? 'pass' : 'fail' }, f.pass ? 'pass' : 'fail'),
     el('td', { class: 'num' }, f.modifier > 0 ? `+${f.modifier}` : String(f.modifier)),
     el('td', {}, f.detail)));
@@ -216,8 +218,13 @@ function finish(run, state) {
 }
 
 function setRunning(running) {
+  // A button that disables itself while focused drops keyboard focus to the page body: hand it
+  // to the other button, the one that now does something.
+  const focused = document.activeElement;
   runButton.disabled = running;
   stopButton.disabled = !running;
+  if (running && focused === runButton) stopButton.focus();
+  if (!running && focused === stopButton) runButton.focus();
 }
 
 const STATES = { running: 'Running', finished: 'Finished', stopped: 'Stopped', failed: 'Failed' };
