@@ -9,8 +9,8 @@ import javax.net.ssl.SSLException;
 import io.headprobe.guard.TargetUrl.InvalidTargetException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.ssl.NotSslRecordException;
-import io.vertx.core.http.HttpClosedException;
 
 /** Turns whatever went wrong with one target into an error code and a message for the caller. */
 final class Failures {
@@ -60,14 +60,27 @@ final class Failures {
         if (cause instanceof ConnectException) {
             return new ProbeResult.Error(ErrorCode.CONNECT_FAILED, cause.getMessage());
         }
+        if (cause instanceof HeadFetcher.TlsVerificationException) {
+            return new ProbeResult.Error(ErrorCode.TLS_FAILURE, cause.getMessage());
+        }
         if (cause instanceof SSLException || cause instanceof NotSslRecordException) {
             return new ProbeResult.Error(ErrorCode.TLS_FAILURE, describe(cause));
         }
-        if (cause instanceof TooLongFrameException) {
+        if (cause instanceof TooLongFrameException || cause instanceof Http2Exception.HeaderListSizeException) {
             return new ProbeResult.Error(ErrorCode.HEADERS_TOO_LARGE, describe(cause));
         }
-        if (cause instanceof HttpClosedException) {
-            return new ProbeResult.Error(ErrorCode.PROTOCOL_ERROR, "the target closed the connection before a complete response head");
+        if (cause instanceof HeadFetcher.ClosedEarlyException) {
+            return new ProbeResult.Error(ErrorCode.PROTOCOL_ERROR, cause.getMessage());
+        }
+        return null;
+    }
+
+    /** What the TLS handshake showed, when a certificate failed verification; else null. */
+    static TlsInfo tls(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HeadFetcher.TlsVerificationException verification) {
+                return verification.tls;
+            }
         }
         return null;
     }

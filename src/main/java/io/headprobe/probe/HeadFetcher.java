@@ -1,38 +1,60 @@
 package io.headprobe.probe;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.headprobe.http.Header;
 import io.headprobe.guard.TargetUrl;
+import io.headprobe.http.Header;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.Future;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Future;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends one request to an address that the caller resolved and checked, and returns as soon as
- * the response head is in: the body is never read, the connection is closed instead. This is the
- * seed's "read until the blank line", on Vert.x's event loop.
+ * the response head is in: the body is never read, the connection is closed instead (the seed's
+ * "read until the blank line"). It works on Netty directly, on Vert.x's event loops, one phase at
+ * a time (connect, TLS, request, head) so that each phase is timed and TLS can be looked at even
+ * when verification fails. https offers h2 and http/1.1 by ALPN; plain http is HTTP/1.1 as is.
  */
 @ApplicationScoped
 public class HeadFetcher {
+
+    static final String USER_AGENT = "HeadProbe/1.0";
 
     @Inject
     Vertx vertx;
@@ -40,82 +62,223 @@ public class HeadFetcher {
     @Inject
     ProbeConfig config;
 
-    private HttpClient client;
+    @Inject
+    ProbeTls tls;
+
+    private Bootstrap bootstrap;
 
     @PostConstruct
-    void createClient() {
-        HttpClientOptions options = new HttpClientOptions()
-                .setKeepAlive(false)
-                .setMaxHeaderSize(config.maxHeaderBytes())
-                .setMaxInitialLineLength(Math.min(config.maxHeaderBytes(), 8192))
-                .setTryUseCompression(false)
-                .setVerifyHost(true)
-                // The request goes to an IP address; TLS must still name and verify the host.
-                .setForceSni(true);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight());
-        client = vertx.createHttpClient(options, pool);
+    void start() {
+        bootstrap = new Bootstrap()
+                .group(vertx.nettyEventLoopGroup())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                // Handlers are added phase by phase once the connection is up.
+                .handler(new Idle());
     }
 
-    @PreDestroy
-    void closeClient() {
-        client.close();
+    /** The pipeline's only handler until the connection is up. */
+    @ChannelHandler.Sharable
+    private static final class Idle extends ChannelInboundHandlerAdapter {
     }
 
-    Uni<Hop> fetch(TargetUrl url, InetAddress address, HttpMethod method, long timeoutMs) {
-        RequestOptions request = new RequestOptions()
-                .setMethod(method)
-                .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
-                .setHost(url.hostHeader())
-                .setPort(url.port())
-                .setSsl(url.https())
-                .setURI(url.pathAndQuery())
-                .setConnectTimeout(timeoutMs)
-                // A safety net: the caller's timeout cancels first and resets the request.
-                .setIdleTimeout(timeoutMs)
-                .putHeader("User-Agent", "HeadProbe/1.0")
-                .putHeader("Accept", "*/*");
+    /** The connection closed before a complete response head came in. */
+    static final class ClosedEarlyException extends RuntimeException {
+        ClosedEarlyException() {
+            super("the target closed the connection before a complete response head", null, false, false);
+        }
+    }
+
+    /** The TCP connection to one address could not be made: the next address may do better. */
+    static final class ConnectAttemptException extends RuntimeException {
+        ConnectAttemptException(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** The certificate did not verify; what the handshake showed goes with the error. */
+    static final class TlsVerificationException extends RuntimeException {
+        final TlsInfo tls;
+
+        TlsVerificationException(TlsInfo tls) {
+            super(tls.verifyMessage(), null, false, false);
+            this.tls = tls;
+        }
+    }
+
+    Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs) {
         return Uni.createFrom().emitter(emitter -> {
-            long start = System.nanoTime();
-            AtomicBoolean over = new AtomicBoolean();
-            AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-            // Done, failed or cancelled (timeout): close the connection; a body is never read.
-            emitter.onTermination(() -> {
-                over.set(true);
-                HttpClientRequest req = sent.get();
-                if (req != null) {
-                    req.reset();
-                }
-            });
-            client.request(request)
-                    .compose(req -> {
-                        sent.set(req);
-                        if (over.get()) {
-                            req.reset();
-                            return Future.failedFuture(new CancellationException("cancelled while connecting"));
-                        }
-                        return req.send();
-                    })
-                    .onSuccess(response -> {
-                        // The reset that ends every fetch fails the response; that is expected, not news.
-                        response.exceptionHandler(expected -> {
-                        });
-                        List<Header> headers = new ArrayList<>();
-                        for (Map.Entry<String, String> header : response.headers()) {
-                            headers.add(new Header(header.getKey(), header.getValue()));
-                        }
-                        double headersMs = (System.nanoTime() - start) / 1e6;
-                        emitter.complete(new Hop(response.statusCode(), version(response.version()), List.copyOf(headers),
-                                address.getHostAddress(), headersMs));
-                    })
-                    .onFailure(emitter::fail);
+            Exchange exchange = new Exchange(url, address, options, emitter);
+            emitter.onTermination(exchange::close);
+            exchange.connect(connectTimeoutMs);
         });
     }
 
-    private static String version(io.vertx.core.http.HttpVersion version) {
-        return switch (version) {
-            case HTTP_1_0 -> "HTTP/1.0";
-            case HTTP_1_1 -> "HTTP/1.1";
-            case HTTP_2 -> "HTTP/2";
-        };
+    /** One request and its response head, phase by phase. Callbacks run on the channel's event loop. */
+    final class Exchange {
+        private final TargetUrl url;
+        private final InetAddress address;
+        private final ProbeOptions options;
+        private final UniEmitter<? super Hop> emitter;
+        private final AtomicBoolean over = new AtomicBoolean();
+        private final long start = System.nanoTime();
+        private volatile Channel channel;
+        private ProbeTls.Connection tlsConnection;
+        private TlsInfo tlsInfo;
+        private long connected;
+        private long secured;
+        private long written;
+
+        Exchange(TargetUrl url, InetAddress address, ProbeOptions options, UniEmitter<? super Hop> emitter) {
+            this.url = url;
+            this.address = address;
+            this.options = options;
+            this.emitter = emitter;
+        }
+
+        void connect(long connectTimeoutMs) {
+            ChannelFuture connecting = bootstrap.clone()
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeoutMs)))
+                    .connect(new InetSocketAddress(address, url.port()));
+            channel = connecting.channel();
+            if (over.get()) {
+                channel.close();
+            }
+            connecting.addListener(done -> {
+                if (!done.isSuccess()) {
+                    fail(new ConnectAttemptException(done.cause()));
+                    return;
+                }
+                connected = System.nanoTime();
+                if (url.https()) {
+                    secure();
+                } else {
+                    sendHttp1();
+                }
+            });
+        }
+
+        private void secure() {
+            tlsConnection = tls.connect(url, options.http2(), options.tlsVerify());
+            SslHandler ssl = new SslHandler(tlsConnection.engine());
+            ssl.setHandshakeTimeoutMillis(0); // the probe's own timeout covers the handshake
+            channel.pipeline().addFirst(ssl);
+            ssl.handshakeFuture().addListener(done -> {
+                secured = System.nanoTime();
+                CapturingTrustManager.Handshake seen = tlsConnection.handshake();
+                if (!done.isSuccess()) {
+                    fail(seen.failure != null && seen.chain != null
+                            ? new TlsVerificationException(tlsInfo(seen, null))
+                            : done.cause());
+                    return;
+                }
+                tlsInfo = tlsInfo(seen, ssl.engine().getSession());
+                if ("h2".equals(ssl.applicationProtocol())) {
+                    sendHttp2();
+                } else {
+                    sendHttp1();
+                }
+            });
+        }
+
+        /** From what the verifier saw, or, for a resumed session it did not see, from the session. */
+        private TlsInfo tlsInfo(CapturingTrustManager.Handshake seen, SSLSession session) {
+            String alpn = session == null ? seen.alpn : tlsConnection.engine().getApplicationProtocol();
+            String protocol = session == null ? seen.protocol : session.getProtocol();
+            String cipher = session == null ? seen.cipher : session.getCipherSuite();
+            X509Certificate[] chain = seen.chain;
+            if (chain == null && session != null) {
+                chain = peerChain(session);
+            }
+            return TlsFacts.of(protocol, cipher, alpn == null || alpn.isEmpty() ? null : alpn,
+                    chain == null ? new X509Certificate[0] : chain, seen.failure, Instant.now());
+        }
+
+        private void sendHttp1() {
+            channel.pipeline().addLast(
+                    new HttpClientCodec(Math.min(config.maxHeaderBytes(), 8192), config.maxHeaderBytes(), 8192),
+                    new Http1HeadReader(this));
+            DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
+                    io.netty.handler.codec.http.HttpMethod.valueOf(options.method().name()), url.pathAndQuery(),
+                    Unpooled.EMPTY_BUFFER);
+            request.headers().set(HttpHeaderNames.HOST, url.hostHeader());
+            request.headers().set(HttpHeaderNames.USER_AGENT, USER_AGENT);
+            request.headers().set(HttpHeaderNames.ACCEPT, "*/*");
+            for (Header header : options.headers()) {
+                request.headers().add(header.name(), header.value());
+            }
+            // One request per connection: the head is all we read.
+            request.headers().set(HttpHeaderNames.CONNECTION, "close");
+            channel.writeAndFlush(request).addListener(this::written);
+        }
+
+        private void sendHttp2() {
+            Http2FrameCodec codec = Http2FrameCodecBuilder.forClient()
+                    .initialSettings(Http2Settings.defaultSettings().maxHeaderListSize(config.maxHeaderBytes()))
+                    .build();
+            Http2HeadReader reader = new Http2HeadReader(this);
+            channel.pipeline().addLast(codec, reader);
+            DefaultHttp2Headers headers = new DefaultHttp2Headers();
+            headers.method(options.method().name()).scheme("https").authority(url.hostHeader()).path(url.pathAndQuery());
+            headers.add("user-agent", USER_AGENT);
+            headers.add("accept", "*/*");
+            for (Header header : options.headers()) {
+                headers.add(header.name().toLowerCase(Locale.ROOT), header.value());
+            }
+            channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.newStream()))
+                    .addListener(this::written);
+        }
+
+        private void written(Future<? super Void> done) {
+            if (done.isSuccess()) {
+                written = System.nanoTime();
+            } else {
+                fail(done.cause());
+            }
+        }
+
+        void head(int status, String httpVersion, Iterable<Map.Entry<String, String>> received) {
+            long now = System.nanoTime();
+            List<Header> headers = new ArrayList<>();
+            received.forEach(header -> headers.add(new Header(header.getKey(), header.getValue())));
+            ProbeResult.Timings timings = new ProbeResult.Timings(null, null, ProbeResult.Timings.ms(connected - start),
+                    url.https() ? ProbeResult.Timings.ms(secured - connected) : null,
+                    ProbeResult.Timings.ms(now - (written == 0 ? now : written)));
+            if (over.compareAndSet(false, true)) {
+                close();
+                emitter.complete(new Hop(status, httpVersion, List.copyOf(headers), NetUtil.toAddressString(address),
+                        timings, tlsInfo));
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (over.compareAndSet(false, true)) {
+                emitter.fail(failure);
+                close();
+            }
+        }
+
+        void close() {
+            over.set(true);
+            Channel open = channel;
+            // A channel that never got registered (the connect failed at once) has nothing to close.
+            if (open != null && open.isRegistered()) {
+                open.close();
+            }
+            if (tlsConnection != null) {
+                tlsConnection.done().run();
+            }
+        }
+    }
+
+    private static X509Certificate[] peerChain(SSLSession session) {
+        try {
+            return Arrays.stream(session.getPeerCertificates())
+                    .filter(X509Certificate.class::isInstance)
+                    .map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new);
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.headprobe.probe;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -57,4 +58,30 @@ public interface ProbeConfig {
     /** Largest request body accepted by POST /probe (larger: 413). */
     @WithDefault("1048576")
     long maxBodyBytes();
+
+    /** Default of the request option tlsVerify: certificates must verify (chain and host name). */
+    @WithDefault("true")
+    boolean tlsVerify();
+
+    /** A PEM bundle of CA certificates trusted besides the JDK's own (internal CAs, tests). */
+    Optional<String> trustStoreFile();
+
+    /** Default of the request option http2: offer h2 by ALPN on https. */
+    @WithDefault("true")
+    boolean http2();
+
+    /**
+     * How long one address may take to accept the connection before the next address of the
+     * name is tried (never longer than what is left of the target's timeout).
+     */
+    @WithDefault("2S")
+    Duration connectAttemptTimeout();
+
+    /** Most extra request headers in one probe request. */
+    @WithDefault("20")
+    int maxRequestHeaders();
+
+    /** Most bytes of extra request header names and values together. */
+    @WithDefault("8192")
+    int maxRequestHeaderBytes();
 }

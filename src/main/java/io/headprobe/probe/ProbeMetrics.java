@@ -18,11 +18,11 @@ public class ProbeMetrics {
     @Inject
     MeterRegistry registry;
 
-    void watchInFlight(FetchPermits global, KeyedPermits perHost) {
+    void watchInFlight(FetchPermits global, KeyedPermits perHost, KeyedPermits perAddress) {
         Gauge.builder("headprobe.fetches.in.flight", global, FetchPermits::inUse)
                 .description("Fetches holding a connection slot right now, across all requests")
                 .register(registry);
-        Gauge.builder("headprobe.fetch.destinations.active", perHost, KeyedPermits::activeKeys)
+        Gauge.builder("headprobe.fetch.destinations.active", () -> perHost.activeKeys() + perAddress.activeKeys())
                 .description("Hosts and addresses with a fetch running or queued for the per-host limit")
                 .register(registry);
     }

@@ -1,6 +1,7 @@
 package io.headprobe.probe;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,5 +19,9 @@ public record ProbeRequest(
         Boolean followRedirects,
         Integer maxRedirects,
         @Schema(description = "fetches in flight at once for this request") Integer concurrency,
-        @Schema(description = "grade the security headers of each response") Boolean audit) {
+        @Schema(description = "grade the security headers of each response") Boolean audit,
+        @Schema(description = "verify certificates (default headprobe.probe.tls-verify); false fetches the headers anyway and reports why the chain failed") Boolean tlsVerify,
+        @Schema(description = "offer h2 by ALPN on https (default headprobe.probe.http2)") Boolean http2,
+        @Schema(enumeration = { "4", "6" }, description = "connect over this IP version only") Integer ipVersion,
+        @Schema(description = "extra request headers, e.g. {\"Accept-Language\": \"de\"}") Map<String, String> headers) {
 }

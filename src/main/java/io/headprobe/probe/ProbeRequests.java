@@ -1,18 +1,34 @@
 package io.headprobe.probe;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.headprobe.http.Header;
 import io.headprobe.problem.ProblemException;
 import io.vertx.core.http.HttpMethod;
 
 /** Checks a probe request against the configured limits and fills in the defaults. */
 @ApplicationScoped
 public class ProbeRequests {
+
+    /** RFC 9110 token characters: what a header name may be made of. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /**
+     * Headers HeadProbe owns (Host comes from the target, the body is empty, one request per
+     * connection) and those HTTP/2 forbids.
+     */
+    private static final Set<String> RESERVED = Set.of("host", "content-length", "transfer-encoding", "connection",
+            "keep-alive", "proxy-connection", "upgrade", "te");
 
     @Inject
     ProbeConfig config;
@@ -47,8 +63,51 @@ public class ProbeRequests {
                 request.followRedirects() == null ? config.followRedirects() : request.followRedirects(),
                 (int) inRange("maxRedirects", request.maxRedirects(), config.maxRedirects(), 0, config.maxRedirects()),
                 (int) inRange("concurrency", request.concurrency(), config.concurrency(), 1, config.concurrency()),
-                request.audit() != null && request.audit());
+                request.audit() != null && request.audit(),
+                request.tlsVerify() == null ? config.tlsVerify() : request.tlsVerify(),
+                request.http2() == null ? config.http2() : request.http2(),
+                ipVersion(request.ipVersion()),
+                headers(request.headers()));
         return new Valid(targets, options);
+    }
+
+    private static Integer ipVersion(Integer version) {
+        if (version != null && version != 4 && version != 6) {
+            throw badRequest("'ipVersion' must be 4 or 6, got " + version);
+        }
+        return version;
+    }
+
+    private List<Header> headers(Map<String, String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        if (requested.size() > config.maxRequestHeaders()) {
+            throw badRequest("'headers' has " + requested.size() + " entries; at most " + config.maxRequestHeaders()
+                    + " are allowed");
+        }
+        List<Header> headers = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<String, String> header : requested.entrySet()) {
+            String name = header.getKey();
+            String value = header.getValue();
+            if (!TOKEN.matcher(name).matches()) {
+                throw badRequest("'headers' has an invalid header name '" + name + "'");
+            }
+            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+                throw badRequest("'headers' may not set " + name + ": HeadProbe sets it (or HTTP/2 forbids it)");
+            }
+            if (value == null || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                throw badRequest("'headers." + name + "' must be a string without CR, LF or NUL");
+            }
+            bytes += name.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
+            headers.add(new Header(name, value));
+        }
+        if (bytes > config.maxRequestHeaderBytes()) {
+            throw badRequest("'headers' hold " + bytes + " bytes; at most " + config.maxRequestHeaderBytes()
+                    + " are allowed");
+        }
+        return List.copyOf(headers);
     }
 
     private static HttpMethod method(String name) {

@@ -60,10 +60,13 @@ public class ProbeResource {
     @Operation(summary = "Probe targets given as query parameters (the same as POST /probe)")
     public Uni<ProbeReport> probeByQuery(@RestQuery List<String> target, @RestQuery String method,
             @RestQuery String timeoutMs, @RestQuery String followRedirects, @RestQuery String maxRedirects,
-            @RestQuery String concurrency, @RestQuery String audit) {
+            @RestQuery String concurrency, @RestQuery String audit, @RestQuery String tlsVerify, @RestQuery String http2,
+            @RestQuery String ipVersion) {
         ProbeRequest request = new ProbeRequest(target, method, Params.optionalInt("timeoutMs", timeoutMs),
                 Params.optionalBoolean("followRedirects", followRedirects), Params.optionalInt("maxRedirects", maxRedirects),
-                Params.optionalInt("concurrency", concurrency), Params.optionalBoolean("audit", audit));
+                Params.optionalInt("concurrency", concurrency), Params.optionalBoolean("audit", audit),
+                Params.optionalBoolean("tlsVerify", tlsVerify), Params.optionalBoolean("http2", http2),
+                Params.optionalInt("ipVersion", ipVersion), null);
         return report(requests.validate(request));
     }
 
@@ -94,7 +97,8 @@ public class ProbeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Probe one target and grade its security headers")
     public Uni<ProbeResult> audit(@RestQuery String target) {
-        ProbeRequest request = new ProbeRequest(target == null ? null : List.of(target), null, null, null, null, null, true);
+        ProbeRequest request = new ProbeRequest(target == null ? null : List.of(target), null, null, null, null, null, true,
+                null, null, null, null);
         ProbeRequests.Valid valid = requests.validate(request);
         return limits.limit(1, () -> prober.probe(valid.targets().get(0), valid.options()));
     }

@@ -6,7 +6,11 @@ import io.headprobe.audit.Audit;
 import io.headprobe.http.Header;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** What HeadProbe learnt about one target: always present, whether or not the target answered. */
+/**
+ * What HeadProbe learnt about one target: always present, whether or not the target answered.
+ * {@code timings}, {@code remoteAddress}, {@code addresses} and {@code tls} describe the last hop;
+ * each redirect entry carries its own.
+ */
 @RegisterForReflection
 public record ProbeResult(
         String target,
@@ -18,17 +22,41 @@ public record ProbeResult(
         List<Redirect> redirects,
         Timings timings,
         String remoteAddress,
+        List<String> addresses,
+        TlsInfo tls,
         Error error,
         Audit audit) {
 
-    public record Redirect(String url, int status, String location) {
+    /** One hop that answered with a redirect, and how that hop went. */
+    public record Redirect(String url, int status, String location, Timings timings, String remoteAddress, TlsInfo tls) {
     }
 
-    public record Timings(double totalMs, Double headersMs) {
+    /**
+     * Milliseconds, at most 3 decimals, like curl's -w timings: name resolution, TCP connect, TLS
+     * handshake (null on http), request written to response head complete; {@code totalMs} is the
+     * whole target, every hop (null on a redirect entry).
+     */
+    public record Timings(Double totalMs, Double dnsMs, Double connectMs, Double tlsMs, Double headersMs) {
 
-        /** Milliseconds since {@code startNanos} (a System.nanoTime()), to 0.01 ms. */
+        public static double ms(long nanos) {
+            return Math.round(nanos / 1e3) / 1e3;
+        }
+
+        /** Milliseconds since {@code startNanos} (a System.nanoTime()). */
         public static double msSince(long startNanos) {
-            return Math.round((System.nanoTime() - startNanos) / 1e4) / 100.0;
+            return ms(System.nanoTime() - startNanos);
+        }
+
+        static Timings total(double totalMs) {
+            return new Timings(totalMs, null, null, null, null);
+        }
+
+        Timings withDnsMs(Double dns) {
+            return new Timings(totalMs, dns, connectMs, tlsMs, headersMs);
+        }
+
+        Timings withTotalMs(double total) {
+            return new Timings(total, dnsMs, connectMs, tlsMs, headersMs);
         }
     }
 
@@ -37,10 +65,12 @@ public record ProbeResult(
 
     /** The same result for another spelling of the same target. */
     public ProbeResult withTarget(String target) {
-        return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, error, audit);
+        return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
+                tls, error, audit);
     }
 
     public ProbeResult withAudit(Audit audit) {
-        return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, error, audit);
+        return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
+                tls, error, audit);
     }
 }

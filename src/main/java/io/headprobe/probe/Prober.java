@@ -17,8 +17,10 @@ import io.headprobe.audit.AuditedResponse;
 import io.headprobe.audit.SecurityHeaders;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
+import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.unchecked.Unchecked;
 
 /**
  * The probe pipeline: each target is parsed, resolved, checked by the address guard, fetched
@@ -45,12 +47,14 @@ public class Prober {
 
     private FetchPermits permits;
     private KeyedPermits perHost;
+    private KeyedPermits perAddress;
 
     @PostConstruct
     void createPermits() {
         permits = new FetchPermits(config.maxInFlight());
         perHost = new KeyedPermits(config.perHostConcurrency());
-        metrics.watchInFlight(permits, perHost);
+        perAddress = new KeyedPermits(config.perHostConcurrency());
+        metrics.watchInFlight(permits, perHost, perAddress);
     }
 
     /** Results in the order of the targets; a target given twice is fetched once. */
@@ -111,7 +115,7 @@ public class Prober {
                     .ifNoItem().after(options.timeout()).failWith(() -> new TimeoutException(
                             "no complete response head within " + options.timeout().toMillis() + " ms"))
                     .onItem().transform(trace::answered)
-                    .onFailure().recoverWithItem(failure -> trace.failed(Failures.classify(failure)))
+                    .onFailure().recoverWithItem(failure -> trace.failed(Failures.classify(failure), Failures.tls(failure)))
                     .onItem().transform(result -> options.audit() ? audit(result) : result)
                     .onItem().invoke(metrics::probed);
         });
@@ -119,7 +123,7 @@ public class Prober {
 
     private Uni<Hop> follow(TargetUrl url, Trace trace, ProbeOptions options) {
         trace.at(url);
-        return fetch(url, options)
+        return fetch(url, trace, options)
                 .onItem().transformToUni(hop -> {
                     String location = Header.first(hop.headers(), "Location");
                     if (!options.followRedirects() || !hop.isRedirect() || location == null) {
@@ -130,29 +134,57 @@ public class Prober {
                                 "more than " + options.maxRedirects() + " redirects");
                     }
                     TargetUrl next = url.follow(location);
-                    trace.redirected(new ProbeResult.Redirect(url.toString(), hop.status(), location));
+                    trace.redirected(new ProbeResult.Redirect(url.toString(), hop.status(), location, hop.timings(),
+                            hop.remoteAddress(), hop.tls()));
                     return follow(next, trace, options);
                 });
     }
 
-    private Uni<Hop> fetch(TargetUrl url, ProbeOptions options) {
+    /** One hop: resolve, check every address, then connect to them in turn until one answers. */
+    private Uni<Hop> fetch(TargetUrl url, Trace trace, ProbeOptions options) {
+        long resolving = System.nanoTime();
         return resolver.resolve(url)
-                .onItem().transform(addresses -> checked(url, addresses))
-                .onItem().transformToUni(address -> perHost.withPermit("host " + url.host(),
-                        () -> perHost.withPermit("address " + address.getHostAddress(),
-                                () -> permits.withPermit(() -> metrics.timed(
-                                        () -> fetcher.fetch(url, address, options.method(), options.timeout().toMillis()))))));
+                .onItem().transform(Unchecked.function(resolved -> {
+                    // A literal address needs no lookup; a name's lookup is timed, hosts file included.
+                    Double dnsMs = url.literal().isPresent() ? null : ProbeResult.Timings.msSince(resolving);
+                    trace.resolved(resolved.stream().map(NetUtil::toAddressString).toList());
+                    return new Candidates(AddressOrder.of(url.host(), checked(url, resolved), options.ipVersion()), dnsMs);
+                }))
+                .onItem().transformToUni(candidates -> perHost.withPermit(url.host(),
+                        () -> attempt(url, candidates.addresses(), 0, options))
+                        .onItem().transform(hop -> hop.withDnsMs(candidates.dnsMs())));
     }
 
-    /** Every address the name resolved to must be allowed, and only a checked one is connected to. */
-    private InetAddress checked(TargetUrl url, List<InetAddress> addresses) {
+    private record Candidates(List<InetAddress> addresses, Double dnsMs) {
+    }
+
+    /**
+     * Happy Eyeballs in its simple form: an address that refuses, is unreachable or does not accept
+     * the connection within {@code headprobe.probe.connect-attempt-timeout} gives way to the next.
+     * Once a connection is up, whatever happens (TLS, the response) is that target's answer.
+     */
+    private Uni<Hop> attempt(TargetUrl url, List<InetAddress> addresses, int index, ProbeOptions options) {
+        InetAddress address = addresses.get(index);
+        boolean last = index == addresses.size() - 1;
+        long connectTimeout = last ? options.timeout().toMillis()
+                : Math.min(config.connectAttemptTimeout().toMillis(), options.timeout().toMillis());
+        Uni<Hop> hop = perAddress.withPermit(NetUtil.toAddressString(address),
+                () -> permits.withPermit(
+                        () -> metrics.timed(() -> fetcher.fetch(url, address, options, connectTimeout))));
+        return last ? hop
+                : hop.onFailure(HeadFetcher.ConnectAttemptException.class)
+                        .recoverWithUni(() -> attempt(url, addresses, index + 1, options));
+    }
+
+    /** Every address the name resolved to must be allowed: a mixed answer is refused whole. */
+    private List<InetAddress> checked(TargetUrl url, List<InetAddress> addresses) {
         for (InetAddress address : addresses) {
             if (!guard.allows(address)) {
-                throw new Failures.BlockedAddressException(
-                        url.host() + " resolves to " + address.getHostAddress() + ", which is not a public address");
+                throw new Failures.BlockedAddressException(url.host() + " resolves to " + NetUtil.toAddressString(address)
+                        + ", which is not a public address");
             }
         }
-        return addresses.get(0);
+        return addresses;
     }
 
     private static ProbeResult audit(ProbeResult result) {
@@ -190,6 +222,7 @@ public class Prober {
         private final long start = System.nanoTime();
         private final List<ProbeResult.Redirect> redirects = new ArrayList<>();
         private TargetUrl url;
+        private List<String> addresses;
 
         Trace(String target) {
             this.target = target;
@@ -197,6 +230,11 @@ public class Prober {
 
         synchronized void at(TargetUrl url) {
             this.url = url;
+            this.addresses = null;
+        }
+
+        synchronized void resolved(List<String> addresses) {
+            this.addresses = addresses;
         }
 
         synchronized void redirected(ProbeResult.Redirect redirect) {
@@ -209,13 +247,13 @@ public class Prober {
 
         synchronized ProbeResult answered(Hop hop) {
             return new ProbeResult(target, url.toString(), true, hop.status(), hop.httpVersion(), hop.headers(),
-                    List.copyOf(redirects), new ProbeResult.Timings(elapsedMs(), hop.headersMs()), hop.remoteAddress(),
-                    null, null);
+                    List.copyOf(redirects), hop.timings().withTotalMs(elapsedMs()), hop.remoteAddress(), addresses,
+                    hop.tls(), null, null);
         }
 
-        synchronized ProbeResult failed(ProbeResult.Error error) {
+        synchronized ProbeResult failed(ProbeResult.Error error, TlsInfo tls) {
             return new ProbeResult(target, url == null ? null : url.toString(), false, null, null, List.of(),
-                    List.copyOf(redirects), new ProbeResult.Timings(elapsedMs(), null), null, error, null);
+                    List.copyOf(redirects), ProbeResult.Timings.total(elapsedMs()), null, addresses, tls, error, null);
         }
 
         private double elapsedMs() {

@@ -68,8 +68,8 @@ class RedirectionAuditTest {
 
     @Test
     void theRouteRunsFromTheHttpUrlThroughEveryHop() {
-        List<ProbeResult.Redirect> hops = List.of(new ProbeResult.Redirect("http://a.example/", 301, "https://a.example/"),
-                new ProbeResult.Redirect("https://a.example/", 302, "/home"));
+        List<ProbeResult.Redirect> hops = List.of(new ProbeResult.Redirect("http://a.example/", 301, "https://a.example/", null, null, null),
+                new ProbeResult.Redirect("https://a.example/", 302, "/home", null, null, null));
         assertEquals(List.of("http://a.example/", "https://a.example/", "https://a.example/home"),
                 Prober.route(result("https://a.example/home", 200, hops, List.of())));
         assertEquals(List.of("http://a.example/", "https://a.example/x"),
@@ -77,7 +77,7 @@ class RedirectionAuditTest {
     }
 
     private static ProbeResult result(String url, int status, List<ProbeResult.Redirect> redirects, List<Header> headers) {
-        return new ProbeResult(url, url, true, status, "HTTP/1.1", headers, redirects, null, null, null, null);
+        return new ProbeResult(url, url, true, status, "HTTP/1.1", headers, redirects, null, null, null, null, null, null);
     }
 
     private static ValidatableResponse audit(String target, boolean follow) {
