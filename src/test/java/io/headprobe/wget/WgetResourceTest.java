@@ -91,11 +91,13 @@ class WgetResourceTest {
     void anUnusableTargetIsReportedOnItsOwnLine() {
         String known = Loopback.url(seedHost, "/");
 
-        List<String> lines = wget("ftp://127.0.0.1/", "http://exa mple/", known);
+        // nosuch.test is in no hosts file, and the test profile's DNS server is a dead loopback port.
+        List<String> lines = wget("ftp://127.0.0.1/", "http://exa mple/", "nosuch.test", known);
 
         assertEquals("ftp://127.0.0.1/ error > only http URLs can be fetched by /wget, not 'ftp'", lines.get(0));
         assertEquals("http://exa mple/ error > not a valid URL: http://exa mple/", lines.get(1));
-        assertEquals(known + " header > HTTP/1.1 200 OK", lines.get(2));
+        assertEquals("nosuch.test error > unknown host: nosuch.test", lines.get(2));
+        assertEquals(known + " header > HTTP/1.1 200 OK", lines.get(3));
     }
 
     @Test
