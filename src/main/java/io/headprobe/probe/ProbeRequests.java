@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.headprobe.problem.Params;
 import io.headprobe.problem.ProblemException;
 import io.vertx.core.http.HttpMethod;
 
@@ -64,7 +65,7 @@ public class ProbeRequests {
             return byDefault;
         }
         if (value < min || value > max) {
-            throw badRequest("'" + name + "' must be from " + min + " to " + max + ", got " + value);
+            throw Params.outOfRange("'" + name + "'", value, min, max);
         }
         return value;
     }

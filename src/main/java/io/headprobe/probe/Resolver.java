@@ -34,7 +34,7 @@ import io.vertx.core.dns.DnsClientOptions;
  * JDK's blocking lookup in native executables (and by default in the JVM too).
  */
 @ApplicationScoped
-class Resolver {
+public class Resolver {
 
     private static final Logger LOG = Logger.getLogger(Resolver.class);
 
@@ -60,7 +60,7 @@ class Resolver {
                 .setRecursionDesired(true));
     }
 
-    Uni<List<InetAddress>> resolve(TargetUrl url) {
+    public Uni<List<InetAddress>> resolve(TargetUrl url) {
         if (url.literal().isPresent()) {
             return Uni.createFrom().item(List.of(url.literal().get()));
         }
