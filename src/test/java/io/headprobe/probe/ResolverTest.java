@@ -130,6 +130,18 @@ class ResolverTest {
         assertInstanceOf(UnknownHostException.class, failure.getCause());
     }
 
+    @Test
+    void aServerOnIpv6LoopbackIsReachedThroughItsBracketedAddress() {
+        try (DnsServer overIpv6 = new DnsServer(NetUtil.LOCALHOST6, Map.of("v6only.test", List.of("192.0.2.6")))) {
+            NameServer server = NameServer.parse("[::1]:" + overIpv6.port());
+            Resolver resolver = new Resolver(vertx, Map.of(), server, Duration.ofSeconds(5));
+
+            assertEquals(addresses("192.0.2.6"),
+                    resolver.resolve(TargetUrl.parse("http://v6only.test/")).await().atMost(Duration.ofSeconds(10)));
+            assertEquals(2, overIpv6.queries("v6only.test"));
+        }
+    }
+
     private static List<InetAddress> resolve(String host) {
         return resolver.resolve(TargetUrl.parse("http://" + host + "/")).await().atMost(Duration.ofSeconds(10));
     }

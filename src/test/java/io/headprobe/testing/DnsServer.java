@@ -35,7 +35,7 @@ import io.netty.handler.codec.dns.DnsSection;
 import io.netty.util.NetUtil;
 
 /**
- * A DNS server on 127.0.0.1 (UDP, random port) that answers from a table the test gives: an A query
+ * A DNS server on 127.0.0.1 (or another loopback address; UDP, random port) that answers from a table the test gives: an A query
  * gets the name's IPv4 addresses, an AAAA query its IPv6 ones, each in table order; a name not in
  * the table gets NXDOMAIN, and a query type the name has no address of gets an empty NOERROR answer,
  * as a real server would. Netty's DNS codec reads the queries and writes the answers. Every query is
@@ -51,6 +51,14 @@ public final class DnsServer implements AutoCloseable {
 
     /** @param answers name (any case, with or without the trailing dot) to its addresses, as IP text */
     public DnsServer(Map<String, List<String>> answers) {
+        this(Loopback.address(), answers);
+    }
+
+    /** On another loopback address, e.g. ::1 for a client that must reach its server over IPv6. */
+    public DnsServer(InetAddress loopback, Map<String, List<String>> answers) {
+        if (!loopback.isLoopbackAddress()) {
+            throw new IllegalArgumentException("tests listen on loopback only, not on " + loopback);
+        }
         answers.forEach((name, addresses) -> table.put(key(name), addresses.stream().map(DnsServer::address).toList()));
         channel = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
                 .handler(new ChannelInitializer<DatagramChannel>() {
@@ -59,7 +67,7 @@ public final class DnsServer implements AutoCloseable {
                         ch.pipeline().addLast(new DatagramDnsQueryDecoder(), new DatagramDnsResponseEncoder(), new Answering());
                     }
                 })
-                .bind(Loopback.address(), 0).syncUninterruptibly().channel();
+                .bind(loopback, 0).syncUninterruptibly().channel();
     }
 
     public int port() {
