@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.headprobe.http.Header;
+import io.headprobe.problem.Params;
 import io.headprobe.problem.ProblemException;
 import io.vertx.core.http.HttpMethod;
 
@@ -123,7 +124,7 @@ public class ProbeRequests {
             return byDefault;
         }
         if (value < min || value > max) {
-            throw badRequest("'" + name + "' must be from " + min + " to " + max + ", got " + value);
+            throw Params.outOfRange("'" + name + "'", value, min, max);
         }
         return value;
     }

@@ -3,25 +3,26 @@ package io.headprobe.probe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.headprobe.guard.IpLiterals;
 import io.headprobe.guard.TargetUrl;
+import io.netty.resolver.HostsFileEntriesProvider;
+import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,36 +35,39 @@ import io.vertx.core.dns.DnsClientOptions;
  * JDK's blocking lookup in native executables (and by default in the JVM too).
  */
 @ApplicationScoped
-class Resolver {
+public class Resolver {
 
     private static final Logger LOG = Logger.getLogger(Resolver.class);
+    private static final Path RESOLV_CONF = Path.of("/etc/resolv.conf");
+
+    private final Map<String, List<InetAddress>> hosts;
+    private final DnsClient dns;
 
     @Inject
-    Vertx vertx;
+    Resolver(Vertx vertx, DnsConfig config) {
+        this(vertx, readHosts(Path.of(config.hostsFile())),
+                config.server().orElseGet(() -> NameServer.fromResolvConf(RESOLV_CONF)), config.queryTimeout());
+    }
 
-    @Inject
-    DnsConfig config;
-
-    private Map<String, List<InetAddress>> hosts;
-    private DnsClient dns;
-
-    @PostConstruct
-    void start() {
-        hosts = readHosts(Path.of(config.hostsFile()));
-        String server = config.server().or(Resolver::systemNameserver).orElse("127.0.0.1");
-        int colon = server.lastIndexOf(':');
-        boolean hasPort = colon > 0 && !server.endsWith("]") && server.indexOf(':') == colon;
-        dns = vertx.createDnsClient(new DnsClientOptions()
-                .setHost(hasPort ? server.substring(0, colon) : server)
-                .setPort(hasPort ? Integer.parseInt(server.substring(colon + 1)) : 53)
-                .setQueryTimeout(config.queryTimeout().toMillis())
+    Resolver(Vertx vertx, Map<String, List<InetAddress>> hosts, NameServer server, Duration queryTimeout) {
+        this.hosts = hosts;
+        this.dns = vertx.createDnsClient(new DnsClientOptions()
+                .setHost(server.host())
+                .setPort(server.port())
+                .setQueryTimeout(queryTimeout.toMillis())
                 .setRecursionDesired(true));
     }
 
-    Uni<List<InetAddress>> resolve(TargetUrl url) {
+    /**
+     * Every address the host stands for: a literal as it is; a name from the hosts file when it is
+     * there, else its A answers followed by its AAAA answers. Fails with UnknownHostException when a
+     * name has no address at all.
+     */
+    public Uni<List<InetAddress>> resolve(TargetUrl url) {
         if (url.literal().isPresent()) {
             return Uni.createFrom().item(List.of(url.literal().get()));
         }
+        // "example.org." and "example.org" are one name; the hosts file has no trailing dots.
         String name = url.host().endsWith(".") ? url.host().substring(0, url.host().length() - 1) : url.host();
         List<InetAddress> known = hosts.get(name);
         if (known != null) {
@@ -74,7 +78,7 @@ class Resolver {
         return Uni.combine().all().unis(v4, v6).asTuple()
                 .onItem().transformToUni(both -> {
                     List<InetAddress> addresses = Stream.concat(both.getItem1().stream(), both.getItem2().stream())
-                            .map(IpLiterals::parse).flatMap(Optional::stream).toList();
+                            .map(NetUtil::createInetAddressFromIpAddressString).filter(Objects::nonNull).toList();
                     return addresses.isEmpty()
                             ? Uni.createFrom().failure(new UnknownHostException(name))
                             : Uni.createFrom().item(addresses);
@@ -87,32 +91,26 @@ class Resolver {
                 .onFailure().recoverWithItem(List.of());
     }
 
+    /**
+     * The hosts file as Netty reads it: lower-case name to its IPv4 addresses, then its IPv6 ones,
+     * each in file order. A file that can't be read leaves every name to DNS.
+     */
     static Map<String, List<InetAddress>> readHosts(Path file) {
-        Map<String, List<InetAddress>> hosts = new HashMap<>();
-        List<String> lines;
+        HostsFileEntriesProvider entries;
         try {
-            lines = Files.readAllLines(file);
+            if (!Files.isReadable(file)) {
+                throw new IOException("no readable file");
+            }
+            entries = HostsFileEntriesProvider.parser().parse(file.toFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             LOG.warnf("hosts file %s not readable (%s); resolving every name with DNS", file, e.getMessage());
-            return hosts;
+            return Map.of();
         }
-        for (String line : lines) {
-            String[] words = line.replaceFirst("#.*", "").strip().split("\\s+");
-            Optional<InetAddress> address = words.length > 1 ? IpLiterals.parse(words[0]) : Optional.empty();
-            for (int i = 1; i < words.length && address.isPresent(); i++) {
-                hosts.computeIfAbsent(words[i].toLowerCase(Locale.ROOT), name -> new ArrayList<>()).add(address.get());
-            }
+        Map<String, List<InetAddress>> hosts = new HashMap<>();
+        for (Map<String, List<InetAddress>> family : List.of(entries.ipv4Entries(), entries.ipv6Entries())) {
+            family.forEach((name, addresses) -> hosts.computeIfAbsent(name, n -> new ArrayList<>()).addAll(addresses));
         }
         hosts.replaceAll((name, addresses) -> List.copyOf(addresses));
-        return hosts;
-    }
-
-    private static Optional<String> systemNameserver() {
-        try (Stream<String> lines = Files.lines(Path.of("/etc/resolv.conf"))) {
-            return lines.map(String::strip).filter(l -> l.startsWith("nameserver"))
-                    .map(l -> l.substring("nameserver".length()).strip()).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Map.copyOf(hosts);
     }
 }

@@ -10,21 +10,19 @@ public final class Params {
         if (raw == null || raw.isBlank()) {
             return byDefault;
         }
-        int value;
-        try {
-            value = Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            throw badRange(name, raw, min, max);
-        }
+        int value = optionalInt(name, raw);
         if (value < min || value > max) {
-            throw badRange(name, raw, min, max);
+            throw outOfRange("'" + name + "'", value, min, max);
         }
         return value;
     }
 
-    private static ProblemException badRange(String name, String raw, int min, int max) {
-        return new ProblemException(400,
-                "query parameter '" + name + "' must be an integer from " + min + " to " + max + ", got '" + raw + "'");
+    /**
+     * The one wording of a number outside its range, for query parameters, JSON fields and counts
+     * alike; {@code what} names it as the caller wrote it (e.g. {@code 'timeoutMs'}).
+     */
+    public static ProblemException outOfRange(String what, long value, long min, long max) {
+        return new ProblemException(400, what + " must be from " + min + " to " + max + ", got " + value);
     }
 
     public static Integer optionalInt(String name, String raw) {

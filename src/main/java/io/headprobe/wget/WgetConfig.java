@@ -8,14 +8,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "headprobe.wget")
 public interface WgetConfig {
 
-    /**
-     * /wget fetches whatever it is given, without the probe's SSRF guard, so it is off unless
-     * switched on (the dev and test profiles do).
-     */
-    @WithDefault("false")
+    /** /wget connects only to addresses the SSRF guard allows, as /probe does; this can still switch it off. */
+    @WithDefault("true")
     boolean enabled();
 
-    /** Per-target timeout, from connect to the end of the response head. */
+    /** Per-target timeout, from name resolution to the end of the response head. */
     @WithDefault("10S")
     Duration timeout();
 

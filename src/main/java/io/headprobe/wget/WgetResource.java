@@ -1,7 +1,6 @@
 package io.headprobe.wget;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +16,17 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.headprobe.access.ClientLimits;
 import io.headprobe.access.KeyRequired;
+import io.headprobe.guard.TargetUrl;
+import io.headprobe.guard.TargetUrl.InvalidTargetException;
 import io.headprobe.http.Header;
+import io.headprobe.problem.Params;
 import io.headprobe.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The seed's asyncio "wget": the response heads of all targets, fetched at once, printed in the
- * order the targets were given.
+ * order the targets were given. Each target is guarded as /probe's are (see {@link HeaderFetcher});
+ * one that fails or is refused gets one error line and spoils no other.
  *
  * <pre>
  * curl 'localhost:8080/wget?target=http://127.0.0.1:8080/hello/a&amp;target=example.org'
@@ -46,12 +49,10 @@ public class WgetResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Uni<String> wget(@RestQuery List<String> target) {
         if (!config.enabled()) {
-            throw new ProblemException(404, "/wget is switched off: it has no SSRF guard. Use /probe, or set "
-                    + "headprobe.wget.enabled=true where every reachable address may be fetched");
+            throw new ProblemException(404, "/wget is switched off here (headprobe.wget.enabled=false); use /probe");
         }
         if (target.isEmpty() || target.size() > config.maxTargets()) {
-            throw new ProblemException(400,
-                    "give 1 to " + config.maxTargets() + " 'target' query parameters, got " + target.size());
+            throw Params.outOfRange("the number of 'target' parameters", target.size(), 1, config.maxTargets());
         }
         List<Uni<String>> blocks = target.stream().map(this::headLines).toList();
         return limits.limit(target.size(), () -> Uni.join().all(blocks).andFailFast()
@@ -65,24 +66,22 @@ public class WgetResource {
                 .onFailure().recoverWithItem(failure -> target + " error > " + reason(failure) + "\n");
     }
 
-    /** The seed took bare host names and spoke plain HTTP to port 80; so does this. */
-    static URI toUrl(String target) {
+    /**
+     * The seed took bare host names and spoke plain HTTP to port 80; so does this. https is refused:
+     * the REST client, given the checked address in place of the name, would send no SNI and verify
+     * the certificate against the address, so it could not fetch a real https site safely. /probe can.
+     */
+    static TargetUrl toUrl(String target) {
         String text = target.strip();
-        String withScheme = text.contains("://") ? text : "http://" + text;
-        URI url;
-        try {
-            url = URI.create(withScheme);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid URL");
+        int schemeEnd = text.indexOf("://");
+        String scheme = schemeEnd < 0 ? "http" : text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            throw new InvalidTargetException("https is not supported by /wget; use /probe");
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("only http and https URLs can be fetched");
+        if (!scheme.equals("http")) {
+            throw new InvalidTargetException("only http URLs can be fetched by /wget, not '" + scheme + "'");
         }
-        if (url.getHost() == null) {
-            throw new IllegalArgumentException("invalid URL: no host");
-        }
-        return url;
+        return TargetUrl.parse(schemeEnd < 0 ? "http://" + text : text);
     }
 
     private static String format(String target, ResponseHead head) {
@@ -100,7 +99,8 @@ public class WgetResource {
 
     private static String reason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException || cause instanceof TimeoutException) {
+            if (cause instanceof IllegalArgumentException || cause instanceof TimeoutException
+                    || cause instanceof HeaderFetcher.BlockedAddressException) {
                 return cause.getMessage();
             }
             if (cause instanceof ConnectException) {

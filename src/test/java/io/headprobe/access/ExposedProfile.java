@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The service as it would face the internet: API keys, tight per-client limits. */
+/**
+ * The service as it would face the internet: API keys, tight per-client limits. /wget is on by
+ * default; this profile also tries its switch.
+ */
 public class ExposedProfile implements QuarkusTestProfile {
 
     static final String KEY_A = "test-key-a-3f9c1d";

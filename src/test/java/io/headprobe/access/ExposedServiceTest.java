@@ -81,10 +81,10 @@ class ExposedServiceTest {
     }
 
     @Test
-    void wgetIsOffUnlessSwitchedOnBecauseItHasNoSsrfGuard() {
+    void wgetCanStillBeSwitchedOff() {
         as(ExposedProfile.KEY_A).queryParam("target", "http://127.0.0.1:1/").when().get("/wget")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", containsString("headprobe.wget.enabled=true"));
+                .body("detail", equalTo("/wget is switched off here (headprobe.wget.enabled=false); use /probe"));
     }
 
     @Test

@@ -6,12 +6,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import io.headprobe.testing.Loopback;
+import io.headprobe.testing.RawServer;
 import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -54,8 +63,8 @@ class WgetResourceTest {
 
         assertEquals(List.of(known + " header > HTTP/1.1 200 OK", app + " header > HTTP/1.1 200 OK",
                 missing + " header > HTTP/1.1 404 Not Found"), statusLines(lines), lines::toString);
-        assertTrue(lines.indexOf(known + " header > HTTP/1.1 200 OK") < lines.indexOf(app + " header > HTTP/1.1 200 OK"));
-        assertTrue(lines.indexOf(app + " header > HTTP/1.1 200 OK") < lines.indexOf(missing + " header > HTTP/1.1 404 Not Found"));
+        // Each target's lines form one block, in the order given: no interleaving of the concurrent fetches.
+        assertEquals(List.of(known, app, missing), blockOrder(lines, known, app, missing), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase(known + " header > X-Seed: yes")), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase(known + " header > Set-Cookie: a=1")), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase(known + " header > Set-Cookie: b=2")), lines::toString);
@@ -82,11 +91,70 @@ class WgetResourceTest {
     void anUnusableTargetIsReportedOnItsOwnLine() {
         String known = Loopback.url(seedHost, "/");
 
-        List<String> lines = wget("ftp://127.0.0.1/", "http://exa mple/", known);
+        // nosuch.test is in no hosts file, and the test profile's DNS server is a dead loopback port.
+        List<String> lines = wget("ftp://127.0.0.1/", "http://exa mple/", "nosuch.test", known);
 
-        assertEquals("ftp://127.0.0.1/ error > only http and https URLs can be fetched", lines.get(0));
-        assertEquals("http://exa mple/ error > invalid URL", lines.get(1));
-        assertEquals(known + " header > HTTP/1.1 200 OK", lines.get(2));
+        assertEquals("ftp://127.0.0.1/ error > only http URLs can be fetched by /wget, not 'ftp'", lines.get(0));
+        assertEquals("http://exa mple/ error > not a valid URL: http://exa mple/", lines.get(1));
+        assertEquals("nosuch.test error > unknown host: nosuch.test", lines.get(2));
+        assertEquals(known + " header > HTTP/1.1 200 OK", lines.get(3));
+    }
+
+    @Test
+    void connectsToTheCheckedAddressAndNamesTheHostInTheHostHeader() throws Exception {
+        BlockingQueue<String> heads = new LinkedBlockingQueue<>();
+        try (RawServer server = RawServer.start(recording(heads))) {
+            String named = "http://allowed.test:" + server.port() + "/page?q=1";
+
+            List<String> lines = wget(named);
+
+            assertEquals(named + " header > HTTP/1.1 204 No Content", lines.get(0), lines::toString);
+            String head = heads.poll(5, TimeUnit.SECONDS);
+            // The server listens on 127.0.0.1 only, and the JVM's own resolver does not know
+            // allowed.test: the REST client was handed the address from the hosts file.
+            assertEquals("connected to 127.0.0.1", head.lines().findFirst().orElseThrow(), head);
+            assertTrue(head.contains("\nGET /page?q=1 HTTP/1.1\r\n"), head);
+            assertEquals(List.of("Host: allowed.test:" + server.port()),
+                    head.lines().filter(l -> l.regionMatches(true, 0, "Host:", 0, 5)).toList(), head);
+            assertEquals(1, server.connections());
+        }
+    }
+
+    @Test
+    void refusesANameWithABlockedAddressWithoutConnectingAndFetchesTheOthers() {
+        // blocked.test is 127.0.0.2, outside the test profile's allow list (127.0.0.1/32); mixed.test
+        // is 127.0.0.1 and 127.0.0.2: one blocked address refuses the name although the other is fine.
+        try (RawServer onBlocked = RawServer.on("127.0.0.2", RawServer.answering(NO_CONTENT));
+                RawServer onAllowed = RawServer.start(RawServer.answering(NO_CONTENT))) {
+            String blocked = "http://blocked.test:" + onBlocked.port() + "/";
+            String literal = onBlocked.url("/");
+            String mixed = "http://mixed.test:" + onAllowed.port() + "/";
+            String known = Loopback.url(seedHost, "/");
+
+            List<String> lines = wget(blocked, literal, mixed, known);
+
+            assertEquals(List.of(
+                    blocked + " error > blocked.test resolves to 127.0.0.2, which is not a public address",
+                    literal + " error > 127.0.0.2 is not a public address",
+                    mixed + " error > mixed.test resolves to 127.0.0.2, which is not a public address",
+                    known + " header > HTTP/1.1 200 OK"), lines.subList(0, 4));
+            assertEquals(0, onBlocked.connections(), "the blocked address was connected to");
+            assertEquals(0, onAllowed.connections(), "a name with a blocked address was connected to");
+        }
+    }
+
+    @Test
+    void refusesHttpsInOneLineWithoutConnecting() {
+        try (RawServer server = RawServer.start(RawServer.answering(NO_CONTENT))) {
+            String https = "https://127.0.0.1:" + server.port() + "/";
+            String known = Loopback.url(seedHost, "/");
+
+            List<String> lines = wget(https, known);
+
+            assertEquals(https + " error > https is not supported by /wget; use /probe", lines.get(0));
+            assertEquals(known + " header > HTTP/1.1 200 OK", lines.get(1));
+            assertEquals(0, server.connections());
+        }
     }
 
     @Test
@@ -95,7 +163,7 @@ class WgetResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("detail", containsString("got 0"));
+                .body("detail", equalTo("the number of 'target' parameters must be from 1 to 100, got 0"));
     }
 
     @Test
@@ -104,7 +172,7 @@ class WgetResourceTest {
         given().queryParam("target", targets).when().get("/wget")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("got 101"));
+                .body("detail", equalTo("the number of 'target' parameters must be from 1 to 100, got 101"));
     }
 
     private static List<String> wget(String... targets) {
@@ -117,5 +185,38 @@ class WgetResourceTest {
 
     private static List<String> statusLines(List<String> lines) {
         return lines.stream().filter(l -> l.contains(" header > HTTP/")).toList();
+    }
+
+    /** The targets in the order their blocks of lines appear, one entry per block. */
+    private static List<String> blockOrder(List<String> lines, String... targets) {
+        List<String> order = new ArrayList<>();
+        for (String line : lines) {
+            String target = Arrays.stream(targets).filter(t -> line.startsWith(t + " ")).findFirst().orElse(line);
+            if (order.isEmpty() || !order.get(order.size() - 1).equals(target)) {
+                order.add(target);
+            }
+        }
+        return order;
+    }
+
+    static final String NO_CONTENT = "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n";
+
+    /** Puts "connected to ADDRESS" and the request head into {@code heads}, then answers 204. */
+    static RawServer.Script recording(BlockingQueue<String> heads) {
+        return socket -> {
+            heads.add("connected to " + socket.getLocalAddress().getHostAddress() + "\n" + head(socket));
+            socket.getOutputStream().write(NO_CONTENT.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+        };
+    }
+
+    private static String head(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n") && (b = in.read()) != -1) {
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 }
