@@ -52,4 +52,11 @@ class AddressPolicyTest {
     private static InetAddress literal(String text) {
         return IpLiterals.parse(text).orElseThrow(() -> new AssertionError("not a literal: " + text));
     }
+
+    /** The raw bytes of an address literal: 16 for every IPv6 spelling, ::ffff:a.b.c.d included. */
+    static byte[] bytes(String text) {
+        byte[] bytes = literal(text).getAddress();
+        // The JDK hands ::ffff:a.b.c.d back as a 4-byte IPv4 address: put the IPv6 prefix back.
+        return text.contains(":") && bytes.length == 4 ? IpLiterals.mapped(bytes) : bytes;
+    }
 }
