@@ -280,22 +280,15 @@ class TestCaTest {
         // What the fetcher sees: Vert.x' client, as HeadFetcher sets it up, trusting the root PEM.
         Vertx vertx = Vertx.vertx();
         try {
-            io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setKeepAlive(false).setVerifyHost(true).setForceSni(true).setUseAlpn(true)
-                    .setProtocolVersion(HttpVersion.HTTP_2)
-                    .setTrustOptions(new PemTrustOptions().addCertPath(ca.rootPemFile().toString())));
+            io.vertx.core.http.HttpClient client = vertx.createHttpClient(fetcherLikeOptions());
             TestCa.Leaf valid = ca.leaf("localhost");
             List<TestCa.Leaf> leaves = List.of(valid, ca.expiredLeaf("localhost"),
                     ca.notYetValidLeaf("localhost"), ca.wrongHostLeaf(), ca.selfSignedLeaf("localhost"),
                     ca.unknownIssuerLeaf("localhost"));
             for (TestCa.Leaf leaf : leaves) {
                 try (TlsServer server = TlsServer.start(leaf)) {
-                    RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
-                            .setServer(SocketAddress.inetSocketAddress(server.port(), "127.0.0.1"))
-                            .setHost("localhost").setPort(server.port()).setSsl(true).setURI("/");
                     try {
-                        HttpClientResponse response = client.request(request).compose(r -> r.send())
-                                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                        HttpClientResponse response = vertxGet(client, server, "localhost");
                         assertEquals(valid, leaf, leaf.label() + " got " + response.statusCode());
                         assertEquals(HttpVersion.HTTP_2, response.version());
                         // Host "localhost" with setForceSni: the name goes in the handshake although the address is an IP.
@@ -316,6 +309,37 @@ class TestCaTest {
         }
     }
 
+    @Test
+    void vertxClientGetsTheTlsFactsFromTheConnection() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpClient client = vertx.createHttpClient(fetcherLikeOptions());
+            TestCa.Leaf leaf = ca.leaf("localhost", "127.0.0.1");
+            try (TlsServer h2 = TlsServer.start(leaf);
+                    TlsServer http11 = TlsServer.start(leaf, TlsServer.Alpn.NONE);
+                    TlsServer tls12 = TlsServer.start(leaf, TlsServer.Alpn.H2_AND_HTTP11, TlsServer.TLS12)) {
+                // Host 127.0.0.1: matched against the IP SAN. Unlike the JDK's HttpClient, Vert.x with
+                // forceSni puts the IP literal in SNI (RFC 6066 says not to): a strict server may refuse it.
+                HttpClientResponse response = vertxGet(client, h2, "127.0.0.1");
+                assertEquals(HttpVersion.HTTP_2, response.version());
+                javax.net.ssl.SSLSession session = response.request().connection().sslSession();
+                assertEquals(TlsServer.TLS13, session.getProtocol());
+                assertEquals(2, session.getPeerCertificates().length);
+                assertEquals("127.0.0.1", h2.lastRequest().serverName());
+
+                // No ALPN from the server: Vert.x asked for h2 and quietly gets HTTP/1.1.
+                assertEquals(HttpVersion.HTTP_1_1, vertxGet(client, http11, "localhost").version());
+                assertEquals(HttpVersion.HTTP_1_1, http11.lastRequest().version());
+
+                HttpClientResponse old = vertxGet(client, tls12, "localhost");
+                assertEquals(TlsServer.TLS12, old.request().connection().sslSession().getProtocol());
+                assertEquals(HttpVersion.HTTP_2, old.version());
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     // ---- HTTP/1.0 through RawServer ----------------------------------------------------------
 
     @Test
@@ -329,6 +353,24 @@ class TestCaTest {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /** HeadFetcher's client options, h2 by ALPN, trusting the root PEM only. */
+    private static HttpClientOptions fetcherLikeOptions() {
+        return new HttpClientOptions()
+                .setKeepAlive(false).setVerifyHost(true).setForceSni(true)
+                .setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2)
+                .setTrustOptions(new PemTrustOptions().addCertPath(ca.rootPemFile().toString()));
+    }
+
+    /** A GET to the server's address (127.0.0.1) naming {@code host}, as the fetcher sends one. */
+    private static HttpClientResponse vertxGet(io.vertx.core.http.HttpClient client, TlsServer server, String host)
+            throws Exception {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
+                .setServer(SocketAddress.inetSocketAddress(server.port(), "127.0.0.1"))
+                .setHost(host).setPort(server.port()).setSsl(true).setURI("/");
+        return client.request(request).compose(r -> r.send())
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
 
     private static HttpClient jdkClient() {
         return HttpClient.newBuilder().sslContext(ca.clientContext()).version(HttpClient.Version.HTTP_2).build();
