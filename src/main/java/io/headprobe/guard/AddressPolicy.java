@@ -99,10 +99,13 @@ public final class AddressPolicy {
     private static final Cidr UNSPECIFIED_V6 = Cidr.parse("::/128");
     private static final Cidr LOOPBACK_V6 = Cidr.parse("::1/128");
 
-    /** IPv6 forms that carry an IPv4 address in their last 32 bits: judge that address instead. */
+    /**
+     * IPv6 forms that carry an IPv4 address in their last 32 bits: judge that address instead. The
+     * deprecated IPv4-compatible form (::/96, RFC 4291) is not one of them: it lies outside 2000::/3
+     * and no host uses it, so it is blocked whole.
+     */
     private static final List<Cidr> CARRYING_V4_AT_END = List.of(
             Cidr.parse("::ffff:0:0/96"), // IPv4-mapped
-            Cidr.parse("::/96"), // IPv4-compatible (deprecated, RFC 4291)
             Cidr.parse("64:ff9b::/96")); // NAT64 well-known prefix
 
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
@@ -147,7 +150,7 @@ public final class AddressPolicy {
                 .orElse(true);
     }
 
-    /** The IPv4 address an IPv6 address carries (mapped, compatible, NAT64 /96, 6to4), or null. */
+    /** The IPv4 address an IPv6 address carries (mapped, NAT64 /96, 6to4), or null. */
     private static byte[] embeddedV4(byte[] bytes) {
         if (bytes.length != 16) {
             return null;
@@ -155,9 +158,7 @@ public final class AddressPolicy {
         if (SIX_TO_FOUR.contains(bytes)) {
             return Arrays.copyOfRange(bytes, 2, 6);
         }
-        // :: and ::1 lie inside ::/96 but are IPv6's own unspecified and loopback addresses.
-        boolean ownSpecial = UNSPECIFIED_V6.contains(bytes) || LOOPBACK_V6.contains(bytes);
-        if (!ownSpecial && CARRYING_V4_AT_END.stream().anyMatch(block -> block.contains(bytes))) {
+        if (CARRYING_V4_AT_END.stream().anyMatch(block -> block.contains(bytes))) {
             return Arrays.copyOfRange(bytes, 12, 16);
         }
         return null;

@@ -133,8 +133,8 @@ class AddressPolicyTest {
             // local-use NAT64 64:ff9b:1::/48: blocked whole, whatever IPv4 address it seems to carry
             "64:ff9b:1::, false", "64:ff9b:1::808:808, false", "64:ff9b:1:808:8:800::, false",
             "64:ff9b:1:ffff:ffff:ffff:ffff:ffff, false", "64:ff9b:2::808:808, false",
-            // IPv4-compatible ::/96 (deprecated), judged by its IPv4 address as before
-            "::8.8.8.8, true", "::127.0.0.1, false", "::10.0.0.1, false", "::0.0.0.2, false",
+            // IPv4-compatible ::/96 (deprecated, outside 2000::/3): blocked whole, whatever it carries
+            "::8.8.8.8, false", "::127.0.0.1, false", "::10.0.0.1, false", "::0.0.0.2, false",
             // 6to4 2002::/16, judged by its IPv4 address as before
             "2002:808:808::1, true", "2002:7f00:1::, false", "2002:a00:1::1, false", "2002:c058:6301::, false",
             "2002::, false", "2002:ffff:ffff:ffff:ffff:ffff:ffff:ffff, false",
