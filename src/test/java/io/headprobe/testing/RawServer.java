@@ -76,6 +76,19 @@ public final class RawServer implements AutoCloseable {
         };
     }
 
+    /**
+     * What an HTTP/1.0 server says: status line, the given header lines, then "ok" as the body,
+     * which has no length and ends with the connection (the script returns, the socket closes).
+     */
+    public static Script http10(int status, String... headerLines) {
+        StringBuilder response = new StringBuilder("HTTP/1.0 ").append(status)
+                .append(status == 200 ? " OK\r\n" : " Status\r\n");
+        for (String line : headerLines) {
+            response.append(line).append("\r\n");
+        }
+        return answering(response.append("\r\nok\n").toString());
+    }
+
     public static void readHead(InputStream in) throws IOException {
         int matched = 0;
         byte[] end = { '\r', '\n', '\r', '\n' };
