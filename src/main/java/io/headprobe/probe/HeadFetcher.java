@@ -173,7 +173,8 @@ public class HeadFetcher {
                     return;
                 }
                 tlsInfo = tlsInfo(seen, ssl.engine().getSession());
-                if ("h2".equals(ssl.applicationProtocol())) {
+                // The JDK engine's own answer: Netty's accessor knows only engines Netty wrapped.
+                if ("h2".equals(tlsConnection.engine().getApplicationProtocol())) {
                     sendHttp2();
                 } else {
                     sendHttp1();
