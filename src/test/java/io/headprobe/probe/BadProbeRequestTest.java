@@ -64,6 +64,21 @@ class BadProbeRequestTest {
             "{\"targets\": [\"x\"], \"followRedirects\": \"yes\"}",
             "{\"targets\": [\"x\"], \"audit\": 1}",
             "{\"targets\": [\"x\"], \"unknown\": true}",
+            "{\"targets\": [\"x\"], \"ipVersion\": 5}",
+            "{\"targets\": [\"x\"], \"ipVersion\": \"6\"}",
+            "{\"targets\": [\"x\"], \"tlsVerify\": \"no\"}",
+            "{\"targets\": [\"x\"], \"http2\": 1}",
+            "{\"targets\": [\"x\"], \"headers\": [\"X-A: 1\"]}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": 1}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": null}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"Host\": \"evil.example\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"content-length\": \"5\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"Transfer-Encoding\": \"chunked\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"Connection\": \"upgrade\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"Bad Name\": \"1\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"\": \"1\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"1\\r\\nX-B: 2\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"1\\n\"}}",
             "{\"targets\": [\"x\"]} trailing",
             "{\"targets\": [\"x\"],}" })
     void refusesMalformedBodies(String body) {
@@ -86,6 +101,25 @@ class BadProbeRequestTest {
                 .body("detail", equalTo("unknown field 'colour'"));
         post("{\"targets\": [\"x\"], \"method\": \"PUT\"}").statusCode(400)
                 .body("detail", equalTo("'method' must be HEAD or GET, not 'PUT'"));
+    }
+
+    @Test
+    void refusesMoreRequestHeadersThanAllowed() {
+        Map<String, String> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 21; i++) {
+            many.put("X-H" + i, "v");
+        }
+        given().contentType(ContentType.JSON).body(Map.of("targets", java.util.List.of("x"), "headers", many))
+                .when().post("/probe")
+                .then().statusCode(400)
+                .body("detail", equalTo("'headers' has 21 entries; at most 20 are allowed"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("targets", java.util.List.of("x"), "headers", Map.of("X-Big", "v".repeat(8200))))
+                .when().post("/probe")
+                .then().statusCode(400)
+                .body("detail", equalTo("'headers' hold 8205 bytes; at most 8192 are allowed"));
+        post("{\"targets\": [\"x\"], \"headers\": {\"Host\": \"evil.example\"}}").statusCode(400)
+                .body("detail", containsString("may not set Host"));
     }
 
     @Test
