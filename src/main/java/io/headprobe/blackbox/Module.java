@@ -1,0 +1,43 @@
+package io.headprobe.blackbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
+ * and defaults are blackbox's (blackbox.yml's {@code http:} keys, module {@code timeout}).
+ *
+ * @param validStatusCodes empty means any 2xx, as in blackbox
+ * @param validHttpVersions empty means any; values as blackbox writes them ("HTTP/1.1", "HTTP/2.0")
+ * @param preferredIpProtocol "ip4" or "ip6" (blackbox's default is ip6)
+ */
+public record Module(
+        String name,
+        Duration timeout,
+        List<Integer> validStatusCodes,
+        List<String> validHttpVersions,
+        String method,
+        Map<String, String> headers,
+        boolean followRedirects,
+        boolean failIfSsl,
+        boolean failIfNotSsl,
+        List<HeaderMatch> failIfHeaderMatches,
+        List<HeaderMatch> failIfHeaderNotMatches,
+        boolean insecureSkipVerify,
+        Optional<String> caFile,
+        String preferredIpProtocol,
+        boolean ipProtocolFallback) {
+
+    /** blackbox's {@code fail_if_header_(not_)matches} entry. */
+    public record HeaderMatch(String header, Pattern regexp, boolean allowMissing) {
+    }
+
+    /** blackbox's built-in module, used when no configuration file is given. */
+    public static Module http2xx() {
+        return new Module("http_2xx", Duration.ofSeconds(5), List.of(), List.of(), "GET", Map.of(), true, false, false,
+                List.of(), List.of(), false, Optional.empty(), "ip6", true);
+    }
+}
