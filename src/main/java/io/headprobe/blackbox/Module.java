@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
  * and defaults are blackbox's (blackbox.yml's {@code http:} keys, module {@code timeout}).
  *
+ * @param timeout {@link Duration#ZERO} when the module sets none: the scrape's timeout decides
  * @param validStatusCodes empty means any 2xx, as in blackbox
  * @param validHttpVersions empty means any; values as blackbox writes them ("HTTP/1.1", "HTTP/2.0")
  * @param preferredIpProtocol "ip4" or "ip6" (blackbox's default is ip6)
@@ -37,7 +38,7 @@ public record Module(
 
     /** blackbox's built-in module, used when no configuration file is given. */
     public static Module http2xx() {
-        return new Module("http_2xx", Duration.ofSeconds(5), List.of(), List.of(), "GET", Map.of(), true, false, false,
+        return new Module("http_2xx", Duration.ZERO, List.of(), List.of(), "GET", Map.of(), true, false, false,
                 List.of(), List.of(), false, Optional.empty(), "ip6", true);
     }
 }
