@@ -25,6 +25,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -77,9 +78,16 @@ public class HeadFetcher {
                 .handler(new Idle());
     }
 
-    /** The pipeline's only handler until the connection is up. */
+    /**
+     * The pipeline's last handler until the request goes out. During connect and TLS, failures are
+     * reported by their futures, so an exception reaching here is already known.
+     */
     @ChannelHandler.Sharable
     private static final class Idle extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // known through the connect or handshake future
+        }
     }
 
     /** The connection closed before a complete response head came in. */
@@ -159,7 +167,7 @@ public class HeadFetcher {
         }
 
         private void secure() {
-            tlsConnection = tls.connect(url, options.http2(), options.tlsVerify());
+            tlsConnection = tls.connect(url, options.http2(), options.tlsVerify(), options.caFile());
             SslHandler ssl = new SslHandler(tlsConnection.engine());
             ssl.setHandshakeTimeoutMillis(0); // the probe's own timeout covers the handshake
             channel.pipeline().addFirst(ssl);
@@ -196,6 +204,7 @@ public class HeadFetcher {
         }
 
         private void sendHttp1() {
+            channel.pipeline().remove(Idle.class);
             channel.pipeline().addLast(
                     new HttpClientCodec(Math.min(config.maxHeaderBytes(), 8192), config.maxHeaderBytes(), 8192),
                     new Http1HeadReader(this));
@@ -218,6 +227,7 @@ public class HeadFetcher {
                     .initialSettings(Http2Settings.defaultSettings().maxHeaderListSize(config.maxHeaderBytes()))
                     .build();
             Http2HeadReader reader = new Http2HeadReader(this);
+            channel.pipeline().remove(Idle.class);
             channel.pipeline().addLast(codec, reader);
             DefaultHttp2Headers headers = new DefaultHttp2Headers();
             headers.method(options.method().name()).scheme("https").authority(url.hostHeader()).path(url.pathAndQuery());

@@ -68,7 +68,8 @@ public class ProbeRequests {
                 request.tlsVerify() == null ? config.tlsVerify() : request.tlsVerify(),
                 request.http2() == null ? config.http2() : request.http2(),
                 ipVersion(request.ipVersion()),
-                headers(request.headers()));
+                headers(request.headers()),
+                null);
         return new Valid(targets, options);
     }
 

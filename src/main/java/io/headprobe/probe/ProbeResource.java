@@ -2,6 +2,7 @@ package io.headprobe.probe;
 
 import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,14 +10,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.headprobe.access.ClientLimits;
 import io.headprobe.access.KeyRequired;
 import io.headprobe.problem.Params;
+import io.headprobe.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -35,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 public class ProbeResource {
 
     static final String NDJSON = "application/x-ndjson";
+    static final String OPENMETRICS = "application/openmetrics-text";
 
     @Inject
     Prober prober;
@@ -44,6 +49,9 @@ public class ProbeResource {
 
     @Inject
     ClientLimits limits;
+
+    @Inject
+    Instance<ModuleScrape> scrapes;
 
     @POST
     @Path("probe")
@@ -56,18 +64,28 @@ public class ProbeResource {
 
     @GET
     @Path("probe")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Probe targets given as query parameters (the same as POST /probe)")
-    public Uni<ProbeReport> probeByQuery(@RestQuery List<String> target, @RestQuery String method,
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, OPENMETRICS })
+    @Operation(summary = "Probe targets given as query parameters (the same as POST /probe); "
+            + "with module=NAME, one target as a Prometheus blackbox_exporter scrape")
+    public Uni<Response> probeByQuery(@RestQuery List<String> target, @RestQuery String method,
             @RestQuery String timeoutMs, @RestQuery String followRedirects, @RestQuery String maxRedirects,
             @RestQuery String concurrency, @RestQuery String audit, @RestQuery String tlsVerify, @RestQuery String http2,
-            @RestQuery String ipVersion) {
+            @RestQuery String ipVersion, @RestQuery String module, @RestQuery String debug,
+            @RestHeader("X-Prometheus-Scrape-Timeout-Seconds") String scrapeTimeout, @RestHeader("Accept") String accept) {
+        if (module != null) {
+            if (target.size() > 1) {
+                throw new ProblemException(400, "a scrape with 'module' probes one target, got " + target.size());
+            }
+            return scrapes.get().scrape(new ModuleScrape.Scrape(target.isEmpty() ? null : target.get(0), module,
+                    "true".equalsIgnoreCase(debug), scrapeTimeout, accept));
+        }
         ProbeRequest request = new ProbeRequest(target, method, Params.optionalInt("timeoutMs", timeoutMs),
                 Params.optionalBoolean("followRedirects", followRedirects), Params.optionalInt("maxRedirects", maxRedirects),
                 Params.optionalInt("concurrency", concurrency), Params.optionalBoolean("audit", audit),
                 Params.optionalBoolean("tlsVerify", tlsVerify), Params.optionalBoolean("http2", http2),
                 Params.optionalInt("ipVersion", ipVersion), null);
-        return report(requests.validate(request));
+        return report(requests.validate(request))
+                .onItem().transform(report -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @POST

@@ -11,6 +11,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -41,27 +43,35 @@ class ProbeTls {
     @Inject
     ProbeConfig config;
 
-    private CapturingTrustManager verifying;
-    private CapturingTrustManager lenient;
-    private SSLContext verifyingContext;
-    private SSLContext lenientContext;
+    private Trust defaults;
+    /** Trust made on demand for a probe that names its own CA file (a blackbox module's ca_file). */
+    private final Map<String, Trust> byCaFile = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() throws GeneralSecurityException, IOException {
-        X509ExtendedTrustManager trust = trustManager(config.trustStoreFile().map(Path::of).orElse(null));
-        verifying = new CapturingTrustManager(trust, true);
-        lenient = new CapturingTrustManager(trust, false);
-        verifyingContext = context(verifying);
-        lenientContext = context(lenient);
+        defaults = Trust.of(trustManager(config.trustStoreFile().map(Path::of).orElse(null)));
+    }
+
+    /** One trust setting, verifying and lenient, each with its own SSL context (and session cache). */
+    private record Trust(CapturingTrustManager verifying, CapturingTrustManager lenient, SSLContext verifyingContext,
+            SSLContext lenientContext) {
+
+        static Trust of(X509ExtendedTrustManager trust) throws GeneralSecurityException {
+            CapturingTrustManager verifying = new CapturingTrustManager(trust, true);
+            CapturingTrustManager lenient = new CapturingTrustManager(trust, false);
+            return new Trust(verifying, lenient, context(verifying), context(lenient));
+        }
     }
 
     /** A TLS connection about to start, and what its verifier will record. */
     record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake, Runnable done) {
     }
 
-    Connection connect(TargetUrl url, boolean http2, boolean verify) {
+    /** @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle */
+    Connection connect(TargetUrl url, boolean http2, boolean verify, String caFile) {
+        Trust trust = caFile == null ? defaults : byCaFile.computeIfAbsent(caFile, ProbeTls::trustFor);
         String host = url.host().endsWith(".") ? url.host().substring(0, url.host().length() - 1) : url.host();
-        SSLEngine engine = (verify ? verifyingContext : lenientContext).createSSLEngine(host, url.port());
+        SSLEngine engine = (verify ? trust.verifyingContext() : trust.lenientContext()).createSSLEngine(host, url.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         // Check the host name against the certificate, as browsers do.
@@ -71,8 +81,16 @@ class ProbeTls {
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }
         engine.setSSLParameters(parameters);
-        CapturingTrustManager manager = verify ? verifying : lenient;
+        CapturingTrustManager manager = verify ? trust.verifying() : trust.lenient();
         return new Connection(engine, manager.watch(engine), () -> manager.forget(engine));
+    }
+
+    private static Trust trustFor(String caFile) {
+        try {
+            return Trust.of(trustManager(Path.of(caFile)));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("CA file " + caFile + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static SSLContext context(TrustManager trust) throws GeneralSecurityException {

@@ -107,7 +107,7 @@ public class Prober {
         }
     }
 
-    Uni<ProbeResult> probe(String target, ProbeOptions options) {
+    public Uni<ProbeResult> probe(String target, ProbeOptions options) {
         return Uni.createFrom().deferred(() -> {
             Trace trace = new Trace(target);
             return Uni.createFrom().item(() -> TargetUrl.parse(target))
