@@ -34,8 +34,13 @@ public record NameServer(InetSocketAddress address) {
 
     private static final Logger LOG = Logger.getLogger(NameServer.class);
 
-    /** What glibc asks when resolv.conf names no server. */
-    static final NameServer LOCAL = new NameServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), DNS_PORT));
+    /**
+     * What glibc asks when resolv.conf names no server. A method, not a constant: this class is
+     * initialised while the native image is built, and an address must not be frozen into it.
+     */
+    static NameServer local() {
+        return new NameServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), DNS_PORT));
+    }
 
     /**
      * Reads {@code 1.2.3.4}, {@code 1.2.3.4:5353}, {@code ::1}, {@code [::1]} and {@code [::1]:5353}
@@ -76,7 +81,7 @@ public record NameServer(InetSocketAddress address) {
     }
 
     /**
-     * The first nameserver of a resolv.conf file, read by Netty; {@link #LOCAL} when the file names
+     * The first nameserver of a resolv.conf file, read by Netty; {@link #local()} when the file names
      * none or can't be read. Netty's own fallback (DnsServerAddressStreamProviders) would be Google's
      * public servers, which would tell a third party every name the probe looks up.
      */
@@ -86,8 +91,9 @@ public record NameServer(InetSocketAddress address) {
                     .nameServerAddressStream("").next();
             return new NameServer(first);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("no nameserver in %s (%s); asking %s", file, e.getMessage(), LOCAL);
-            return LOCAL;
+            NameServer local = local();
+            LOG.warnf("no nameserver in %s (%s); asking %s", file, e.getMessage(), local);
+            return local;
         }
     }
 
