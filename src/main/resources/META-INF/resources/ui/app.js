@@ -10,7 +10,7 @@ const downloadButton = $('download');
 const problemBox = $('problem');
 const summary = $('summary');
 const tbody = document.querySelector('#results tbody');
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 let current = null; // the latest run: { controller, rows, started, ended, state }
 let downloadUrl = null;
@@ -39,6 +39,8 @@ function requestBody() {
     method: $('method').value,
     followRedirects: $('follow').checked,
     audit: $('audit').checked,
+    // Sent either way, so that the box means what it shows whatever the server's default is.
+    tlsVerify: $('tls-verify').checked,
   };
   const timeout = intField('timeout');
   if (timeout !== null) body.timeoutMs = timeout;
@@ -111,6 +113,7 @@ function addRow(target, index) {
   const cells = {
     status: el('td', { class: 'status' }, 'pending'),
     version: el('td'),
+    tls: el('td', { class: 'tls' }),
     time: el('td', { class: 'num' }),
     url: el('td', { class: 'url' }),
     redirects: el('td', { class: 'num' }),
@@ -145,6 +148,7 @@ function show(run, result) {
     cells.status.textContent = result.status;
   }
   cells.version.textContent = result.httpVersion ?? '';
+  cells.tls.replaceChildren(...tlsCell(result.tls));
   cells.time.textContent = result.timings ? result.timings.totalMs.toFixed(1) : '';
   cells.url.textContent = result.url ?? '';
   cells.redirects.textContent = result.redirects.length;
@@ -165,15 +169,108 @@ function details(result) {
     ...result.headers.map((h) => el('li', {}, el('span', { class: 'name' }, h.name), ': ', el('span', { class: 'value' }, h.value)))));
   if (result.redirects.length > 0) {
     parts.push(el('h2', {}, 'Redirects'), el('ol', { class: 'redirects' },
-      ...result.redirects.map((hop) => el('li', {}, `${hop.status} ${hop.url} → ${hop.location}`))));
+      ...result.redirects.map((hop) => el('li', {}, `${hop.status} ${hop.url} → ${hop.location}`,
+        el('span', { class: 'hop-meta' }, hopSummary(hop))))));
   }
+  if (result.tls) {
+    parts.push(...tlsDetails(result.tls));
+  }
+  if (result.timings) {
+    parts.push(el('h2', {}, result.redirects.length > 0 ? 'Timings (ms): the last hop\'s phases, all hops\' total' : 'Timings (ms)'),
+      el('dl', { class: 'timings' }, ...PHASES.flatMap(([key, name]) => [el('dt', {}, name), el('dd', { 'data-phase': key }, ms(result.timings[key]))])));
+  }
+  parts.push(el('h2', {}, 'Addresses'), addresses(result));
   if (result.audit) {
     parts.push(el('h2', {}, `Audit: grade ${result.audit.grade}, score ${result.audit.score}`), findings(result.audit.findings));
   }
-  const headersMs = result.timings?.headersMs;
-  parts.push(el('p', { class: 'meta' }, `Remote address ${result.remoteAddress ?? 'none'}; last hop's headers after `
-    + `${headersMs === null || headersMs === undefined ? 'none' : headersMs.toFixed(1)} ms.`));
   return parts;
+}
+
+const PHASES = [['dnsMs', 'DNS'], ['connectMs', 'Connect'], ['tlsMs', 'TLS'], ['headersMs', 'Headers'], ['totalMs', 'Total']];
+
+/** A duration in ms to one decimal; "—" where the phase did not happen (no lookup for an address, no TLS on http). */
+function ms(value) {
+  return value === null || value === undefined ? '—' : value.toFixed(1);
+}
+
+/** "TLSv1.3" as people write it, "TLS 1.3"; the JDK calls TLS 1.0 "TLSv1". */
+function tlsVersion(protocol) {
+  if (!protocol) return 'TLS';
+  const name = protocol.replace(/^TLSv/, 'TLS ');
+  return name === 'TLS 1' ? 'TLS 1.0' : name;
+}
+
+function daysLeft(days) {
+  if (days === null || days === undefined) return null;
+  // daysLeft is floored, so -1 means "expired less than a day ago": no count, to say nothing wrong.
+  if (days < 0) return 'expired';
+  return days === 1 ? '1 day left' : `${days} days left`;
+}
+
+function verdict(tls) {
+  return tls.verified ? 'verified' : `not verified: ${tls.verifyError ?? 'OTHER'}`;
+}
+
+/** The TLS column: version and ALPN, days left, the verdict, one per line; "—" on plain http. */
+function tlsCell(tls) {
+  if (!tls) return [el('span', { 'aria-hidden': 'true' }, '—'), el('span', { class: 'visually-hidden' }, 'no TLS')];
+  const days = daysLeft(tls.daysLeft);
+  return [
+    el('span', { class: 'tls-version' }, tls.alpn ? `${tlsVersion(tls.protocol)}, ${tls.alpn}` : tlsVersion(tls.protocol)),
+    days === null ? null : el('span', { class: tls.daysLeft < 0 ? 'tls-days bad' : 'tls-days' }, days),
+    // "not verified:" and the reason are each kept whole; the line may break between them.
+    tls.verified ? el('span', { class: 'tls-verdict good' }, 'verified')
+      : el('span', { class: 'tls-verdict bad' }, el('span', {}, 'not verified:'), ' ', el('span', {}, tls.verifyError ?? 'OTHER')),
+  ];
+}
+
+/** One redirect hop in a line: where it answered from, its phases, its TLS. */
+function hopSummary(hop) {
+  const phases = PHASES.filter(([key]) => hop.timings && hop.timings[key] !== null && hop.timings[key] !== undefined)
+    .map(([key, name]) => `${name.toLowerCase()} ${ms(hop.timings[key])}`);
+  const parts = [`from ${hop.remoteAddress ?? 'unknown address'}`];
+  if (phases.length > 0) parts.push(`${phases.join(', ')} ms`);
+  parts.push(hop.tls ? `${tlsVersion(hop.tls.protocol)}${hop.tls.alpn ? `, ${hop.tls.alpn}` : ''}, ${verdict(hop.tls)}` : 'no TLS');
+  return parts.join('; ');
+}
+
+function tlsDetails(tls) {
+  const summary = [tlsVersion(tls.protocol), tls.cipher, tls.alpn ? `ALPN ${tls.alpn}` : 'no ALPN'].filter(Boolean).join(', ');
+  const parts = [el('h2', {}, 'TLS'), el('p', { class: 'tls-summary' }, `${summary}; ${verdict(tls)}`)];
+  if (!tls.verified && tls.verifyMessage) {
+    parts.push(el('p', { class: 'error-detail verify-message' }, el('strong', {}, tls.verifyError ?? 'OTHER'), `: ${tls.verifyMessage}`));
+  }
+  parts.push(el('h3', {}, `Certificate chain (${tls.certificates.length}, leaf first)`),
+    el('ol', { class: 'chain' }, ...tls.certificates.map((c) => el('li', {}, certificate(c)))));
+  return parts;
+}
+
+/** "2026-02-01T12:00:00Z" as "2026-02-01 12:00:00 UTC". */
+function date(instant) {
+  return instant ? instant.replace('T', ' ').replace(/Z$/, ' UTC') : '—';
+}
+
+function certificate(c) {
+  const fields = [
+    ['Subject', c.subject],
+    ['Issuer', c.issuer],
+    ['SANs', c.sans && c.sans.length > 0 ? c.sans.join(', ') : 'none'],
+    ['Valid', `${date(c.notBefore)} to ${date(c.notAfter)}`],
+    ['Key', c.publicKey],
+    ['Signature', c.signatureAlgorithm],
+    ['Serial', c.serial],
+    ['SHA-256', c.sha256],
+  ];
+  return el('dl', { class: 'cert' }, ...fields.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value ?? '—')]));
+}
+
+/** Every address the name resolved to, the one that answered marked. */
+function addresses(result) {
+  const all = result.addresses && result.addresses.length > 0 ? result.addresses
+    : (result.remoteAddress ? [result.remoteAddress] : []);
+  if (all.length === 0) return el('p', { class: 'addresses' }, 'None: the name did not resolve, or was not looked up.');
+  return el('ul', { class: 'addresses' }, ...all.map((address) => el('li', { 'data-answered': address === result.remoteAddress },
+    address, address === result.remoteAddress ? ' (answered)' : '')));
 }
 
 function findings(list) {

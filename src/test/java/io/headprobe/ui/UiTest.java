@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
+import io.headprobe.testing.TestCa;
+import io.headprobe.testing.TestCaResource;
+import io.headprobe.testing.TlsServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -71,11 +75,17 @@ class UiTest {
     /**
      * The page as a keyed deployment sees it; and targets may take 30 s, so that a slow target
      * never times out before the test has looked at the page, however loaded the machine is.
+     * The app trusts a CA the test makes, so https targets on loopback verify.
      */
     public static class KeyAndPatience implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("headprobe.auth.api-keys", KEY, "headprobe.probe.timeout", "30S");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestCaResource.class));
         }
     }
 
@@ -182,7 +192,7 @@ class UiTest {
         List<String> unlabelled = script("return [...document.querySelectorAll('input, select, textarea')]"
                 + ".filter(c => !c.id || !document.querySelector(`label[for=\"${c.id}\"]`)).map(c => c.outerHTML);");
         assertEquals(List.of(), unlabelled, "every control has a <label for>");
-        assertEquals(7, driver.findElements(By.cssSelector("#results thead th[scope=col]")).size());
+        assertEquals(8, driver.findElements(By.cssSelector("#results thead th[scope=col]")).size());
         assertFalse(driver.findElement(By.cssSelector("#results caption")).getText().isBlank());
         assertEquals("polite", driver.findElement(By.id("summary")).getAttribute("aria-live"));
         assertEquals("alert", driver.findElement(By.id("problem")).getAttribute("role"));
@@ -264,6 +274,83 @@ class UiTest {
         toggle.sendKeys(Keys.SPACE);
         wait.until(visibilityOf(detail));
         assertEquals("true", toggle.getAttribute("aria-expanded"));
+    }
+
+    /**
+     * The TLS column sums up each https target (version, ALPN, days left, verdict) and its expanded
+     * row shows the chain, the phases and the addresses; an expired certificate fails the target
+     * (TLS_FAILURE) unless Verify TLS is unchecked, and shows why either way.
+     */
+    @Test
+    void showsTlsInTheColumnAndTheChainInTheExpandedRow() throws IOException {
+        TestCa.Leaf leaf = ca().leaf("127.0.0.1");
+        TestCa.Leaf expiredLeaf = ca().expiredLeaf("127.0.0.1");
+        try (TlsServer secure = TlsServer.start(leaf);
+                TlsServer expired = TlsServer.start(expiredLeaf);
+                RawServer moved = RawServer.start(RawServer.answering(
+                        "HTTP/1.1 302 Found\r\nLocation: " + secure.url("/moved") + "\r\nContent-Length: 0\r\n\r\n"))) {
+            String https = secure.url("/");
+            String bad = expired.url("/");
+            String redirected = moved.url("/to-https");
+            open();
+            assertTrue(driver.findElement(By.id("tls-verify")).isSelected(), "Verify TLS is on by default");
+            run(List.of(https, bad, redirected, ok.url("/plain")));
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+
+            // The leaf was issued for 90 days a moment ago, and the chain's other certificates last longer.
+            assertEquals(List.of("TLS 1.3, h2", "89 days left", "verified"), tlsFacts(https));
+            assertEquals("TLS_FAILURE", status(bad).findElement(By.cssSelector(".code")).getText());
+            List<String> failed = tlsFacts(bad);
+            assertTrue(failed.get(0).startsWith("TLS 1.3"), failed.toString());
+            assertEquals(List.of("expired", "not verified: EXPIRED"), failed.subList(1, 3));
+            assertEquals(List.of("TLS 1.3, h2", "89 days left", "verified"), tlsFacts(redirected), "the last hop's TLS");
+            // A dash on screen; "no TLS" for screen readers (Selenium counts the 1 px clipped box as shown).
+            assertEquals(List.of("—", "no TLS"), tlsFacts(ok.url("/plain")));
+
+            WebElement detail = expand(https);
+            List<WebElement> chain = detail.findElements(By.cssSelector("ol.chain > li"));
+            assertEquals(2, chain.size(), "leaf and intermediate");
+            Map<String, String> first = fields(chain.get(0));
+            assertEquals(List.of("Subject", "Issuer", "SANs", "Valid", "Key", "Signature", "Serial", "SHA-256"),
+                    List.copyOf(first.keySet()));
+            assertEquals(leaf.certificate().getSubjectX500Principal().getName(), first.get("Subject"));
+            assertEquals(ca().intermediate().getSubjectX500Principal().getName(), first.get("Issuer"));
+            assertEquals("127.0.0.1", first.get("SANs"));
+            assertTrue(first.get("Valid").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC to \\d{4}-.* UTC"), first.get("Valid"));
+            assertEquals("RSA 2048", first.get("Key"));
+            assertEquals("SHA256withECDSA", first.get("Signature"));
+            assertEquals(leaf.certificate().getSerialNumber().toString(16), first.get("Serial"));
+            assertTrue(first.get("SHA-256").matches("[0-9a-f]{64}"), first.get("SHA-256"));
+            assertEquals("EC P-256", fields(chain.get(1)).get("Key"));
+            assertEquals(0, detail.findElements(By.cssSelector(".verify-message")).size());
+            assertEquals("—", detail.findElement(By.cssSelector(".timings dd[data-phase=dnsMs]")).getText(),
+                    "an address literal is not looked up");
+            for (String phase : List.of("connectMs", "tlsMs", "headersMs", "totalMs")) {
+                String ms = detail.findElement(By.cssSelector(".timings dd[data-phase=" + phase + "]")).getText();
+                assertTrue(ms.matches("\\d+\\.\\d"), phase + " " + ms);
+            }
+            assertEquals(List.of("127.0.0.1 (answered)"), texts(detail.findElements(By.cssSelector("ul.addresses li"))));
+
+            WebElement failedDetail = expand(bad);
+            assertTrue(failedDetail.findElement(By.cssSelector(".verify-message")).getText().startsWith("EXPIRED: "),
+                    failedDetail.findElement(By.cssSelector(".verify-message")).getText());
+            assertEquals(expiredLeaf.certificate().getSubjectX500Principal().getName(),
+                    fields(failedDetail.findElement(By.cssSelector("ol.chain > li"))).get("Subject"));
+
+            // The hop that redirected was plain http; the hop list says where it answered from and how long each phase took.
+            String hop = expand(redirected).findElement(By.cssSelector("ol.redirects .hop-meta")).getText();
+            assertTrue(hop.matches("from 127\\.0\\.0\\.1; connect [0-9.]+, headers [0-9.]+ ms; no TLS"), hop);
+
+            // Unchecked, the expired certificate is reported but no longer stops the fetch.
+            open();
+            driver.findElement(By.id("tls-verify")).click();
+            run(List.of(bad));
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+            assertEquals("200", status(bad).getText());
+            failed = tlsFacts(bad);
+            assertEquals(List.of("TLS 1.3, h2", "expired", "not verified: EXPIRED"), failed);
+            assertFalse(downloaded().get(0).get("tls").get("verified").asBoolean());
+        }
     }
 
     @Test
@@ -364,13 +451,14 @@ class UiTest {
 
     @Test
     void fitsA375PixelWideScreen() throws IOException {
-        try {
+        try (TlsServer secure = TlsServer.start(ca().leaf("127.0.0.1"))) {
             driver.manage().window().setSize(new Dimension(375, 800));
             open();
             Assumptions.assumeTrue(this.<Long> script("return window.innerWidth;") <= 400,
                     "the browser would not make its window 375 px wide");
             driver.findElement(By.id("audit")).click();
-            String url = ok.url("/a/rather/long/path/that/needs/room/to/show/" + "x".repeat(40));
+            // https, so that the certificate chain (long names, serials, hashes) must fit too.
+            String url = secure.url("/a/rather/long/path/that/needs/room/to/show/" + "x".repeat(40));
             run(List.of(url));
             wait.until(attributeToBe(summary(), "data-state", "finished"));
             WebElement toggle = row(url).findElement(By.cssSelector("button.toggle"));
@@ -386,8 +474,9 @@ class UiTest {
             // The table may scroll sideways in its wrapper, but the expanded row's details stay in its visible part.
             List<String> offScreen = script("const wrap = document.querySelector('.table-wrap');"
                     + " const visible = wrap.getBoundingClientRect().left + wrap.clientLeft + wrap.clientWidth;"
-                    + " return [...document.querySelectorAll('.detail-body h2, .detail-body ol.headers, .detail-body .findings,"
-                    + " .detail-body .meta')].filter(e => e.getBoundingClientRect().right > visible)"
+                    + " return [...document.querySelectorAll('.detail-body h2, .detail-body h3, .detail-body ol.headers,"
+                    + " .detail-body .findings, .detail-body .tls-summary, .detail-body .cert dd, .detail-body .timings,"
+                    + " .detail-body .addresses')].filter(e => e.getBoundingClientRect().right > visible)"
                     + ".map(e => `${e.tagName}.${e.className} ends at ${e.getBoundingClientRect().right}, after ${visible}`);");
             assertEquals(List.of(), offScreen, "parts of the details hidden to the right");
             screenshot("ui-screenshot-375.png");
@@ -398,22 +487,25 @@ class UiTest {
 
     /**
      * axe-core finds no WCAG 2.0/2.1 A or AA violation on the page, 1280 and 375 px wide, before a
-     * run and after one with the audit on and a row expanded.
+     * run and after one with the audit on and every kind of row expanded (with a TLS chain or without).
      */
     @Test
     void axeFindsNoWcagViolationAtEitherWidth() {
         String refused = "http://127.0.0.1:" + Loopback.refusingPort() + "/refused";
-        try {
+        try (TlsServer secure = TlsServer.start(ca().leaf("127.0.0.1"));
+                TlsServer expired = TlsServer.start(ca().expiredLeaf("127.0.0.1"))) {
+            List<String> targets = List.of(ok.url("/axe"), refused, secure.url("/axe"), expired.url("/axe"));
             for (int width : List.of(1280, 375)) {
                 driver.manage().window().setSize(new Dimension(width, 900));
                 open();
                 assertNoAxeViolation(width + " px, before a run");
                 driver.findElement(By.id("audit")).click();
-                run(List.of(ok.url("/axe"), refused));
+                run(targets);
                 wait.until(attributeToBe(summary(), "data-state", "finished"));
-                row(ok.url("/axe")).findElement(By.cssSelector("button.toggle")).click();
-                row(refused).findElement(By.cssSelector("button.toggle")).click();
-                assertNoAxeViolation(width + " px, after a run with two rows expanded");
+                for (String target : targets) {
+                    row(target).findElement(By.cssSelector("button.toggle")).click();
+                }
+                assertNoAxeViolation(width + " px, after a run with http, refused, https and failed-TLS rows expanded");
             }
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
@@ -442,24 +534,33 @@ class UiTest {
                 RawServer failing = RawServer.start(RawServer.answering(
                         "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 120\r\nContent-Length: 0\r\n\r\n"));
                 RawServer moved = RawServer.start(RawServer.answering(
-                        "HTTP/1.1 301 Moved Permanently\r\nLocation: " + ok.url("/home") + "\r\nContent-Length: 0\r\n\r\n"))) {
+                        "HTTP/1.1 301 Moved Permanently\r\nLocation: " + ok.url("/home") + "\r\nContent-Length: 0\r\n\r\n"));
+                TlsServer secure = TlsServer.start(ca().leaf("127.0.0.1"));
+                TlsServer expired = TlsServer.start(ca().expiredLeaf("127.0.0.1"))) {
             String redirected = moved.url("/old");
-            List<String> targets = List.of(ok.url("/"), redirected, notFound.url("/missing"), failing.url("/busy"),
-                    "http://blocked.test:" + ok.port() + "/", "http://127.0.0.1:" + Loopback.refusingPort() + "/");
+            String https = secure.url("/");
+            List<String> targets = List.of(https, ok.url("/"), redirected, notFound.url("/missing"), failing.url("/busy"),
+                    expired.url("/"), "http://blocked.test:" + ok.port() + "/", "http://127.0.0.1:" + Loopback.refusingPort() + "/");
             open();
             driver.findElement(By.id("audit")).click();
             run(targets);
             wait.until(attributeToBe(summary(), "data-state", "finished"));
 
-            assertEquals(List.of("status s2xx", "status s2xx", "status s4xx", "status s5xx", "status error", "status error"),
+            assertEquals(List.of("status s2xx", "status s2xx", "status s2xx", "status s4xx", "status s5xx", "status error",
+                    "status error", "status error"),
                     targets.stream().map(t -> status(t).getAttribute("class")).toList());
-            assertEquals("1", cell(redirected, 6).getText(), "redirect count");
-            assertEquals(ok.url("/home"), cell(redirected, 5).getText(), "final URL");
+            assertEquals("1", cell(redirected, 7).getText(), "redirect count");
+            assertEquals(ok.url("/home"), cell(redirected, 6).getText(), "final URL");
             assertEquals("HTTP/1.1", cell(failing.url("/busy"), 3).getText());
-            assertFalse(cell(ok.url("/"), 7).getText().isBlank(), "grade badge");
-            assertTrue(summary().getText().startsWith("Finished: 6/6 done, 4 ok, 2 failed"), summary().getText());
+            assertEquals("HTTP/2", cell(https, 3).getText());
+            assertEquals(List.of("—", "no TLS"), tlsFacts(ok.url("/")), "no TLS on http");
+            assertEquals(List.of("TLS 1.3, h2", "89 days left", "verified"), tlsFacts(https));
+            assertFalse(cell(ok.url("/"), 8).getText().isBlank(), "grade badge");
+            assertTrue(summary().getText().startsWith("Finished: 8/8 done, 5 ok, 3 failed"), summary().getText());
 
-            row(ok.url("/")).findElement(By.cssSelector("button.toggle")).click();
+            row(https).findElement(By.cssSelector("button.toggle")).click();
+            long tableOverflow = script("const wrap = document.querySelector('.table-wrap'); return wrap.scrollWidth - wrap.clientWidth;");
+            assertEquals(0, tableOverflow, "at 1280 px the table fits without scrolling sideways");
             screenshot("ui-screenshot.png");
         }
     }
@@ -552,6 +653,30 @@ class UiTest {
         return new ObjectMapper().readTree(file.toFile());
     }
 
+    static TestCa ca() {
+        return TestCaResource.ca;
+    }
+
+    /** Expands a target's row and returns its (visible) details. */
+    private static WebElement expand(String target) {
+        WebElement toggle = row(target).findElement(By.cssSelector("button.toggle"));
+        toggle.click();
+        WebElement detail = driver.findElement(By.id(toggle.getAttribute("aria-controls")));
+        wait.until(visibilityOf(detail));
+        return detail;
+    }
+
+    /** A certificate's fields, name to value, in the order shown. */
+    private static Map<String, String> fields(WebElement certificate) {
+        List<String> names = texts(certificate.findElements(By.cssSelector("dt")));
+        List<String> values = texts(certificate.findElements(By.cssSelector("dd")));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            fields.put(names.get(i), values.get(i));
+        }
+        return fields;
+    }
+
     private void open() {
         driver.get(page.toString());
         wait.until(attributeToBe(summary(), "data-state", "idle"));
@@ -578,6 +703,15 @@ class UiTest {
     /** The n-th cell of a target's row, counting its header cell as 1. */
     private static WebElement cell(String target, int n) {
         return row(target).findElement(By.cssSelector(":scope > :nth-child(" + n + ")"));
+    }
+
+    /**
+     * The facts in a target's TLS cell, one a line on the page (a fact that wraps is joined again):
+     * e.g. "TLS 1.3, h2", "89 days left", "verified".
+     */
+    private static List<String> tlsFacts(String target) {
+        return texts(cell(target, 4).findElements(By.cssSelector(":scope > span"))).stream()
+                .map(text -> text.replaceAll("\\s+", " ")).toList();
     }
 
     private static List<String> texts(List<WebElement> elements) {
