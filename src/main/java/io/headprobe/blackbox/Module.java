@@ -32,7 +32,11 @@ public record Module(
         String preferredIpProtocol,
         boolean ipProtocolFallback) {
 
-    /** blackbox's {@code fail_if_header_(not_)matches} entry. */
+    /**
+     * blackbox's {@code fail_if_header_(not_)matches} entry. As in blackbox, the header name is
+     * compared in any case, every value of the header is tried, and the regexp is unanchored: use
+     * {@link java.util.regex.Matcher#find()} (Go's {@code MatchString}), not {@code matches()}.
+     */
     public record HeaderMatch(String header, Pattern regexp, boolean allowMissing) {
     }
 

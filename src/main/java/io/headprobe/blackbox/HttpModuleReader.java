@@ -1,0 +1,252 @@
+package io.headprobe.blackbox;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One {@code prober: http} module of blackbox.yml as a {@link Module}, with blackbox 0.23's
+ * defaults. Every key is checked: a key HeadProbe does not honour stops start-up (see
+ * {@link UnsupportedKeys}) rather than leave a check out and let the probe succeed.
+ */
+final class HttpModuleReader {
+
+    /** tcp, icmp, dns and grpc sections are allowed beside http; blackbox's http prober ignores them too. */
+    private static final Set<String> MODULE_KEYS = Set.of("prober", "timeout", "http", "tcp", "icmp", "dns", "grpc");
+
+    private static final Set<String> HTTP_KEYS = Set.of("valid_status_codes", "valid_http_versions", "method",
+            "headers", "follow_redirects", "no_follow_redirects", "fail_if_ssl", "fail_if_not_ssl",
+            "fail_if_header_matches", "fail_if_header_not_matches", "tls_config", "preferred_ip_protocol",
+            "ip_protocol_fallback", "enable_http2");
+
+    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "ca_file");
+
+    private static final Set<String> HEADER_MATCH_KEYS = Set.of("header", "regexp", "allow_missing");
+
+    /** Go's resp.Proto values, which blackbox compares valid_http_versions with. */
+    private static final List<String> HTTP_VERSIONS = List.of("HTTP/1.0", "HTTP/1.1", "HTTP/2.0", "HTTP/3.0");
+
+    /** RFC 9110 token: what a header name may be made of. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private HttpModuleReader() {
+    }
+
+    static Module read(String name, Map<String, Object> module) {
+        checkKeys(name, "", module, MODULE_KEYS);
+        Map<String, Object> http = YamlValues.map(name, "http", module.get("http"));
+        // The method first: a POST module's body and Content-Type keys only follow from it.
+        String method = method(name, http.get("method"));
+        checkKeys(name, "http.", http, HTTP_KEYS);
+        Map<String, Object> tls = YamlValues.map(name, "http.tls_config", http.get("tls_config"));
+        checkKeys(name, "http.tls_config.", tls, TLS_KEYS);
+
+        if (!YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true)) {
+            throw BlackboxConfigException.invalid(name, "http.enable_http2",
+                    "false is not supported by HeadProbe (it always offers HTTP/2 to https targets)");
+        }
+        return new Module(name,
+                timeout(name, module.get("timeout")),
+                statusCodes(name, http.get("valid_status_codes")),
+                httpVersions(name, http.get("valid_http_versions")),
+                method,
+                headers(name, http.get("headers")),
+                followRedirects(name, http),
+                YamlValues.bool(name, "http.fail_if_ssl", http.get("fail_if_ssl"), false),
+                YamlValues.bool(name, "http.fail_if_not_ssl", http.get("fail_if_not_ssl"), false),
+                headerMatches(name, "http.fail_if_header_matches", http.get("fail_if_header_matches")),
+                headerMatches(name, "http.fail_if_header_not_matches", http.get("fail_if_header_not_matches")),
+                YamlValues.bool(name, "http.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
+                caFile(name, tls.get("ca_file")),
+                ipProtocol(name, http.get("preferred_ip_protocol")),
+                YamlValues.bool(name, "http.ip_protocol_fallback", http.get("ip_protocol_fallback"), true));
+    }
+
+    /** {@code prefix} is the path of the map ("http.") for the error, "" at module level. */
+    private static void checkKeys(String name, String prefix, Map<String, Object> map, Set<String> supported) {
+        map.forEach((key, value) -> {
+            String path = prefix + key;
+            if (supported.contains(key)) {
+                return;
+            }
+            Optional<String> reason = UnsupportedKeys.reason(path);
+            if (reason.isEmpty()) {
+                throw BlackboxConfigException.unknown(name, path);
+            }
+            if (!UnsupportedKeys.unused(path, value)) {
+                throw BlackboxConfigException.unsupported(name, path, reason.get());
+            }
+        });
+    }
+
+    private static Duration timeout(String name, Object value) {
+        String text = YamlValues.string(name, "timeout", value);
+        if (text == null || text.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration timeout;
+        try {
+            timeout = GoDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw BlackboxConfigException.invalid(name, "timeout",
+                    e.getMessage() + " (write it as Go does: 5s, 1m30s, 500ms)");
+        }
+        if (timeout.isNegative()) {
+            throw BlackboxConfigException.invalid(name, "timeout", "\"" + text + "\" is negative");
+        }
+        return timeout;
+    }
+
+    private static List<Integer> statusCodes(String name, Object value) {
+        List<Integer> codes = new ArrayList<>();
+        List<?> list = YamlValues.list(name, "http.valid_status_codes", value);
+        for (int i = 0; i < list.size(); i++) {
+            String key = "http.valid_status_codes[" + i + "]";
+            int code = YamlValues.integer(name, key, list.get(i));
+            if (code < 100 || code > 599) {
+                throw BlackboxConfigException.invalid(name, key, code + " is not an HTTP status code (100 to 599)");
+            }
+            codes.add(code);
+        }
+        return List.copyOf(codes);
+    }
+
+    private static List<String> httpVersions(String name, Object value) {
+        List<String> versions = new ArrayList<>();
+        List<?> list = YamlValues.list(name, "http.valid_http_versions", value);
+        for (int i = 0; i < list.size(); i++) {
+            String key = "http.valid_http_versions[" + i + "]";
+            String version = YamlValues.string(name, key, list.get(i));
+            // Blackbox compares the text as is, so "HTTP/2" would quietly fail every probe.
+            if (!HTTP_VERSIONS.contains(version)) {
+                throw BlackboxConfigException.invalid(name, key, "\"" + version
+                        + "\" is not a version blackbox reports (HTTP/1.0, HTTP/1.1, HTTP/2.0 or HTTP/3.0)");
+            }
+            versions.add(version);
+        }
+        return List.copyOf(versions);
+    }
+
+    private static String method(String name, Object value) {
+        String method = YamlValues.string(name, "http.method", value);
+        if (method == null || method.isEmpty()) {
+            return "GET"; // blackbox's default
+        }
+        // Go sends the method as written, so "get" is not GET either.
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw BlackboxConfigException.invalid(name, "http.method",
+                    method + " is not supported by HeadProbe (only GET and HEAD)");
+        }
+        return method;
+    }
+
+    private static Map<String, String> headers(String name, Object value) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        YamlValues.map(name, "http.headers", value).forEach((header, v) -> {
+            String key = "http.headers." + header;
+            if (!TOKEN.matcher(header).matches()) {
+                throw BlackboxConfigException.invalid(name, key, "\"" + header + "\" is not a header name");
+            }
+            String text = YamlValues.string(name, key, v);
+            text = text == null ? "" : text;
+            if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                throw BlackboxConfigException.invalid(name, key, "a header value cannot hold a line break or NUL");
+            }
+            headers.put(header, text);
+        });
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /**
+     * follow_redirects, or 0.23's older no_follow_redirects. Both set and disagreeing is an error:
+     * blackbox quietly lets no_follow_redirects win, which is easy to misread.
+     */
+    private static boolean followRedirects(String name, Map<String, Object> http) {
+        boolean follow = YamlValues.bool(name, "http.follow_redirects", http.get("follow_redirects"), true);
+        if (http.get("no_follow_redirects") == null) {
+            return follow;
+        }
+        boolean noFollow = YamlValues.bool(name, "http.no_follow_redirects", http.get("no_follow_redirects"), false);
+        if (http.get("follow_redirects") != null && follow == noFollow) {
+            throw BlackboxConfigException.invalid(name, "http.no_follow_redirects",
+                    noFollow + " contradicts http.follow_redirects: " + follow + " (keep follow_redirects only)");
+        }
+        return !noFollow;
+    }
+
+    private static List<Module.HeaderMatch> headerMatches(String name, String key, Object value) {
+        List<Module.HeaderMatch> matches = new ArrayList<>();
+        List<?> list = YamlValues.list(name, key, value);
+        for (int i = 0; i < list.size(); i++) {
+            String entryKey = key + "[" + i + "]";
+            Map<String, Object> entry = YamlValues.map(name, entryKey, list.get(i));
+            for (String k : entry.keySet()) {
+                if (!HEADER_MATCH_KEYS.contains(k)) {
+                    throw BlackboxConfigException.unknown(name, entryKey + "." + k);
+                }
+            }
+            String header = YamlValues.string(name, entryKey + ".header", entry.get("header"));
+            if (header == null || header.isEmpty()) {
+                throw BlackboxConfigException.invalid(name, entryKey + ".header", "missing (the header to match)");
+            }
+            String regexp = YamlValues.string(name, entryKey + ".regexp", entry.get("regexp"));
+            if (regexp == null || regexp.isEmpty()) {
+                throw BlackboxConfigException.invalid(name, entryKey + ".regexp", "missing (the regexp to match)");
+            }
+            Pattern pattern;
+            try {
+                pattern = GoRegexp.compile(regexp);
+            } catch (PatternSyntaxException e) {
+                throw BlackboxConfigException.invalid(name, entryKey + ".regexp",
+                        "\"" + regexp + "\" does not compile: " + e.getDescription() + " near index " + e.getIndex());
+            }
+            boolean allowMissing = YamlValues.bool(name, entryKey + ".allow_missing", entry.get("allow_missing"),
+                    false);
+            matches.add(new Module.HeaderMatch(header, pattern, allowMissing));
+        }
+        return List.copyOf(matches);
+    }
+
+    /** Relative paths are the working directory's, as in blackbox 0.23 (it does not resolve them against the file). */
+    private static Optional<String> caFile(String name, Object value) {
+        String file = YamlValues.string(name, "http.tls_config.ca_file", value);
+        if (file == null || file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", e.getMessage());
+        }
+        if (!Files.exists(path)) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", file + " does not exist");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", file + " is not a readable file");
+        }
+        return Optional.of(file);
+    }
+
+    private static String ipProtocol(String name, Object value) {
+        String protocol = YamlValues.string(name, "http.preferred_ip_protocol", value);
+        if (protocol == null || protocol.isEmpty()) {
+            return "ip6"; // blackbox's default
+        }
+        if (!protocol.equals("ip4") && !protocol.equals("ip6")) {
+            throw BlackboxConfigException.invalid(name, "http.preferred_ip_protocol",
+                    "\"" + protocol + "\" is neither ip4 nor ip6");
+        }
+        return protocol;
+    }
+}

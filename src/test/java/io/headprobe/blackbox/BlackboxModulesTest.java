@@ -1,0 +1,394 @@
+package io.headprobe.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** blackbox.yml to {@link Module}s: keys, defaults, and the errors that stop start-up. */
+class BlackboxModulesTest {
+
+    private static final Path DIR = Path.of("src/test/resources/blackbox");
+
+    @Test
+    void theExampleStyleFileGivesItsHttpModulesAndSkipsTheOthers() {
+        BlackboxFile file = BlackboxFile.read(DIR.resolve("blackbox.yml"));
+
+        assertEquals(List.of("http_2xx", "http_header_match", "http_strict"), List.copyOf(file.modules().keySet()));
+        assertEquals(Map.of("tls_connect", "tcp", "icmp_example", "icmp"), file.skipped());
+        assertEquals(List.of("tls_connect", "icmp_example"), List.copyOf(file.skipped().keySet()));
+
+        Module http2xx = file.modules().get("http_2xx");
+        assertEquals(Duration.ofSeconds(5), http2xx.timeout());
+        assertEquals("GET", http2xx.method());
+    }
+
+    @Test
+    void everySupportedKeyIsMapped() {
+        Module m = BlackboxFile.read(DIR.resolve("blackbox.yml")).modules().get("http_header_match");
+
+        assertEquals("http_header_match", m.name());
+        assertEquals(Duration.ofSeconds(5), m.timeout());
+        assertEquals(List.of(), m.validStatusCodes());
+        assertEquals(List.of("HTTP/1.1", "HTTP/2.0"), m.validHttpVersions());
+        assertEquals("GET", m.method());
+        assertEquals(List.of("Host", "Accept-Language", "Origin"), List.copyOf(m.headers().keySet()));
+        assertEquals(Map.of("Host", "vhost.example.com", "Accept-Language", "en-US", "Origin", "example.com"),
+                m.headers());
+        assertTrue(m.followRedirects());
+        assertFalse(m.failIfSsl());
+        assertFalse(m.failIfNotSsl());
+        assertEquals(1, m.failIfHeaderMatches().size());
+        Module.HeaderMatch cookies = m.failIfHeaderMatches().get(0);
+        assertEquals("Set-Cookie", cookies.header());
+        assertEquals(".*", cookies.regexp().pattern());
+        assertTrue(cookies.allowMissing());
+        Module.HeaderMatch origin = m.failIfHeaderNotMatches().get(0);
+        assertEquals("Access-Control-Allow-Origin", origin.header());
+        assertTrue(origin.regexp().matcher("https://example.com").find(), "unanchored, as Go's MatchString");
+        assertFalse(origin.regexp().matcher("https://example.org").find());
+        assertFalse(origin.allowMissing());
+        assertFalse(m.insecureSkipVerify());
+        assertEquals(Optional.empty(), m.caFile());
+        assertEquals("ip4", m.preferredIpProtocol());
+        assertFalse(m.ipProtocolFallback());
+
+        Module strict = BlackboxFile.read(DIR.resolve("blackbox.yml")).modules().get("http_strict");
+        assertEquals(Duration.ofSeconds(90), strict.timeout());
+        assertEquals("HEAD", strict.method());
+        assertEquals(List.of(200, 204, 301), strict.validStatusCodes());
+        assertFalse(strict.followRedirects());
+        assertTrue(strict.failIfNotSsl());
+        assertEquals(Optional.of("src/test/resources/blackbox/ca.pem"), strict.caFile());
+        assertTrue(strict.failIfHeaderNotMatches().get(0).regexp().matcher("max-age=63072000").find(),
+                "Go's (?P<name>...) group is read");
+    }
+
+    @Test
+    void theRestOfTheBooleansAndLists() {
+        Module m = module("""
+                fail_if_ssl: true
+                tls_config: {insecure_skip_verify: true}
+                valid_status_codes: [418]
+                headers: {X-Version: 1.10, X-Date: 2024-01-01, X-Empty: }
+                fail_if_header_matches: [{header: Server, regexp: '(?i)apache', allow_missing: yes}]
+                """);
+        assertTrue(m.failIfSsl());
+        assertTrue(m.insecureSkipVerify());
+        assertEquals(List.of(418), m.validStatusCodes());
+        // Text as written, as Go's yaml.v3 leaves it for a string field.
+        assertEquals(Map.of("X-Version", "1.10", "X-Date", "2024-01-01", "X-Empty", ""), m.headers());
+        assertTrue(m.failIfHeaderMatches().get(0).regexp().matcher("Apache/2.4").find());
+        assertTrue(m.failIfHeaderMatches().get(0).allowMissing());
+    }
+
+    @Test
+    void aModuleWithOnlyItsProberHasBlackboxDefaults() {
+        Module m = BlackboxFile.parse("modules: {http_2xx: {prober: http}}").modules().get("http_2xx");
+
+        assertEquals(Module.http2xx(), m);
+        assertEquals(Duration.ZERO, m.timeout());
+        assertEquals("ip6", m.preferredIpProtocol());
+        assertTrue(m.followRedirects());
+        assertTrue(m.ipProtocolFallback());
+        assertEquals(Module.http2xx(), BlackboxFile.parse("modules: {http_2xx: {prober: http, http: }}")
+                .modules().get("http_2xx"));
+    }
+
+    @Test
+    void withoutAFileThereIsBlackboxsBuiltInHttp2xx() {
+        assertEquals(Map.of("http_2xx", Module.http2xx()), BlackboxModules.load(Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "5s, PT5S",
+            "1m30s, PT1M30S",
+            "500ms, PT0.5S",
+            "1.5h, PT1H30M",
+            "2h45m, PT2H45M",
+            "0, PT0S",
+            "0s, PT0S",
+            "1us, PT0.000001S",
+            "1µs, PT0.000001S",
+            "1μs, PT0.000001S",
+            "250ns, PT0.00000025S",
+            ".5s, PT0.5S",
+            "+3s, PT3S",
+            "-1.5s, PT-1.5S",
+            "1h0m0.001s, PT1H0.001S" })
+    void goDurations(String go, String java) {
+        assertEquals(Duration.parse(java), GoDuration.parse(go));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "5 | missing unit in duration \"5\"",
+            "5x | unknown unit \"x\" in duration \"5x\"",
+            "5S | unknown unit \"S\" in duration \"5S\"",
+            "s | invalid duration \"s\"",
+            "- | invalid duration \"-\"",
+            "1.2.3s | missing unit in duration \"1.2.3s\"",
+            "PT5S | invalid duration \"PT5S\"",
+            "3000000h | invalid duration \"3000000h\"" })
+    void badGoDurations(String go, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> GoDuration.parse(go)).getMessage());
+    }
+
+    @Test
+    void aModuleTimeoutInAnotherFormIsAnError() {
+        assertEquals("blackbox module \"m\": key timeout: missing unit in duration \"5\" (write it as Go does: 5s, "
+                + "1m30s, 500ms)", error("modules: {m: {prober: http, timeout: 5}}"));
+        assertEquals("blackbox module \"m\": key timeout: \"-5s\" is negative",
+                error("modules: {m: {prober: http, timeout: -5s}}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "fail_if_body_matches_regexp: [Could not connect] | http.fail_if_body_matches_regexp | it needs the response body",
+            "fail_if_body_not_matches_regexp: [Download] | http.fail_if_body_not_matches_regexp | it needs the response body",
+            "fail_if_body_json_matches_cel: 'body.ok' | http.fail_if_body_json_matches_cel | it needs the response body",
+            "body: '{}' | http.body | it sends no request body",
+            "body_file: /tmp/b | http.body_file | it sends no request body",
+            "body_size_limit: 1MB | http.body_size_limit | it never reads the response body",
+            "compression: gzip | http.compression | it never reads the response body",
+            "proxy_url: 'http://127.0.0.1:3128' | http.proxy_url | it connects to targets directly, never through a proxy",
+            "skip_resolve_phase_with_proxy: true | http.skip_resolve_phase_with_proxy | it connects to targets directly, never through a proxy",
+            "basic_auth: {username: u, password: p} | http.basic_auth | it sends no credentials",
+            "bearer_token: secret | http.bearer_token | it sends no credentials",
+            "bearer_token_file: /run/token | http.bearer_token_file | it sends no credentials",
+            "authorization: {credentials: x} | http.authorization | it sends no credentials",
+            "oauth2: {client_id: a} | http.oauth2 | it sends no credentials",
+            "http_headers: {X-A: {values: [b]}} | http.http_headers | it sends only the plain values of http.headers",
+            "enable_http3: true | http.enable_http3 | it does not speak HTTP/3",
+            "tls_config: {cert_file: c.pem} | http.tls_config.cert_file | it sends no client certificate",
+            "tls_config: {key_file: k.pem} | http.tls_config.key_file | it sends no client certificate",
+            "tls_config: {server_name: example.com} | http.tls_config.server_name | it sends the target's own host name as SNI",
+            "tls_config: {min_version: TLS13} | http.tls_config.min_version | the JVM's TLS settings choose the versions" })
+    void anUnsupportedKeyStopsStartUpNamingModuleAndKey(String http, String key, String why) {
+        assertEquals("blackbox module \"m\": key " + key + " is not supported by HeadProbe (" + why + ")",
+                error(moduleYaml(http)));
+    }
+
+    @Test
+    void theBriefsExampleMessage() {
+        assertEquals("blackbox module \"http_body\": key http.fail_if_body_matches_regexp is not supported by "
+                + "HeadProbe (it needs the response body)", error("""
+                        modules:
+                          http_body:
+                            prober: http
+                            http:
+                              fail_if_body_matches_regexp: ["Could not connect to database"]
+                        """));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "fail_if_body_matches_regexp: []",
+            "fail_if_body_not_matches_regexp:",
+            "body: ''",
+            "compression: ''",
+            "body_size_limit: 0",
+            "proxy_url: ''",
+            "basic_auth: {}",
+            "skip_resolve_phase_with_proxy: false",
+            "enable_http3: false",
+            "tls_config: {cert_file: '', server_name: ''}",
+            "enable_http2: true" })
+    void anUnsupportedKeyLeftEmptyIsNotUsed(String http) {
+        String yaml = moduleYaml(http).replace("  m:", "  http_2xx:");
+        assertEquals(Module.http2xx(), BlackboxFile.parse(yaml).modules().get("http_2xx"));
+    }
+
+    @Test
+    void unknownKeysAreTyposNotUnsupportedFeatures() {
+        assertEquals("blackbox module \"m\": key http.folow_redirects is unknown (neither HeadProbe nor "
+                + "blackbox_exporter has it)", error(moduleYaml("folow_redirects: false")));
+        assertEquals("blackbox module \"m\": key timout is unknown (neither HeadProbe nor blackbox_exporter has it)",
+                error("modules: {m: {prober: http, timout: 5s}}"));
+        assertEquals("blackbox module \"m\": key http.tls_config.insecure is unknown (neither HeadProbe nor "
+                + "blackbox_exporter has it)", error(moduleYaml("tls_config: {insecure: true}")));
+        assertEquals("blackbox module \"m\": key http.fail_if_header_matches[0].regex is unknown (neither "
+                + "HeadProbe nor blackbox_exporter has it)",
+                error(moduleYaml("fail_if_header_matches: [{header: Server, regex: x}]")));
+        assertEquals("blackbox config: key module is unknown (blackbox.yml has only \"modules\")",
+                error("module: {m: {prober: http}}"));
+    }
+
+    @Test
+    void otherProbersSectionsBesideHttpAreIgnoredAsBlackboxDoes() {
+        assertEquals(Module.http2xx(), BlackboxFile.parse(
+                "modules: {http_2xx: {prober: http, tcp: {tls: true}, icmp: {ttl: 3}}}").modules().get("http_2xx"));
+    }
+
+    @Test
+    void onlyGetAndHeadAreSent() {
+        assertEquals(DIR.resolve("http_post_2xx.yml") + ": blackbox module \"http_post_2xx\": key http.method: POST "
+                + "is not supported by HeadProbe (only GET and HEAD)",
+                assertThrows(BlackboxConfigException.class,
+                        () -> BlackboxFile.read(DIR.resolve("http_post_2xx.yml"))).getMessage());
+        assertEquals("blackbox module \"m\": key http.method: get is not supported by HeadProbe (only GET and HEAD)",
+                error(moduleYaml("method: get")));
+        assertEquals("HEAD", module("method: HEAD").method());
+        assertEquals("GET", module("method: ''").method());
+    }
+
+    @Test
+    void blackboxsOwnExampleStopsAtItsFirstBodyMatcher() {
+        assertEquals(DIR.resolve("example-0.23.yml") + ": blackbox module \"http_2xx_example\": key "
+                + "http.fail_if_body_matches_regexp is not supported by HeadProbe (it needs the response body)",
+                assertThrows(BlackboxConfigException.class,
+                        () -> BlackboxFile.read(DIR.resolve("example-0.23.yml"))).getMessage());
+    }
+
+    @Test
+    void noFollowRedirectsIsTheOlderSpellingOfFollowRedirects() {
+        assertFalse(module("no_follow_redirects: true").followRedirects());
+        assertTrue(module("no_follow_redirects: false").followRedirects());
+        assertFalse(module("follow_redirects: false").followRedirects());
+        assertFalse(module("{follow_redirects: false, no_follow_redirects: true}").followRedirects());
+        assertEquals("blackbox module \"m\": key http.no_follow_redirects: true contradicts "
+                + "http.follow_redirects: true (keep follow_redirects only)",
+                error(moduleYaml("{follow_redirects: true, no_follow_redirects: true}")));
+    }
+
+    @Test
+    void enableHttp2FalseIsRefused() {
+        assertEquals("blackbox module \"m\": key http.enable_http2: false is not supported by HeadProbe (it always "
+                + "offers HTTP/2 to https targets)", error(moduleYaml("enable_http2: false")));
+    }
+
+    @Test
+    void anInvalidRegexpNamesModuleAndKey() {
+        assertEquals("blackbox module \"m\": key http.fail_if_header_not_matches[1].regexp: \"(unclosed\" does not "
+                + "compile: Unclosed group near index 9", error(moduleYaml("""
+                        fail_if_header_not_matches:
+                          - {header: Server, regexp: nginx}
+                          - {header: Via, regexp: '(unclosed'}""")));
+        assertEquals("blackbox module \"m\": key http.fail_if_header_matches[0].regexp: missing (the regexp to match)",
+                error(moduleYaml("fail_if_header_matches: [{header: Server}]")));
+        assertEquals("blackbox module \"m\": key http.fail_if_header_matches[0].header: missing (the header to match)",
+                error(moduleYaml("fail_if_header_matches: [{regexp: x}]")));
+    }
+
+    @Test
+    void goNamedGroupsBecomePlainGroups() {
+        assertEquals("(\\d+)-(x)", GoRegexp.withoutGroupNames("(?P<num>\\d+)-(?P<a_b>x)"));
+        assertEquals("\\(?P<num>", GoRegexp.withoutGroupNames("\\(?P<num>"), "an escaped parenthesis stays");
+    }
+
+    @Test
+    void theCaFileMustBeThere(@TempDir Path dir) throws IOException {
+        assertEquals("blackbox module \"m\": key http.tls_config.ca_file: /nonexistent/ca.pem does not exist",
+                error(moduleYaml("tls_config: {ca_file: /nonexistent/ca.pem}")));
+        assertEquals("blackbox module \"m\": key http.tls_config.ca_file: " + dir + " is not a readable file",
+                error(moduleYaml("tls_config: {ca_file: '" + dir + "'}")));
+        Path ca = Files.copy(DIR.resolve("ca.pem"), dir.resolve("ca.pem"));
+        assertEquals(Optional.of(ca.toString()), module("tls_config: {ca_file: '" + ca + "'}").caFile());
+    }
+
+    @Test
+    void valuesOfTheWrongKind() {
+        assertEquals("blackbox module \"m\": key http.valid_status_codes[0]: \"2xx\" is not a whole number",
+                error(moduleYaml("valid_status_codes: [2xx]")));
+        assertEquals("blackbox module \"m\": key http.valid_status_codes[0]: 42 is not an HTTP status code (100 to 599)",
+                error(moduleYaml("valid_status_codes: [42]")));
+        assertEquals("blackbox module \"m\": key http.valid_status_codes: must be a list, not \"200\"",
+                error(moduleYaml("valid_status_codes: 200")));
+        assertEquals("blackbox module \"m\": key http.valid_http_versions[0]: \"HTTP/2\" is not a version blackbox "
+                + "reports (HTTP/1.0, HTTP/1.1, HTTP/2.0 or HTTP/3.0)", error(moduleYaml("valid_http_versions: [HTTP/2]")));
+        assertEquals("blackbox module \"m\": key http.fail_if_ssl: \"maybe\" is not true or false",
+                error(moduleYaml("fail_if_ssl: maybe")));
+        assertEquals("blackbox module \"m\": key http.preferred_ip_protocol: \"ip5\" is neither ip4 nor ip6",
+                error(moduleYaml("preferred_ip_protocol: ip5")));
+        assertEquals("blackbox module \"m\": key http.headers: must be a map, not a list",
+                error(moduleYaml("headers: [Accept]")));
+        assertEquals("blackbox module \"m\": key http.headers.Bad Name: \"Bad Name\" is not a header name",
+                error(moduleYaml("headers: {Bad Name: x}")));
+        assertEquals("blackbox module \"m\": key http.headers.X-A: a header value cannot hold a line break or NUL",
+                error(moduleYaml("headers: {X-A: \"a\\r\\nInjected: b\"}")));
+        assertEquals("blackbox module \"m\": key http: must be a map, not \"yes\"",
+                error("modules: {m: {prober: http, http: yes}}"));
+    }
+
+    @Test
+    void proberMustBeKnown() {
+        assertEquals("blackbox module \"m\": key prober: missing (http, tcp, icmp, dns or grpc)",
+                error("modules: {m: {timeout: 5s}}"));
+        assertEquals("blackbox module \"m\": key prober: \"https\" is not a blackbox prober (http, tcp, icmp, dns or "
+                + "grpc)", error("modules: {m: {prober: https}}"));
+    }
+
+    @Test
+    void aFileThatIsNotABlackboxConfig() {
+        assertTrue(error("modules: {m: [unclosed").startsWith("blackbox config is not YAML: "));
+        assertTrue(error("modules:\n  a: 1\n  a: 2\n").startsWith("blackbox config is not YAML: "),
+                "duplicate keys, refused by blackbox's yaml.v3 too");
+        assertEquals("blackbox config must be a map with a \"modules\" key, not a list", error("- http_2xx"));
+        assertEquals("blackbox config must be a map with a \"modules\" key, not \"just text\"", error("just text"));
+        assertEquals("blackbox config is empty (it needs a \"modules\" map)", error("# nothing\n"));
+        assertEquals("blackbox config: \"modules\" must be a map of module names, not a list",
+                error("modules: [http_2xx]"));
+        assertEquals("blackbox module \"http_2xx\" must be a map of keys such as prober and http, not \"http\"",
+                error("modules: {http_2xx: http}"));
+        assertEquals(Map.of(), BlackboxFile.parse("modules:").modules());
+    }
+
+    @Test
+    void aFileErrorNamesTheFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("blackbox.yml"), "\u0000\u0001 binary");
+        String message = assertThrows(BlackboxConfigException.class, () -> BlackboxFile.read(file)).getMessage();
+        assertTrue(message.startsWith(file + ": blackbox config is not YAML: "), message);
+
+        Path missing = dir.resolve("missing.yml");
+        assertTrue(assertThrows(BlackboxConfigException.class, () -> BlackboxModules.load(Optional.of(missing)))
+                .getMessage().startsWith("cannot read blackbox config " + missing + ": "));
+    }
+
+    @Test
+    void yamlAnchorsAndMergeKeysWork() {
+        Map<String, Module> modules = BlackboxFile.parse("""
+                modules:
+                  base: &base
+                    prober: http
+                    timeout: 3s
+                    http: {method: HEAD}
+                  derived:
+                    <<: *base
+                    timeout: 7s
+                """).modules();
+        assertEquals("HEAD", modules.get("derived").method());
+        assertEquals(Duration.ofSeconds(7), modules.get("derived").timeout());
+        assertEquals(List.of("base", "derived"), modules.values().stream().map(Module::name).collect(Collectors.toList()));
+    }
+
+    /** A module "m" whose http section is {@code http} (a flow map or block lines). */
+    private static String moduleYaml(String http) {
+        String body = http.startsWith("{") ? " " + http
+                : "\n" + http.lines().map(line -> "      " + line).collect(Collectors.joining("\n"));
+        return "modules:\n  m:\n    prober: http\n    http:" + body + "\n";
+    }
+
+    private static Module module(String http) {
+        return BlackboxFile.parse(moduleYaml(http)).modules().get("m");
+    }
+
+    private static String error(String yaml) {
+        return assertThrows(BlackboxConfigException.class, () -> BlackboxFile.parse(yaml)).getMessage();
+    }
+}
