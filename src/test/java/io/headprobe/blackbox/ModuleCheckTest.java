@@ -1,0 +1,104 @@
+package io.headprobe.blackbox;
+
+import static io.headprobe.blackbox.TestResults.failed;
+import static io.headprobe.blackbox.TestResults.header;
+import static io.headprobe.blackbox.TestResults.module;
+import static io.headprobe.blackbox.TestResults.ok;
+import static io.headprobe.blackbox.TestResults.tls;
+import static io.headprobe.blackbox.TestResults.withTls;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.headprobe.http.Header;
+import io.headprobe.probe.ErrorCode;
+import io.headprobe.probe.ProbeResult;
+
+/** Each module key, evaluated as blackbox's prober/http.go does: success and probe_failed_due_to_regex. */
+class ModuleCheckTest {
+
+    private static final List<Header> HSTS = List.of(new Header("Strict-Transport-Security", "max-age=63072000"),
+            new Header("Server", "nginx/1.25"), new Header("Server", "edge"));
+
+    static Stream<Arguments> cases() {
+        ProbeResult ok200 = ok(200, "HTTP/1.1", HSTS);
+        ProbeResult https200 = withTls(ok200, tls(true));
+        return Stream.of(
+                row("no response fails", failed(ErrorCode.CONNECT_FAILED, "refused", null, null), module(), false, false),
+                row("2xx by default", ok(204, "HTTP/1.1", HSTS), module(), true, false),
+                row("3xx is not 2xx", ok(302, "HTTP/1.1", HSTS), module(), false, false),
+                row("valid_status_codes replaces 2xx", ok(404, "HTTP/1.1", HSTS),
+                        module(List.of(404), List.of(), false, false, List.of(), List.of()), true, false),
+                row("200 not in valid_status_codes", ok200, module(List.of(404), List.of(), false, false, List.of(), List.of()),
+                        false, false),
+                row("valid_http_versions: HTTP/1.1 listed", ok200,
+                        module(List.of(), List.of("HTTP/1.1", "HTTP/2.0"), false, false, List.of(), List.of()), true, false),
+                row("valid_http_versions: HTTP/1.0 not listed", ok(200, "HTTP/1.0", HSTS),
+                        module(List.of(), List.of("HTTP/1.1", "HTTP/2.0"), false, false, List.of(), List.of()), false, false),
+                row("valid_http_versions: HeadProbe's HTTP/2 is Go's HTTP/2.0", ok(200, "HTTP/2", HSTS),
+                        module(List.of(), List.of("HTTP/2.0"), false, false, List.of(), List.of()), true, false),
+                row("fail_if_ssl over https", https200, module(List.of(), List.of(), true, false, List.of(), List.of()), false,
+                        false),
+                row("fail_if_ssl over http", ok200, module(List.of(), List.of(), true, false, List.of(), List.of()), true, false),
+                row("fail_if_not_ssl over http", ok200, module(List.of(), List.of(), false, true, List.of(), List.of()), false,
+                        false),
+                row("fail_if_not_ssl over https", https200, module(List.of(), List.of(), false, true, List.of(), List.of()),
+                        true, false),
+                row("fail_if_header_matches: one of two Server lines matches", ok200,
+                        module(List.of(), List.of(), false, false, List.of(header("server", "^edge$", false)), List.of()),
+                        false, true),
+                row("fail_if_header_matches: no match", ok200,
+                        module(List.of(), List.of(), false, false, List.of(header("Server", "apache", false)), List.of()),
+                        true, false),
+                row("fail_if_header_matches: missing header fails", ok200,
+                        module(List.of(), List.of(), false, false, List.of(header("X-Powered-By", "PHP", false)), List.of()),
+                        false, true),
+                row("fail_if_header_matches: missing header allowed", ok200,
+                        module(List.of(), List.of(), false, false, List.of(header("X-Powered-By", "PHP", true)), List.of()),
+                        true, false),
+                row("fail_if_header_not_matches: regexp matches anywhere in the value", ok200,
+                        module(List.of(), List.of(), false, false, List.of(),
+                                List.of(header("Strict-Transport-Security", "max-age=\\d{7,}", false))), true, false),
+                row("fail_if_header_not_matches: no value matches", ok200,
+                        module(List.of(), List.of(), false, false, List.of(),
+                                List.of(header("Strict-Transport-Security", "preload", false))), false, true),
+                row("fail_if_header_not_matches: missing header fails", ok(200, "HTTP/1.1", List.of()),
+                        module(List.of(), List.of(), false, false, List.of(),
+                                List.of(header("Strict-Transport-Security", ".", false))), false, true),
+                row("fail_if_header_not_matches: missing header allowed", ok(200, "HTTP/1.1", List.of()),
+                        module(List.of(), List.of(), false, false, List.of(),
+                                List.of(header("Strict-Transport-Security", ".", true))), true, false),
+                row("header checks only run after a good status: no regex failure on a 500", ok(500, "HTTP/1.1", HSTS),
+                        module(List.of(), List.of(), false, false, List.of(header("Server", "nginx", false)), List.of()),
+                        false, false),
+                row("a header failure stays a regex failure when the version is wrong too", ok(200, "HTTP/1.0", HSTS),
+                        module(List.of(), List.of("HTTP/1.1"), false, false, List.of(header("Server", "nginx", false)),
+                                List.of()), false, true))
+                .map(Arguments::of);
+    }
+
+    record Row(String name, ProbeResult result, Module module, boolean success, boolean regex) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Row row(String name, ProbeResult result, Module module, boolean success, boolean regex) {
+        return new Row(name, result, module, success, regex);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void evaluatesLikeBlackbox(Row row) {
+        ModuleCheck check = ModuleCheck.of(row.result(), row.module());
+        assertEquals(row.success(), check.success(), "success: " + check.reason());
+        assertEquals(row.regex(), check.failedDueToRegex(), "failed due to regex: " + check.reason());
+        assertEquals(check.success(), check.reason() == null, "a failure says why");
+    }
+}
