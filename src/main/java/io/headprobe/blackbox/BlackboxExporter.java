@@ -1,0 +1,139 @@
+package io.headprobe.blackbox;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import io.headprobe.access.ClientLimits;
+import io.headprobe.http.Header;
+import io.headprobe.probe.ModuleScrape;
+import io.headprobe.probe.ProbeConfig;
+import io.headprobe.probe.ProbeOptions;
+import io.headprobe.probe.ProbeResult;
+import io.headprobe.probe.Prober;
+import io.headprobe.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * blackbox_exporter's /probe on HeadProbe: {@code GET /probe?target=URL&module=NAME} probes one
+ * target with the module's settings, under the probe's guard, keys and limits, and answers with
+ * blackbox's metrics (plus the audit's) in the Prometheus text format, or OpenMetrics when asked.
+ *
+ * <pre>
+ * curl 'localhost:8080/probe?target=https://example.org/&amp;module=http_2xx'
+ * </pre>
+ */
+@ApplicationScoped
+public class BlackboxExporter implements ModuleScrape {
+
+    /** blackbox's --timeout-offset default: the scrape's own timeout less this is the probe's. */
+    private static final Duration TIMEOUT_OFFSET = Duration.ofMillis(500);
+
+    @Inject
+    BlackboxModules modules;
+
+    @Inject
+    Prober prober;
+
+    @Inject
+    ProbeConfig config;
+
+    @Inject
+    ClientLimits limits;
+
+    @Override
+    public Uni<Response> scrape(Scrape scrape) {
+        if (scrape.target() == null || scrape.target().isBlank()) {
+            throw new ProblemException(400, "Target parameter is missing");
+        }
+        if (scrape.target().length() > config.maxTargetLength()) {
+            throw new ProblemException(400, "the target is " + scrape.target().length() + " characters long; at most "
+                    + config.maxTargetLength() + " are allowed");
+        }
+        Module module = modules.module(scrape.module())
+                .orElseThrow(() -> new ProblemException(400, "Unknown module \"" + scrape.module() + "\""));
+        Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds());
+        String target = withScheme(scrape.target());
+        ExpositionFormat format = ExpositionFormat.forAccept(scrape.accept());
+        return limits.limit(1, () -> {
+            long start = System.nanoTime();
+            return prober.probe(target, options(module, timeout))
+                    .onItem().transform(result -> answer(result, module, (System.nanoTime() - start) / 1e9,
+                            scrape.debug(), format));
+        });
+    }
+
+    private Response answer(ProbeResult result, Module module, double seconds, boolean debug, ExpositionFormat format) {
+        List<Metric> metrics = BlackboxMetrics.of(result, module, seconds);
+        if (debug) {
+            String page = DebugPage.of(result, module, ExpositionWriter.write(metrics, ExpositionFormat.PROMETHEUS_TEXT));
+            return Response.ok(page, "text/plain; charset=utf-8").build();
+        }
+        return Response.ok(ExpositionWriter.write(metrics, format), format.contentType()).build();
+    }
+
+    /**
+     * As blackbox: the scrape's timeout header less half a second, capped by the module's timeout;
+     * and never more than HeadProbe's own per-target maximum.
+     */
+    Duration timeout(Module module, String header) {
+        Duration timeout = config.timeout();
+        if (!module.timeout().isZero() && module.timeout().compareTo(timeout) < 0) {
+            timeout = module.timeout();
+        }
+        if (header != null) {
+            Duration scrape;
+            try {
+                scrape = Duration.ofNanos(new BigDecimal(header.strip()).movePointRight(9).longValueExact());
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new ProblemException(400, "X-Prometheus-Scrape-Timeout-Seconds is not a number of seconds: '" + header + "'");
+            }
+            Duration left = scrape.minus(TIMEOUT_OFFSET);
+            if (left.compareTo(timeout) < 0) {
+                timeout = left;
+            }
+        }
+        if (timeout.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new ProblemException(400, "the scrape timeout leaves no time to probe");
+        }
+        return timeout;
+    }
+
+    private ProbeOptions options(Module module, Duration timeout) {
+        return new ProbeOptions(
+                HttpMethod.valueOf(module.method().toUpperCase(Locale.ROOT)),
+                timeout,
+                module.followRedirects(),
+                config.maxRedirects(),
+                1,
+                true,
+                !module.insecureSkipVerify(),
+                true,
+                ipVersion(module),
+                module.headers().entrySet().stream().map(h -> new Header(h.getKey(), h.getValue())).toList(),
+                module.caFile().orElse(null));
+    }
+
+    /**
+     * blackbox resolves the preferred family and falls back to the other when allowed; HeadProbe
+     * tries every address in Happy Eyeballs order, so only "no fallback" narrows the family.
+     */
+    private static Integer ipVersion(Module module) {
+        if (module.ipProtocolFallback()) {
+            return null;
+        }
+        return "ip4".equals(module.preferredIpProtocol()) ? 4 : 6;
+    }
+
+    /** blackbox takes a bare host:port as http; HeadProbe's own API takes it as https. */
+    static String withScheme(String target) {
+        String text = target.strip();
+        return text.contains("://") ? text : "http://" + text;
+    }
+}

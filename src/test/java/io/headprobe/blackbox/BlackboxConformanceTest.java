@@ -1,0 +1,217 @@
+package io.headprobe.blackbox;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.headprobe.testing.ExternalProcess;
+import io.headprobe.testing.RawServer;
+import io.headprobe.testing.ScrapedMetrics;
+import io.headprobe.testing.TestCa;
+import io.headprobe.testing.TlsServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Conformance with the real blackbox_exporter (Debian's 0.23): both probe the same loopback targets
+ * with the same blackbox.yml; every metric both expose must have the same type and label names,
+ * and the same value for status code, HTTP version, redirects, ssl, success and certificate expiry.
+ * The comparison is written to target/blackbox-conformance.md.
+ */
+@QuarkusTest
+@TestProfile(BlackboxConformanceTest.Profile.class)
+class BlackboxConformanceTest {
+
+    static final Path EXPORTER = Path.of("/usr/bin/prometheus-blackbox-exporter");
+    /** Values that mean the same in both and must be equal. */
+    static final List<String> EQUAL_VALUES = List.of("probe_success", "probe_http_status_code", "probe_http_version",
+            "probe_http_redirects", "probe_http_ssl", "probe_ssl_earliest_cert_expiry");
+    /** Labels HeadProbe has from newer blackbox releases than Debian's 0.23 (serialnumber is 0.26+). */
+    static final Set<String> NEWER_LABELS = Set.of("serialnumber");
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(Setup.class));
+        }
+    }
+
+    /** A CA and a blackbox.yml naming it, shared by HeadProbe (config) and blackbox (its file). */
+    public static class Setup implements QuarkusTestResourceLifecycleManager {
+        static TestCa ca;
+        static Path config;
+
+        @Override
+        public Map<String, String> start() {
+            try {
+                ca = TestCa.create();
+                config = Files.createTempDirectory("blackbox").resolve("blackbox.yml");
+                Files.writeString(config, """
+                        modules:
+                          http_2xx:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                          http_tls:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              tls_config:
+                                ca_file: %s
+                        """.formatted(ca.rootPemFile()));
+                return Map.of("headprobe.blackbox.config-file", config.toString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    static ExternalProcess exporter;
+    static final List<AutoCloseable> servers = new ArrayList<>();
+    static final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeAll
+    static void startExporter() throws Exception {
+        ExternalProcess.require(EXPORTER, "prometheus-blackbox-exporter");
+        Path dir = Setup.config.getParent();
+        exporter = ExternalProcess.start(dir, EXPORTER.toString(), "--config.file=" + Setup.config,
+                "--web.listen-address=127.0.0.1:{port}");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        release.countDown();
+        for (AutoCloseable server : servers) {
+            server.close();
+        }
+        if (exporter != null) {
+            exporter.close();
+        }
+    }
+
+    @Test
+    void agreesWithBlackboxOnEveryTarget() throws Exception {
+        RawServer ok = serve(RawServer.start(RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")));
+        RawServer second = serve(RawServer.start(RawServer.answering(
+                "HTTP/1.1 301 Moved\r\nLocation: " + ok.url("/end") + "\r\nContent-Length: 0\r\n\r\n")));
+        RawServer first = serve(RawServer.start(RawServer.answering(
+                "HTTP/1.1 302 Found\r\nLocation: " + second.url("/next") + "\r\nContent-Length: 0\r\n\r\n")));
+        RawServer notFound = serve(RawServer.start(RawServer.answering("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")));
+        RawServer slow = serve(RawServer.start(socket -> {
+            RawServer.readHead(socket.getInputStream());
+            release.await(30, TimeUnit.SECONDS);
+        }));
+        TlsServer https = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1")));
+        TlsServer expired = serve(TlsServer.start(Setup.ca.expiredLeaf("127.0.0.1")));
+
+        Map<String, String[]> targets = new LinkedHashMap<>();
+        targets.put("200", new String[] { ok.url("/"), "http_2xx" });
+        targets.put("redirect chain", new String[] { first.url("/"), "http_2xx" });
+        targets.put("404", new String[] { notFound.url("/"), "http_2xx" });
+        targets.put("refused port", new String[] { "http://127.0.0.1:1/", "http_2xx" });
+        targets.put("slow beyond timeout", new String[] { slow.url("/"), "http_2xx" });
+        targets.put("https, test CA", new String[] { https.url("/"), "http_tls" });
+        targets.put("https, expired", new String[] { expired.url("/"), "http_tls" });
+
+        StringBuilder table = new StringBuilder("| target | metric | blackbox | HeadProbe |\n| --- | --- | --- | --- |\n");
+        List<String> problems = new ArrayList<>();
+        Set<String> onlyBlackbox = new TreeSet<>();
+        Set<String> onlyHeadProbe = new TreeSet<>();
+        for (Map.Entry<String, String[]> target : targets.entrySet()) {
+            ScrapedMetrics theirs = ScrapedMetrics.parse(scrapeBlackbox(target.getValue()[0], target.getValue()[1]));
+            ScrapedMetrics ours = ScrapedMetrics.parse(given().queryParam("target", target.getValue()[0])
+                    .queryParam("module", target.getValue()[1]).when().get("/probe").then().statusCode(200)
+                    .extract().asString());
+            for (String name : theirs.types.keySet()) {
+                if (!ours.types.containsKey(name)) {
+                    onlyBlackbox.add(name);
+                    continue;
+                }
+                if (!theirs.types.get(name).equals(ours.types.get(name))) {
+                    problems.add(target.getKey() + ": " + name + " is a " + ours.types.get(name) + ", not a "
+                            + theirs.types.get(name));
+                }
+                Set<String> theirLabels = labelNames(theirs, name);
+                Set<String> ourLabels = labelNames(ours, name);
+                ourLabels.removeAll(NEWER_LABELS);
+                if (!theirLabels.equals(ourLabels)) {
+                    problems.add(target.getKey() + ": " + name + " has labels " + ourLabels + ", blackbox " + theirLabels);
+                }
+            }
+            ours.types.keySet().stream().filter(name -> !theirs.types.containsKey(name)).forEach(onlyHeadProbe::add);
+            for (String name : EQUAL_VALUES) {
+                Double a = theirs.value(name);
+                Double b = ours.value(name);
+                if (a != null && b != null) {
+                    table.append("| ").append(target.getKey()).append(" | ").append(name).append(" | ").append(a)
+                            .append(" | ").append(b).append(" |\n");
+                    if (Math.abs(a - b) > 1e-9) {
+                        problems.add(target.getKey() + ": " + name + " = " + b + ", blackbox says " + a);
+                    }
+                }
+            }
+            Double a = theirs.value("probe_duration_seconds");
+            Double b = ours.value("probe_duration_seconds");
+            table.append("| ").append(target.getKey()).append(" | probe_duration_seconds | ")
+                    .append(String.format("%.4f", a)).append(" | ").append(String.format("%.4f", b)).append(" |\n");
+            if (Math.abs(a - b) > 1.5) {
+                problems.add(target.getKey() + ": probe_duration_seconds " + b + " vs blackbox " + a);
+            }
+        }
+        table.append("\nOnly in blackbox (for some target): ").append(onlyBlackbox)
+                .append("\n\nOnly in HeadProbe (for some target): ").append(onlyHeadProbe).append('\n');
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/blackbox-conformance.md"), table);
+        assertEquals(List.of(), problems, table.toString());
+        assertTrue(table.indexOf("probe_success") > 0, "at least one value was compared");
+    }
+
+    private static Set<String> labelNames(ScrapedMetrics metrics, String name) {
+        Set<String> names = new TreeSet<>();
+        metrics.samples.getOrDefault(name, List.of()).forEach(sample -> names.addAll(sample.labels().keySet()));
+        return names;
+    }
+
+    private static String scrapeBlackbox(String target, String module) throws IOException, InterruptedException {
+        String url = exporter.url("/probe?module=" + module + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private static <T extends AutoCloseable> T serve(T server) {
+        servers.add(server);
+        return server;
+    }
+}

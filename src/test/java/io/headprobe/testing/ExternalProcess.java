@@ -1,0 +1,94 @@
+package io.headprobe.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Debian program the tests use as a real peer (Prometheus, blackbox_exporter, nghttpd), started
+ * on a loopback port and stopped after. Missing, the test is skipped saying why, except when
+ * CI=true: then a broken install step must not hide behind a skip.
+ */
+public final class ExternalProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private ExternalProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Skips (or, under CI=true, fails) the calling test when {@code program} is not installed. */
+    public static void require(Path program, String debianPackage) {
+        if (Files.isExecutable(program)) {
+            return;
+        }
+        String why = program + " is missing (apt-get install " + debianPackage + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(why + ": .ci/run should have installed it");
+        }
+        assumeTrue(false, why + "; skipped");
+    }
+
+    /** Starts {@code command}, where "{port}" stands for a free loopback port, and waits until it listens. */
+    public static ExternalProcess start(Path workDir, String... command) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> args = new ArrayList<>();
+        for (String arg : command) {
+            args.add(arg.replace("{port}", String.valueOf(port)));
+        }
+        Process process = new ProcessBuilder(args).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("output.log").toFile()).start();
+        ExternalProcess started = new ExternalProcess(process, port);
+        started.awaitListening(workDir);
+        return started;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void awaitListening(Path workDir) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("exited with " + process.exitValue() + ": " + Files.readString(workDir.resolve("output.log")));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                process.waitFor(20, TimeUnit.MILLISECONDS);
+            }
+        }
+        fail("not listening on port " + port + " within 30 s: " + Files.readString(workDir.resolve("output.log")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
