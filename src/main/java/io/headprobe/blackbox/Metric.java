@@ -1,5 +1,6 @@
 package io.headprobe.blackbox;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +29,7 @@ public record Metric(String name, String help, List<Sample> samples) {
     public record Sample(Map<String, String> labels, double value) {
 
         public Sample {
-            labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+            labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         }
     }
 }

@@ -19,8 +19,7 @@ import io.headprobe.probe.ProbeResult;
  * <li>fail_if_ssl when the final response came over TLS; fail_if_not_ssl when it did not and
  * nothing else failed yet.</li>
  * </ol>
- * Body regexes and CEL need the body, which HeadProbe never reads: a module with them is refused
- * before probing, not here.
+ * Body regexes and CEL need the body, which HeadProbe never reads; {@link Module} has no such keys.
  *
  * @param reason why it failed, worded like blackbox's log line; null on success
  */

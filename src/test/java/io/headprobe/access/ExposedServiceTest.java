@@ -182,7 +182,8 @@ class ExposedServiceTest {
     void refusalsAreCountedOnTheMetricsEndpoint() {
         given().queryParam("target", "x").when().get("/audit").then().statusCode(401);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("headprobe_requests_rejected_total{reason=\"unauthenticated\"}"), metrics);
+        // Text format 0.0.4: Prometheus simpleclient ends every label set with a comma.
+        assertTrue(metrics.contains("headprobe_requests_rejected_total{reason=\"unauthenticated\",}"), metrics);
     }
 
     private static io.restassured.response.ValidatableResponse probe(String key, List<String> targets) {

@@ -37,8 +37,9 @@ class ProbeMetricsTest {
         assertEquals(0, gauge(after, "headprobe_requests_in_flight"));
     }
 
+    /** Text format 0.0.4, whose writer (Prometheus simpleclient) ends every label set with a comma: dropped here. */
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().replace(",}", "}");
     }
 
     /** A sample's value; counters that have never counted do not exist yet (0). */
