@@ -58,7 +58,7 @@ public class BlackboxExporter implements ModuleScrape {
         }
         Module module = modules.module(scrape.module())
                 .orElseThrow(() -> new ProblemException(400, "Unknown module \"" + scrape.module() + "\""));
-        Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds());
+        Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds(), config.timeout());
         String target = withScheme(scrape.target());
         ExpositionFormat format = ExpositionFormat.forAccept(scrape.accept());
         return limits.limit(1, () -> {
@@ -82,8 +82,8 @@ public class BlackboxExporter implements ModuleScrape {
      * As blackbox: the scrape's timeout header less half a second, capped by the module's timeout;
      * and never more than HeadProbe's own per-target maximum.
      */
-    Duration timeout(Module module, String header) {
-        Duration timeout = config.timeout();
+    static Duration timeout(Module module, String header, Duration maximum) {
+        Duration timeout = maximum;
         if (!module.timeout().isZero() && module.timeout().compareTo(timeout) < 0) {
             timeout = module.timeout();
         }

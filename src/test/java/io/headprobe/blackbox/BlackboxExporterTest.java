@@ -14,14 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.headprobe.testing.RawServer;
 import io.headprobe.testing.ScrapedMetrics;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** GET /probe?module=: blackbox_exporter's scrape, answered by HeadProbe. */
 @QuarkusTest
 class BlackboxExporterTest {
-
-    @Inject
-    BlackboxExporter exporter;
 
     @Test
     void answersAScrapeInThePrometheusTextFormat() {
@@ -89,10 +85,11 @@ class BlackboxExporterTest {
     @Test
     void theScrapeTimeoutLessHalfASecondCapsTheProbe() {
         Module module = Module.http2xx();
-        assertEquals(Duration.ofMillis(1500), exporter.timeout(module, "2"));
-        // HeadProbe's own maximum (3 s in the test profile) caps a longer scrape timeout.
-        assertEquals(Duration.ofSeconds(3), exporter.timeout(module, "10"));
-        assertEquals(Duration.ofSeconds(3), exporter.timeout(module, null));
+        Duration maximum = Duration.ofSeconds(3);
+        assertEquals(Duration.ofMillis(1500), BlackboxExporter.timeout(module, "2", maximum));
+        // HeadProbe's own maximum caps a longer scrape timeout, and applies when there is no header.
+        assertEquals(maximum, BlackboxExporter.timeout(module, "10", maximum));
+        assertEquals(maximum, BlackboxExporter.timeout(module, null, maximum));
     }
 
     @Test
