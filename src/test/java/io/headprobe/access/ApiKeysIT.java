@@ -39,7 +39,7 @@ class ApiKeysIT {
                 .when().get("/probe")
                 .then().statusCode(200).body("results[0].error.code", equalTo("CONNECT_FAILED"));
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("headprobe_requests_rejected_total{reason=\"forbidden\"}"));
+                .body(containsString("headprobe_requests_rejected_total{reason=\"forbidden\""));
     }
 
     @Test
