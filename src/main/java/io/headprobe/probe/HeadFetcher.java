@@ -157,6 +157,11 @@ public class HeadFetcher {
                     fail(new ConnectAttemptException(done.cause()));
                     return;
                 }
+                if (over.get()) {
+                    // Cancelled (timeout) before the channel was registered: nothing closed it yet.
+                    close();
+                    return;
+                }
                 connected = System.nanoTime();
                 if (url.https()) {
                     secure();
@@ -256,17 +261,18 @@ public class HeadFetcher {
                     url.https() ? ProbeResult.Timings.ms(secured - connected) : null,
                     ProbeResult.Timings.ms(now - (written == 0 ? now : written)));
             if (over.compareAndSet(false, true)) {
-                close();
                 emitter.complete(new Hop(status, httpVersion, List.copyOf(headers), NetUtil.toAddressString(address),
                         timings, tlsInfo));
             }
+            // Closed in any case: a head that comes in after a cancellation still holds a connection.
+            close();
         }
 
         void fail(Throwable failure) {
             if (over.compareAndSet(false, true)) {
                 emitter.fail(failure);
-                close();
             }
+            close();
         }
 
         void close() {
