@@ -2,6 +2,7 @@ package io.headprobe.probe;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -38,6 +40,7 @@ import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
@@ -182,7 +185,7 @@ public class HeadFetcher {
                 if (!done.isSuccess()) {
                     fail(seen.failure != null && seen.chain != null
                             ? new TlsVerificationException(tlsInfo(seen, null))
-                            : done.cause());
+                            : handshakeFailure(done.cause()));
                     return;
                 }
                 tlsInfo = tlsInfo(seen, ssl.engine().getSession());
@@ -286,6 +289,22 @@ public class HeadFetcher {
                 tlsConnection.done().run();
             }
         }
+    }
+
+    /**
+     * Whatever ends the handshake is a TLS failure: a plain-text answer, or the peer closing the
+     * connection first, which of the two comes first depends on timing.
+     */
+    private static SSLException handshakeFailure(Throwable cause) {
+        if (cause instanceof SSLException ssl) {
+            return ssl;
+        }
+        String why = cause instanceof NotSslRecordException ? "the target does not speak TLS on this port"
+                : cause instanceof ClosedChannelException ? "the target closed the connection during the TLS handshake"
+                : cause.getMessage();
+        SSLException failure = new SSLException("TLS handshake failed: " + why);
+        failure.initCause(cause);
+        return failure;
     }
 
     private static X509Certificate[] peerChain(SSLSession session) {
