@@ -77,7 +77,10 @@ public class HeadFetcher {
                 .group(vertx.nettyEventLoopGroup())
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                // Handlers are added phase by phase once the connection is up.
+                // Handlers are added phase by phase once the connection is up, and nothing is read
+                // before the handler that understands it is there: the connect listener may run as a
+                // later task, and a peer that speaks (or closes) first would otherwise be read into Idle.
+                .option(ChannelOption.AUTO_READ, false)
                 .handler(new Idle());
     }
 
@@ -179,6 +182,7 @@ public class HeadFetcher {
             SslHandler ssl = new SslHandler(tlsConnection.engine());
             ssl.setHandshakeTimeoutMillis(0); // the probe's own timeout covers the handshake
             channel.pipeline().addFirst(ssl);
+            channel.read(); // the first read; the handler asks for more until the handshake is done
             ssl.handshakeFuture().addListener(done -> {
                 secured = System.nanoTime();
                 CapturingTrustManager.Handshake seen = tlsConnection.handshake();
@@ -216,6 +220,7 @@ public class HeadFetcher {
             channel.pipeline().addLast(
                     new HttpClientCodec(Math.min(config.maxHeaderBytes(), 8192), config.maxHeaderBytes(), 8192),
                     new Http1HeadReader(this));
+            channel.config().setAutoRead(true);
             DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
                     io.netty.handler.codec.http.HttpMethod.valueOf(options.method().name()), url.pathAndQuery(),
                     Unpooled.EMPTY_BUFFER);
@@ -237,6 +242,7 @@ public class HeadFetcher {
             Http2HeadReader reader = new Http2HeadReader(this);
             channel.pipeline().remove(Idle.class);
             channel.pipeline().addLast(codec, reader);
+            channel.config().setAutoRead(true);
             DefaultHttp2Headers headers = new DefaultHttp2Headers();
             headers.method(options.method().name()).scheme("https").authority(url.hostHeader()).path(url.pathAndQuery());
             headers.add("user-agent", USER_AGENT);
