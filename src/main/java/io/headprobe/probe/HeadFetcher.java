@@ -302,7 +302,8 @@ public class HeadFetcher {
      * connection first, which of the two comes first depends on timing.
      */
     private static SSLException handshakeFailure(Throwable cause) {
-        if (cause instanceof SSLException ssl) {
+        // Netty's NotSslRecordException is an SSLException whose message is the whole record in hex.
+        if (cause instanceof SSLException ssl && !(cause instanceof NotSslRecordException)) {
             return ssl;
         }
         String why = cause instanceof NotSslRecordException ? "the target does not speak TLS on this port"

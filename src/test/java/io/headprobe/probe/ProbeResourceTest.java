@@ -153,6 +153,8 @@ class ProbeResourceTest {
                 .body("results.collect { it.error?.code }", contains("TIMEOUT", "PROTOCOL_ERROR", "HEADERS_TOO_LARGE", "PROTOCOL_ERROR",
                         "TIMEOUT", "TOO_MANY_REDIRECTS", "TLS_FAILURE", "DNS_FAILURE", "INVALID_TARGET", null))
                 .body("results[5].redirects", hasSize(5))
+                // says what happened, not the plain-text answer as a hex dump of a "TLS record"
+                .body("results[6].error.message", startsWith("TLS handshake failed: "))
                 .body("results[9].status", equalTo(200));
     }
 
