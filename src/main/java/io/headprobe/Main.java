@@ -1,20 +1,31 @@
 package io.headprobe;
 
+import java.util.Arrays;
+
+import io.headprobe.cli.Cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import sun.misc.Signal;
 
 /**
- * Starts HeadProbe and makes SIGTERM a normal, graceful stop: readiness turns DOWN, in-flight
- * requests (streams included) get up to quarkus.shutdown.timeout to finish, and the process exits
- * 0 instead of the JVM's 143, so container runtimes and supervisors see a clean exit.
+ * One binary, two faces: with no arguments (or {@code serve}) HeadProbe runs as a service; with a
+ * command ({@code probe}, {@code audit}, {@code --help}, {@code --version}) it runs that command
+ * and exits, opening no port (see {@link Cli}).
+ *
+ * <p>As a service, SIGTERM is a normal, graceful stop: readiness turns DOWN, in-flight requests
+ * (streams included) get up to quarkus.shutdown.timeout to finish, and the process exits 0 instead
+ * of the JVM's 143, so container runtimes and supervisors see a clean exit.
  */
 @QuarkusMain
 public class Main implements QuarkusApplication {
 
     public static void main(String... args) {
-        Quarkus.run(Main.class, args);
+        if (Cli.isCommand(args)) {
+            System.exit(Cli.execute(args));
+        }
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        Quarkus.run(Main.class, serve ? Arrays.copyOfRange(args, 1, args.length) : args);
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -15,13 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -34,6 +30,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.headprobe.testing.Artifact;
 import io.headprobe.testing.Loopback;
 
 /**
@@ -112,22 +109,9 @@ class GracefulShutdownIT {
     }
 
     private Process start(int port) throws IOException {
-        Properties artifact = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("target", "quarkus-artifact.properties"))) {
-            artifact.load(in);
-        }
-        Path path = Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
-        List<String> command = new ArrayList<>();
-        if (!"native".equals(artifact.getProperty("type"))) {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        }
         // A pause with readiness DOWN before the server stops taking requests, so that DOWN is observable.
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test", "-Dquarkus.shutdown.delay=1S"));
-        if (!"native".equals(artifact.getProperty("type"))) {
-            command.addAll(List.of("-jar", path.toString()));
-        } else {
-            command.add(0, path.toString());
-        }
+        List<String> command = Artifact.command(
+                List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test", "-Dquarkus.shutdown.delay=1S"), List.of());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,10 +1,7 @@
 package io.headprobe.audit;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +54,7 @@ public class AuditResource {
         if (request == null) {
             throw badRequest("the body must be a JSON object with 'url' and 'headers'");
         }
-        checkUrl(request.url());
+        AuditRequest.checkUrl(request.url());
         List<Header> headers = request.headers();
         if (headers == null) {
             throw badRequest("'headers' must be a list of {\"name\", \"value\"} objects");
@@ -78,21 +75,6 @@ public class AuditResource {
         }
         if (bytes > config.maxHeaderBytes()) {
             throw badRequest("the headers hold " + bytes + " bytes; at most " + config.maxHeaderBytes() + " are allowed");
-        }
-    }
-
-    private static void checkUrl(String url) {
-        if (url == null || url.isBlank()) {
-            throw badRequest("'url' is required: the URL the headers came from (https://... or http://...)");
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw badRequest("'url' must be an absolute http or https URL, not '" + url + "'");
-            }
-        } catch (URISyntaxException e) {
-            throw badRequest("'url' is not a valid URL: " + e.getReason());
         }
     }
 

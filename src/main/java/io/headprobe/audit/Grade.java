@@ -1,7 +1,12 @@
 package io.headprobe.audit;
 
+import java.util.List;
+
 /** Observatory's grade chart: the score, rounded down to a multiple of 5, picks the grade. */
-final class Grade {
+public final class Grade {
+
+    /** Every grade, worst first. */
+    public static final List<String> ALL = List.of("F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+");
 
     private Grade() {
     }
@@ -25,5 +30,10 @@ final class Grade {
             case 25 -> "D-";
             default -> "F";
         };
+    }
+
+    /** The grade's place in {@link #ALL} (higher is better), or -1 for what is not a grade. */
+    public static int rank(String grade) {
+        return ALL.indexOf(grade);
     }
 }

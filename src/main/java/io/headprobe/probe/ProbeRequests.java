@@ -57,7 +57,12 @@ public class ProbeRequests {
                         + config.maxTargetLength() + " are allowed");
             }
         }
-        ProbeOptions options = new ProbeOptions(
+        return new Valid(targets, options(request));
+    }
+
+    /** The request's options, checked against the limits, with the configured defaults filled in. */
+    public ProbeOptions options(ProbeRequest request) {
+        return new ProbeOptions(
                 method(request.method() == null ? config.method() : request.method()),
                 Duration.ofMillis(inRange("timeoutMs", request.timeoutMs(), config.timeout().toMillis(), 1,
                         config.timeout().toMillis())),
@@ -70,7 +75,6 @@ public class ProbeRequests {
                 ipVersion(request.ipVersion()),
                 headers(request.headers()),
                 null);
-        return new Valid(targets, options);
     }
 
     private static Integer ipVersion(Integer version) {

@@ -1,0 +1,61 @@
+package io.headprobe.cli;
+
+import java.io.PrintWriter;
+import java.util.Set;
+
+import picocli.CommandLine;
+
+/**
+ * HeadProbe on the command line: {@code headprobe probe [OPTIONS] [TARGET...]} and
+ * {@code headprobe audit --headers FILE}. Arguments are parsed before Quarkus starts, so that
+ * {@code --help}, {@code --version} and usage errors answer at once, and so that what the options
+ * imply for the configuration (no listening port, the guard, the limits) is in place when it does.
+ *
+ * <p>picocli parses; its annotation processor (picocli-codegen) writes the reflection
+ * configuration the native image needs for the annotated commands.
+ */
+public final class Cli {
+
+    /** Exit code of a usage or input error (picocli's own for usage errors). */
+    public static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    private static final Set<String> COMMANDS = Set.of("probe", "audit", "help", "--help", "-h", "--version", "-V");
+
+    private Cli() {
+    }
+
+    /** Whether these arguments ask for a command rather than the service. */
+    public static boolean isCommand(String... args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Runs the command the arguments name; returns the process's exit code. */
+    public static int execute(String... args) {
+        CommandLine commandLine = commandLine();
+        return commandLine.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new HeadprobeCommand());
+        PrintWriter err = commandLine.getErr();
+        // One clear line on stderr and exit 2, never a usage screen or a stack trace.
+        commandLine.setParameterExceptionHandler((problem, args) -> {
+            CommandLine failed = problem.getCommandLine();
+            err.println(failed.getCommandSpec().qualifiedName() + ": " + problem.getMessage()
+                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((problem, failed, parsed) -> {
+            err.println(failed.getCommandSpec().qualifiedName() + ": " + describe(problem));
+            err.flush();
+            return USAGE;
+        });
+        return commandLine;
+    }
+
+    private static String describe(Throwable problem) {
+        String message = problem.getMessage();
+        return message == null ? problem.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,198 @@
+package io.headprobe.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.headprobe.probe.ProbeRequest;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code headprobe probe}: the service's probe for the shell. Targets come from the arguments,
+ * {@code -l FILE} and standard input, are read as the probes go (bounded memory for any length of
+ * list) and each result is written the moment it finishes.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = { "Fetch the response headers of each target and print one result per target as it finishes.",
+                "Targets come from the arguments, -l FILE and standard input ('-', or when stdin is not a terminal); "
+                        + "one per line, blank lines and # comments skipped." },
+        footer = { "", "Examples:", "  headprobe probe https://example.org/ http://127.0.0.1:8080/",
+                "  cat hosts.txt | headprobe probe --audit | jq -r 'select(.audit.grade == \"F\") | .target'",
+                "  headprobe probe -l hosts.txt --csv -o results.csv --concurrency 500",
+                "", "Exit codes: 0 every target answered (and none graded below --fail-under), 1 some did not, "
+                        + "2 usage or input error, 130 interrupted." })
+class ProbeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", description = "URLs or host names (https:// is assumed); '-' reads standard input")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = { "-l", "--list" }, paramLabel = "FILE", description = "read targets from FILE, one per line ('-': standard input)")
+    String list;
+
+    @ArgGroup(exclusive = true)
+    Format format;
+
+    static class Format {
+        @Option(names = "--jsonl", description = "one JSON object per line, as POST /probe/stream (default when stdout is not a terminal)")
+        boolean jsonl;
+
+        @Option(names = "--table", description = "aligned columns (default on a terminal)")
+        boolean table;
+
+        @Option(names = "--csv", description = "comma-separated values with a header row")
+        boolean csv;
+    }
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "write results to FILE instead of standard output")
+    Path output;
+
+    @Option(names = "--method", paramLabel = "HEAD|GET", description = "request method (default: headprobe.probe.method, HEAD)")
+    String method;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "per-target limit covering DNS, connect, TLS and every hop: 10s, 500ms, 2m or seconds (default 10s)")
+    Duration timeout;
+
+    @Option(names = { "-c", "--concurrency" }, paramLabel = "N", description = "targets in flight at once (default 64)")
+    Integer concurrency;
+
+    @Option(names = "--no-follow", description = "report a redirect instead of following it")
+    boolean noFollow;
+
+    @Option(names = "--max-redirects", paramLabel = "N", description = "redirects followed per target (default 5)")
+    Integer maxRedirects;
+
+    @Option(names = "--audit", description = "grade the security headers of each response (Observatory's rules)")
+    boolean audit;
+
+    @Option(names = "--fail-under", paramLabel = "GRADE", converter = GradeConverter.class,
+            description = "exit 1 when a target grades below GRADE (A+ ... F); implies --audit")
+    String failUnder;
+
+    @Option(names = { "-k", "--insecure" }, description = "fetch the headers even when the certificate does not verify "
+            + "(the result still says why)")
+    boolean insecure;
+
+    @Option(names = "--no-http2", description = "offer only http/1.1 on https")
+    boolean noHttp2;
+
+    @Option(names = "-4", description = "connect over IPv4 only")
+    boolean ipv4;
+
+    @Option(names = "-6", description = "connect over IPv6 only")
+    boolean ipv6;
+
+    @Option(names = { "-H", "--header" }, paramLabel = "'NAME: VALUE'", description = "an extra request header (repeatable)")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--per-host", paramLabel = "N", description = "fetches in flight to one host or address (default 4; 0: no limit)")
+    Integer perHost;
+
+    @Option(names = "--public-only", description = "apply the service's SSRF guard: refuse private, loopback and other "
+            + "non-public addresses (by default the command acts for its operator and may reach them)")
+    boolean publicOnly;
+
+    @Option(names = { "-q", "--quiet" }, description = "no progress line on standard error")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        check();
+        TargetSource source = TargetSource.open(targets, list, Terminal.isTerminal(Terminal.STDIN));
+        if (source == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "no targets: give URLs, -l FILE, or pipe them on standard input");
+        }
+        ProbeRequest request = new ProbeRequest(null, method, null, noFollow ? Boolean.FALSE : null, null, null,
+                audit || failUnder != null, insecure ? Boolean.FALSE : null, noHttp2 ? Boolean.FALSE : null,
+                ipv4 ? Integer.valueOf(4) : ipv6 ? Integer.valueOf(6) : null, headerMap());
+        ProbeJob job = new ProbeJob(source, request, outputFormat(), output, failUnder,
+                !quiet && Terminal.isTerminal(Terminal.STDERR), spec.qualifiedName());
+        return Hosted.run(configuration(), job::run);
+    }
+
+    private void check() {
+        if (ipv4 && ipv6) {
+            throw new ParameterException(spec.commandLine(), "-4 and -6 exclude each other");
+        }
+        positive("--concurrency", concurrency, 1);
+        positive("--max-redirects", maxRedirects, 0);
+        positive("--per-host", perHost, 0);
+        if (list != null && !list.equals("-") && !Files.isReadable(Path.of(list))) {
+            throw new ParameterException(spec.commandLine(), "cannot read -l " + list
+                    + (Files.exists(Path.of(list)) ? ": permission denied" : ": no such file"));
+        }
+        if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
+            throw new ParameterException(spec.commandLine(), "cannot write -o " + output + ": no such directory");
+        }
+    }
+
+    private void positive(String option, Integer value, int min) {
+        if (value != null && value < min) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    private Map<String, String> headerMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new ParameterException(spec.commandLine(), "-H '" + header + "' is not 'Name: value'");
+            }
+            map.put(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+        }
+        return map.isEmpty() ? null : map;
+    }
+
+    private ResultFormat outputFormat() {
+        if (format != null && format.csv) {
+            return ResultFormat.CSV;
+        }
+        if (format != null && format.table) {
+            return ResultFormat.TABLE;
+        }
+        if (format != null && format.jsonl) {
+            return ResultFormat.JSONL;
+        }
+        return output == null && Terminal.isTerminal(Terminal.STDOUT) ? ResultFormat.TABLE : ResultFormat.JSONL;
+    }
+
+    /**
+     * What the options mean for the configuration Quarkus starts with. The command's own values
+     * become the limits, so the service's request checks (ProbeRequests) apply unchanged.
+     */
+    private Map<String, String> configuration() {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (!publicOnly) {
+            config.put("headprobe.guard.allow", "0.0.0.0/0,::/0");
+        }
+        if (perHost != null) {
+            config.put("headprobe.probe.per-host-concurrency", perHost.toString());
+        }
+        if (concurrency != null) {
+            config.put("headprobe.probe.concurrency", concurrency.toString());
+            config.put("headprobe.probe.max-in-flight", concurrency.toString());
+        }
+        if (timeout != null) {
+            config.put("headprobe.probe.timeout", timeout.toMillis() + "MS");
+        }
+        if (maxRedirects != null) {
+            config.put("headprobe.probe.max-redirects", maxRedirects.toString());
+        }
+        return config;
+    }
+}

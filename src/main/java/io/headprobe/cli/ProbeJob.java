@@ -1,0 +1,135 @@
+package io.headprobe.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+
+import io.headprobe.audit.Grade;
+import io.headprobe.probe.ProbeOptions;
+import io.headprobe.probe.ProbeRequest;
+import io.headprobe.probe.ProbeResult;
+import sun.misc.Signal;
+
+/**
+ * One {@code headprobe probe} run: reads a target whenever a slot is free (so the input is read
+ * only as fast as the probes go), writes each result as it finishes, and tallies the exit code.
+ */
+final class ProbeJob {
+
+    static final int INTERRUPTED = 130;
+
+    private final TargetSource targets;
+    private final ProbeRequest request;
+    private final ResultFormat format;
+    private final Path output;
+    private final String failUnder;
+    private final boolean showProgress;
+    private final String name;
+    private final Object lock = new Object();
+    private volatile boolean outputClosed;
+
+    ProbeJob(TargetSource targets, ProbeRequest request, ResultFormat format, Path output, String failUnder,
+            boolean showProgress, String name) {
+        this.targets = targets;
+        this.request = request;
+        this.format = format;
+        this.output = output;
+        this.failUnder = failUnder;
+        this.showProgress = showProgress;
+        this.name = name;
+    }
+
+    int run(Hosted beans) throws IOException, InterruptedException {
+        ProbeOptions options = beans.requests.options(request);
+        // Not System.out: a PrintStream swallows write errors, and a closed pipe must stop the run.
+        Writer out = output == null
+                ? new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        ResultWriter writer = ResultWriter.of(format, out, beans.json);
+        Progress progress = new Progress(System.err, showProgress);
+        // Ctrl-C: what finished is already written and flushed; say how far it got and stop at once.
+        Signal.handle(new Signal("INT"), signal -> {
+            synchronized (lock) {
+                progress.stop();
+                System.err.println(name + ": interrupted after " + progress.done() + " results");
+                Runtime.getRuntime().halt(INTERRUPTED);
+            }
+        });
+        writer.start();
+        progress.start(lock);
+        Semaphore slots = new Semaphore(options.concurrency());
+        try {
+            while (!outputClosed && hasNext()) {
+                String target = targets.next();
+                slots.acquire();
+                beans.prober.probe(target, options).subscribe().with(result -> {
+                    try {
+                        done(result, writer, progress);
+                    } finally {
+                        slots.release();
+                    }
+                }, failure -> {
+                    // Prober turns every failure into a result; this is a bug, reported as one.
+                    synchronized (lock) {
+                        progress.failed.increment();
+                        System.err.println(name + ": " + target + ": " + failure);
+                    }
+                    slots.release();
+                });
+            }
+            progress.total(targets.read());
+            slots.acquire(options.concurrency());
+        } finally {
+            synchronized (lock) {
+                progress.stop();
+                close(writer);
+            }
+        }
+        return !outputClosed && progress.failed.sum() + progress.belowGrade.sum() == 0 ? 0 : 1;
+    }
+
+    private static void close(ResultWriter writer) {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            // already reported when the write failed
+        }
+    }
+
+    private boolean hasNext() {
+        try {
+            return targets.hasNext();
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void done(ProbeResult result, ResultWriter writer, Progress progress) {
+        (result.ok() ? progress.ok : progress.failed).increment();
+        if (failUnder != null && result.audit() != null
+                && Grade.rank(result.audit().grade()) < Grade.rank(failUnder)) {
+            progress.belowGrade.increment();
+        }
+        synchronized (lock) {
+            progress.clear();
+            if (outputClosed) {
+                return;
+            }
+            try {
+                writer.write(result);
+            } catch (IOException e) {
+                // The reader went away (`| head`, a full disk): stop starting probes, say it once.
+                outputClosed = true;
+                System.err.println(name + ": cannot write results: " + e.getMessage());
+            }
+        }
+    }
+}
