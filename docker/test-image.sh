@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs an image with Podman and tests it: the same @QuarkusIntegrationTest classes, pointed at the
-# running container (quarkus.http.test-host), then: non-root, /q/health/ready UP, stops within 2 s.
+# running container (quarkus.http.test-host), then: non-root, /q/health/ready UP, `headprobe probe` as a
+# command in the same image, stops within 2 s.
 # Usage: docker/test-image.sh IMAGE        (needs the podman environment of podman-env.sh)
 # The container shares the host network so that the app reaches the tests' loopback servers, and
 # runs the test profile (short timeouts, 127.0.0.1/32 allowed, test hosts file, dead DNS port).
@@ -31,6 +32,12 @@ case "$uid" in root|0|"") echo "the container runs as root" >&2; exit 1 ;; esac
 
 ./mvnw -B failsafe:integration-test failsafe:verify \
   -Dquarkus.http.test-host=127.0.0.1 -Dquarkus.http.test-port="$port"
+
+# The same image as a command (arguments after the image name): probe the running service, then --version.
+line=$(podman run --rm --network=host "$image" probe --timeout 20s "http://127.0.0.1:$port/q/health/ready") \
+  || { echo "headprobe probe in the image exited $?: $line" >&2; exit 1; }
+echo "$line" | grep -q '"status":200' || { echo "headprobe probe in the image: unexpected result $line" >&2; exit 1; }
+echo "command mode: $(podman run --rm "$image" --version), probe of the service gave status 200"
 
 stop_start=$(date +%s%N)
 podman stop -t 10 "$name" >/dev/null

@@ -126,9 +126,12 @@ final class ProbeJob {
             try {
                 writer.write(result);
             } catch (IOException e) {
-                // The reader went away (`| head`, a full disk): stop starting probes, say it once.
+                // The reader went away (`| head`) or the disk is full: stop starting probes. A closed
+                // pipe is the reader's choice and goes unsaid, as with other Unix tools.
                 outputClosed = true;
-                System.err.println(name + ": cannot write results: " + e.getMessage());
+                if (!"Broken pipe".equals(e.getMessage())) {
+                    System.err.println(name + ": cannot write results: " + e.getMessage());
+                }
             }
         }
     }
