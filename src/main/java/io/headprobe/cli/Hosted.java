@@ -66,6 +66,10 @@ public class Hosted implements QuarkusApplication {
             // The service's own checks of the options: a bad value is a usage error here.
             System.err.println("headprobe: " + e.getMessage());
             return Cli.USAGE;
+        } catch (RuntimeException e) {
+            // Unreadable input and the like: one line, not Quarkus' report of a crashed application.
+            System.err.println("headprobe: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return Cli.USAGE;
         }
     }
 }
