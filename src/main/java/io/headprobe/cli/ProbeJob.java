@@ -5,7 +5,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +66,7 @@ final class ProbeJob {
         progress.start(lock);
         Semaphore slots = new Semaphore(options.concurrency());
         try {
-            while (!outputClosed && hasNext()) {
+            while (!outputClosed && targets.hasNext()) {
                 String target = targets.next();
                 slots.acquire();
                 beans.prober.probe(target, options).subscribe().with(result -> {
@@ -101,14 +100,6 @@ final class ProbeJob {
             writer.close();
         } catch (IOException e) {
             // already reported when the write failed
-        }
-    }
-
-    private boolean hasNext() {
-        try {
-            return targets.hasNext();
-        } catch (UncheckedIOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
