@@ -109,9 +109,10 @@ class GracefulShutdownIT {
     }
 
     private Process start(int port) throws IOException {
-        // A pause with readiness DOWN before the server stops taking requests, so that DOWN is observable.
+        // A pause with readiness DOWN before the server stops taking requests, so that DOWN is observable
+        // (3 s: on a loaded 2-core machine 1 s was a window the poll could miss).
         List<String> command = Artifact.command(
-                List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test", "-Dquarkus.shutdown.delay=1S"), List.of());
+                List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test", "-Dquarkus.shutdown.delay=3S"), List.of());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
