@@ -151,7 +151,7 @@ class CommandLineIT {
 
     @Test
     void ctrlCFlushesTheFinishedResultsAndExits130() throws Exception {
-        try (CommandRun run = CommandRun.start("probe", "--timeout", "60s", Loopback.url(bare, "/1"),
+        try (CommandRun run = CommandRun.startInterruptible("probe", "--timeout", "60s", Loopback.url(bare, "/1"),
                 Loopback.url(silent, "/never"), Loopback.url(graded, "/2"))) {
             run.stdin("");
             List<String> finished = List.of(run.nextLine(60), run.nextLine(60));

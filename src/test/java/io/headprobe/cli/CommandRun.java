@@ -51,8 +51,24 @@ final class CommandRun implements AutoCloseable {
 
     /** Starts {@code headprobe ARGS...}; standard input stays open for {@link #stdin}. */
     static CommandRun start(String... args) {
+        return start(List.of(), args);
+    }
+
+    /**
+     * Starts it with SIGINT at its default disposition, as in an interactive shell. A build started
+     * in the background ({@code mvn ... &}) runs with SIGINT ignored, every child inherits that, and
+     * both the JVM and the native image then keep it ignored, as Unix wants for background jobs.
+     * GNU env (coreutils 8.31+) resets it and execs the command: the PID stays the command's.
+     */
+    static CommandRun startInterruptible(String... args) {
+        return start(List.of("env", "--default-signal=INT"), args);
+    }
+
+    private static CommandRun start(List<String> prefix, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(Artifact.command(List.of(), List.of(args)));
         try {
-            return new CommandRun(new ProcessBuilder(Artifact.command(List.of(), List.of(args))).start());
+            return new CommandRun(new ProcessBuilder(command).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
