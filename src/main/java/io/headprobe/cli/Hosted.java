@@ -60,6 +60,16 @@ public class Hosted implements QuarkusApplication {
 
     @Override
     public int run(String... args) throws Exception {
+        int exit = runTask();
+        // A command has nothing to hand over at exit (its output is written and flushed), so it
+        // halts instead of spending ~50 ms in the graceful shutdown the service needs.
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(exit);
+        return exit;
+    }
+
+    private int runTask() throws Exception {
         try {
             return task.run(this);
         } catch (ProblemException e) {
