@@ -104,12 +104,13 @@ final class ProbeJob {
     }
 
     private void done(ProbeResult result, ResultWriter writer, Progress progress) {
-        (result.ok() ? progress.ok : progress.failed).increment();
-        if (failUnder != null && result.audit() != null
-                && Grade.rank(result.audit().grade()) < Grade.rank(failUnder)) {
-            progress.belowGrade.increment();
-        }
         synchronized (lock) {
+            // Counted with the write, so that "interrupted after N results" means N written.
+            (result.ok() ? progress.ok : progress.failed).increment();
+            if (failUnder != null && result.audit() != null
+                    && Grade.rank(result.audit().grade()) < Grade.rank(failUnder)) {
+                progress.belowGrade.increment();
+            }
             progress.clear();
             if (outputClosed) {
                 return;
