@@ -2,7 +2,8 @@
 sockets every 0.5 ms (no process per attempt), so the slow path costs what it costs the app.
 
 For every run: exec to listening (first accepted TCP connect), exec to first 200 on /hello/x,
-RSS one second after that first 200, and RSS after LOAD seconds of wrk (-t2 -c100) on /hello/x.
+RSS one second after that first 200 (and how much of it is pages of mapped files, the
+executable's own included), and RSS after LOAD seconds of wrk (-t2 -c100) on /hello/x.
 Builds alternate (a b a b ...); the table shows medians. The app's own start log is kept, to count
 WARN lines and read Quarkus' "started in".
 
@@ -25,6 +26,7 @@ TIMEOUT_S = 60
 
 
 def rss_mib(pid, field='VmRSS'):
+    """VmRSS, or RssFile (pages of mapped files: the executable itself) or RssAnon."""
     with open('/proc/%d/status' % pid) as status:
         for line in status:
             if line.startswith(field + ':'):
@@ -64,7 +66,7 @@ def run_once(command, port, load_seconds, log):
     try:
         listening, first = poll(port, started)
         time.sleep(1)
-        after_start = rss_mib(app.pid)
+        after_start = rss_mib(app.pid), rss_mib(app.pid, 'RssFile')
         subprocess.run(['wrk', '-t2', '-c100', '-d%ds' % load_seconds, 'http://127.0.0.1:%d/hello/x' % port],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         after_load = rss_mib(app.pid)
@@ -91,17 +93,19 @@ def main():
                 logs[name].append(log.read())
     lines = [
         '| build | exec to listening (ms) | exec to first 200 (ms) | Quarkus "started in" (s) '
-        '| RSS 1 s after first 200 (MiB) | RSS after %d s of load (MiB) | WARN lines at start | first 200, every run (ms) |'
-        % load_seconds,
-        '| --- | --- | --- | --- | --- | --- | --- | --- |']
+        '| RSS 1 s after first 200 (MiB) | of which mapped files (MiB) | RSS after %d s of load (MiB) '
+        '| WARN lines at start | first 200, every run (ms) |' % load_seconds,
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |']
     for name, command in builds:
         rows = results[name]
-        med = [statistics.median(r[i] for r in rows) for i in range(4)]
+        med = [statistics.median(r[i] for r in rows) for i in (0, 1, 3)]
+        start_rss = statistics.median(r[2][0] for r in rows)
+        start_file = statistics.median(r[2][1] for r in rows)
         started_in = [m.group(1) for text in logs[name] for m in re.finditer(r'started in ([0-9.]+)s', text)]
         warns = max(len(re.findall(r'^\S+ \S+ WARN ', text, re.M)) for text in logs[name])
-        lines.append('| %s | %.1f | %.1f | %s | %.0f | %.0f | %d | %s |' % (
+        lines.append('| %s | %.1f | %.1f | %s | %.0f | %.0f | %.0f | %d | %s |' % (
             name, med[0], med[1], statistics.median(map(float, started_in)) if started_in else '?',
-            med[2], med[3], warns, ' '.join('%.1f' % r[1] for r in rows)))
+            start_rss, start_file, med[2], warns, ' '.join('%.1f' % r[1] for r in rows)))
     lines.append('')
     lines.append('Commands: ' + '; '.join('%s = `%s`' % (name, command) for name, command in builds) + '.')
     for name, _ in builds:

@@ -5,13 +5,14 @@
 # alternating native, jar, native, jar..., median of RUNS.
 # Usage: bench/startup.sh [RUNS]   (needs target/*-runner and target/quarkus-app; --smoke: 1 run)
 # With an AppCDS archive (./mvnw package -Dquarkus.package.jar.appcds.enabled=true) the jar is also
-# measured with it, as "jar+appcds". STARTUP_VARIANTS adds builds: "name=command;name=command".
+# measured with it, as "jar+appcds"; the native binary also with -Xmn4m. STARTUP_VARIANTS adds builds: "name=command;name=command".
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-5}; LOAD_SECONDS=5
 [ "$RUNS" = "--smoke" ] && { RUNS=1; LOAD_SECONDS=1; }
 builds=()
-[ -n "$RUNNER" ] && builds+=("native=$RUNNER")
 builds+=("jar=java -jar $JAR")
+# The native runtime's young generation follows the machine's memory; -Xmn bounds it.
+[ -n "$RUNNER" ] && builds=("native=$RUNNER" "${builds[@]}" "native -Xmn4m=$RUNNER -Xmn4m")
 CDS="$(dirname "$JAR")/app-cds.jsa"
 # The archive records the class path as the build saw it: run from the app's folder.
 [ -f "$CDS" ] && builds+=("jar+appcds=bash -c 'cd $(dirname "$JAR") && exec java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar'")
@@ -26,4 +27,8 @@ out="${BENCH_RESULTS:-$BENCH_DIR/results}/startup.md"
   echo "between days on these machines: only ratios within one run hold."
   echo
 } > "$out"
+if [ -n "$RUNNER" ]; then
+  echo "Native executable: $(( $(stat -c %s "$RUNNER") / 1048576 )) MiB, of which image heap (.svm_heap) $(size -A "$RUNNER" | awk '$1 == ".svm_heap" {printf "%d", $2 / 1048576}') MiB and code (.text) $(size -A "$RUNNER" | awk '$1 == ".text" {printf "%d", $2 / 1048576}') MiB." >> "$out"
+  echo >> "$out"
+fi
 /usr/bin/python3 "$BENCH_DIR/startup.py" "$out" "$RUNS" "$LOAD_SECONDS" 18080 "${builds[@]}"
