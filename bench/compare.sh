@@ -8,13 +8,14 @@
 #   3. zero-delay throughput at c = 100: HeadProbe with its access log off and on (the default),
 #      Quarkus' own access log instead, bare Vert.x, aiohttp.
 # The jar runs with the container image's JAVA_OPTS (docker/Dockerfile.jvm).
-# Usage: bench/compare.sh [RUNS] [SECONDS]     (--smoke: 1 run of 2 s at c = 100 only, jar only)
+# Usage: bench/compare.sh [RUNS] [SECONDS]     (--smoke: 1 run of 1 s at c = 100 only, jar only)
 # COMPARE_SECTIONS="delay memory zero" picks sections; COMPARE_BASELINE_JAR=.../quarkus-run.jar adds
 # that build, access log on, to the zero-delay rows (to measure a change before/after in one run).
 # Needs Debian's wrk, python3-aiohttp and gnuplot-nox, and target/quarkus-app (./mvnw package).
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}; SECONDS_PER_RUN=${2:-10}; LEVELS=(100 1000 10000); MEMORY_CONNECTIONS=10000; WARMUP=5
-if [ "$RUNS" = "--smoke" ]; then RUNS=1; SECONDS_PER_RUN=2; LEVELS=(100); MEMORY_CONNECTIONS=200; WARMUP=1; RUNNER=; fi
+ZERO_WARMUP=$(( 2 * WARMUP ))
+if [ "$RUNS" = "--smoke" ]; then RUNS=1; SECONDS_PER_RUN=1; LEVELS=(100); MEMORY_CONNECTIONS=200; WARMUP=1; ZERO_WARMUP=1; RUNNER=; fi
 PY=/usr/bin/python3   # Debian's, which has python3-aiohttp
 ulimit -n "$(ulimit -Hn)"
 out_dir=${BENCH_RESULTS:-$BENCH_DIR/results}
@@ -139,7 +140,7 @@ zero_kinds=(jar jar-log); [ -n "${COMPARE_BASELINE_JAR:-}" ] && zero_kinds+=(jar
 p=18430; for k in "${zero_kinds[@]}"; do port[$k]=$p; start "$k" $p 0; p=$((p + 1)); done
 for k in "${zero_kinds[@]}"; do wait_200 "http://127.0.0.1:${port[$k]}/hello/x" 60; done
 # Twice the warm-up: with 4 JVMs on 2 cores, the first runs after 5 s were still far below the rest.
-for k in "${zero_kinds[@]}"; do load "http://127.0.0.1:${port[$k]}/hello/x" 100 $(( 2 * WARMUP )) >/dev/null; done
+for k in "${zero_kinds[@]}"; do load "http://127.0.0.1:${port[$k]}/hello/x" 100 "$ZERO_WARMUP" >/dev/null; done
 declare -A zero
 for i in $(seq "$RUNS"); do
   for k in "${zero_kinds[@]}"; do zero[$k]+="$(load "http://127.0.0.1:${port[$k]}/hello/x" 100 "$SECONDS_PER_RUN")"$'\n'; done

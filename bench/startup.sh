@@ -8,7 +8,7 @@
 # measured with it, as "jar+appcds"; the native binary also with -Xmn4m. STARTUP_VARIANTS adds builds: "name=command;name=command".
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-5}; LOAD_SECONDS=5
-[ "$RUNS" = "--smoke" ] && { RUNS=1; LOAD_SECONDS=1; }
+[ "$RUNS" = "--smoke" ] && { RUNS=1; LOAD_SECONDS=1; RUNNER=; }
 builds=()
 builds+=("jar=java -jar $JAR")
 # The native runtime's young generation follows the machine's memory; -Xmn bounds it.
