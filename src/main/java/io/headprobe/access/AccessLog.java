@@ -52,24 +52,29 @@ public class AccessLog {
     }
 
     private void log(RoutingContext routing, long start, boolean completed) {
+        // Runs on the event loop once per request: plain appends, no streams, boxing or double formatting.
+        long tenths = (System.nanoTime() - start + 50_000) / 100_000;
         Integer targets = Clients.targets(routing);
-        List<Object> values = List.of(
+        String[] values = {
                 routing.request().method().name(),
                 routing.normalizedPath(),
-                completed ? routing.response().getStatusCode() : "aborted",
-                Math.round((System.nanoTime() - start) / 1e5) / 10.0,
+                completed ? Integer.toString(routing.response().getStatusCode()) : "aborted",
+                (tenths / 10) + "." + (tenths % 10),
                 clients.identify(routing),
-                targets == null ? 0 : targets);
+                targets == null ? "0" : targets.toString() };
         StringBuilder line = new StringBuilder(128);
-        for (int i = 0; i < FIELDS.size(); i++) {
-            String value = String.valueOf(values.get(i));
-            line.append(i == 0 ? "" : " ").append(FIELDS.get(i)).append('=').append(logfmt(value));
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append(' ');
+            }
+            line.append(FIELDS.get(i)).append('=');
+            appendLogfmt(line, values[i]);
             if (json) {
-                MDC.put(FIELDS.get(i), value);
+                MDC.put(FIELDS.get(i), values[i]);
             }
         }
         try {
-            LOG.info(line);
+            LOG.info(line.toString());
         } finally {
             if (json) {
                 FIELDS.forEach(MDC::remove);
@@ -77,21 +82,36 @@ public class AccessLog {
         }
     }
 
-    /** Quotes a value with spaces, quotes or control characters, so one request stays one parseable line. */
     static String logfmt(String value) {
-        if (!value.isEmpty() && value.chars().allMatch(c -> c > ' ' && c != '"' && c != '=' && c < 127)) {
-            return value;
+        return appendLogfmt(new StringBuilder(value.length() + 2), value).toString();
+    }
+
+    /** Quotes a value with spaces, quotes or control characters, so one request stays one parseable line. */
+    private static StringBuilder appendLogfmt(StringBuilder line, String value) {
+        if (plain(value)) {
+            return line.append(value);
         }
-        StringBuilder quoted = new StringBuilder("\"");
-        value.chars().forEach(c -> {
+        line.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (c == '"' || c == '\\') {
-                quoted.append('\\').append((char) c);
+                line.append('\\').append(c);
             } else if (c < ' ' || c == 127) {
-                quoted.append(String.format(Locale.ROOT, "\\u%04x", c));
+                line.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
-                quoted.append((char) c);
+                line.append(c);
             }
-        });
-        return quoted.append('"').toString();
+        }
+        return line.append('"');
+    }
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == '"' || c == '=' || c >= 127) {
+                return false;
+            }
+        }
+        return !value.isEmpty();
     }
 }

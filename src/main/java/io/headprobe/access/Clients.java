@@ -58,7 +58,8 @@ public class Clients {
         }
         SocketAddress remote = routing.request().remoteAddress();
         String peer = remote == null ? "unknown" : remote.hostAddress();
-        String client = clientAddress(peer, routing.request().headers().getAll("X-Forwarded-For"), trustedProxies);
+        String client = trustedProxies.isEmpty() ? peer
+                : clientAddress(peer, routing.request().headers().getAll("X-Forwarded-For"), trustedProxies);
         // Limits and the access log both ask: read X-Forwarded-For once per request.
         routing.put(CLIENT, client);
         return client;

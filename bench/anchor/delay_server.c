@@ -1,0 +1,111 @@
+/*
+ * The fan-out targets: a small HTTP/1.x server that costs little CPU, so that a fan-out benchmark
+ * measures the prober, not the targets. One thread, epoll, non-blocking sockets. Every connection
+ * gets "200 OK" (empty body, Connection: close) DELAY_MS after its request head arrived, then is
+ * closed. The delay is the same for all, so the waiting connections form a FIFO queue: no timer
+ * structure is needed. Loopback only.
+ * Build: cc -O2 -o delay_server delay_server.c     Usage: delay_server PORT [DELAY_MS (100)]
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+
+#define MAX_FDS 65536
+
+static const char ANSWER[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
+static unsigned tail[MAX_FDS];        /* last bytes read on each connection, to find the blank line */
+static int queue[MAX_FDS];            /* connections waiting for their answer, oldest first */
+static long long due[MAX_FDS];
+static int head_i, count;
+
+static long long now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s PORT [DELAY_MS]\n", argv[0]);
+        return 2;
+    }
+    long long delay = argc > 2 ? atoll(argv[2]) : 100;
+    signal(SIGPIPE, SIG_IGN);
+    int listener = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    int one = 1;
+    setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in address = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(listener, (struct sockaddr *) &address, sizeof address) || listen(listener, 16384)) {
+        perror("listen");
+        return 1;
+    }
+    int poller = epoll_create1(0);
+    struct epoll_event event = { .events = EPOLLIN, .data.fd = listener };
+    epoll_ctl(poller, EPOLL_CTL_ADD, listener, &event);
+    struct epoll_event ready[512];
+    for (;;) {
+        int wait = -1;
+        if (count > 0) {
+            long long left = due[head_i] - now_ms();
+            wait = left < 0 ? 0 : (int) left;
+        }
+        int n = epoll_wait(poller, ready, 512, wait);
+        for (int i = 0; i < n; i++) {
+            int fd = ready[i].data.fd;
+            if (fd == listener) {
+                int client;
+                while ((client = accept4(listener, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
+                    if (client >= MAX_FDS) {
+                        close(client);
+                        continue;
+                    }
+                    tail[client] = 0;
+                    struct epoll_event in = { .events = EPOLLIN | EPOLLRDHUP, .data.fd = client };
+                    epoll_ctl(poller, EPOLL_CTL_ADD, client, &in);
+                }
+                continue;
+            }
+            char buffer[4096];
+            ssize_t got = read(fd, buffer, sizeof buffer);
+            if (got <= 0) {
+                if (got < 0 && errno == EAGAIN) {
+                    continue;
+                }
+                close(fd);  /* gone before its request was complete (queued ones are no longer polled) */
+                continue;
+            }
+            int complete = 0;
+            for (ssize_t j = 0; j < got && !complete; j++) {
+                tail[fd] = (tail[fd] << 8) | (unsigned char) buffer[j];
+                complete = tail[fd] == 0x0d0a0d0a || (tail[fd] & 0xffff) == 0x0a0a;
+            }
+            if (complete) {
+                epoll_ctl(poller, EPOLL_CTL_DEL, fd, NULL);
+                int slot = (head_i + count) % MAX_FDS;
+                queue[slot] = fd;
+                due[slot] = now_ms() + delay;
+                count++;
+            }
+        }
+        long long now = now_ms();
+        while (count > 0 && due[head_i] <= now) {
+            int fd = queue[head_i];
+            ssize_t ignored = write(fd, ANSWER, sizeof ANSWER - 1);
+            (void) ignored;
+            close(fd);
+            head_i = (head_i + 1) % MAX_FDS;
+            count--;
+        }
+    }
+}

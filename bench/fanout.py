@@ -1,0 +1,126 @@
+"""Fan-out, measuring the prober: N loopback targets (anchor/delay_server.c, one C process that
+answers every connection 100 ms after its request) fetched at concurrency C by each contender,
+alternating contender after contender, after warm-ups. Per run: wall time, the prober's CPU seconds
+(user + sys: /proc/PID/stat deltas for the HeadProbe servers, /usr/bin/time for one-shot tools)
+and its peak RSS (VmHWM since start for the servers, /usr/bin/time's %M for the tools); the targets' own CPU
+seconds too, to show they are not the limit. The table shows medians and ratios to ab.
+
+Usage: python3 fanout.py OUT.md N C RUNS WARMUPS TARGET_PORT NAME=SPEC ...
+SPEC is "probe:PID:PORT" (a running HeadProbe: one POST /probe with every target) or
+"tool:COMMAND" (a command run once per round; {urls} is a file of the N URLs, {curlcfg} the same
+as a curl config file, {url} the first URL)."""
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import http.client
+
+TICK = os.sysconf('SC_CLK_TCK')
+
+
+def cpu_seconds(pid):
+    with open('/proc/%d/stat' % pid) as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK   # utime, stime
+
+
+def peak_mib(pid):
+    with open('/proc/%d/status' % pid) as f:
+        for line in f:
+            if line.startswith('VmHWM:'):
+                return int(line.split()[1]) / 1024
+    return float('nan')
+
+
+def probe(pid, port, body, n):
+    before = cpu_seconds(pid)
+    start = time.monotonic()
+    connection = http.client.HTTPConnection('127.0.0.1', port, timeout=600)
+    connection.request('POST', '/probe', body, {'Content-Type': 'application/json'})
+    answer = connection.getresponse()
+    data = answer.read()
+    wall = time.monotonic() - start
+    cpu = cpu_seconds(pid) - before
+    connection.close()
+    summary = json.loads(data)['summary'] if answer.status == 200 else {'ok': 0}
+    return wall, cpu, peak_mib(pid), '%s/%d' % (summary.get('ok'), n)
+
+
+def tool(command, stdin_path, n):
+    """Runs command under /usr/bin/time: a child of this Python would report Python's peak RSS
+    as its own (Linux keeps the larger high-water mark across exec)."""
+    with tempfile.NamedTemporaryFile('r') as usage, open(stdin_path) as stdin:
+        start = time.monotonic()
+        out = subprocess.run(['/usr/bin/time', '-f', '%U %S %M', '-o', usage.name] + command, stdin=stdin,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+        wall = time.monotonic() - start
+        user, system, max_kib = usage.read().split()[-3:]
+    return wall, float(user) + float(system), int(max_kib) / 1024, answered(out.decode(errors='replace'), n)
+
+
+def answered(out, n):
+    """How many targets a tool saw answer 200, from its output."""
+    if 'Complete requests:' in out:   # ab
+        fields = dict(line.split(':', 1) for line in out.splitlines() if ':' in line)
+        return '%s/%d, failed %s, non-2xx %s' % (fields['Complete requests'].strip(), n,
+                                                 fields['Failed requests'].strip(),
+                                                 fields.get('Non-2xx responses', '0').strip())
+    if 'HTTP/' in out:   # curl -I
+        return '%d/%d' % (out.count(' 200 OK'), n)
+    words = out.split()   # seed_wget.py: seconds ok total
+    return '%s/%s' % (words[1], words[2]) if len(words) == 3 else out[-60:]
+
+
+def main():
+    out, n, c, runs, warmups, target_port = sys.argv[1], *map(int, sys.argv[2:7])
+    target_pid = int(os.environ['TARGET_PID'])
+    urls = ['http://127.0.0.1:%d/hello/%d' % (target_port, i) for i in range(n)]
+    files = tempfile.mkdtemp()
+    url_file, cfg_file = os.path.join(files, 'urls'), os.path.join(files, 'curl.cfg')
+    with open(url_file, 'w') as f:
+        f.write('\n'.join(urls) + '\n')
+    with open(cfg_file, 'w') as f:
+        f.write(''.join('url = "%s"\n' % u for u in urls))
+    body = json.dumps({'targets': urls, 'concurrency': c}).encode()
+    contenders = []
+    for arg in sys.argv[7:]:
+        name, spec = arg.split('=', 1)
+        kind, rest = spec.split(':', 1)
+        if kind == 'probe':
+            pid, port = map(int, rest.split(':'))
+            contenders.append((name, lambda pid=pid, port=port: probe(pid, port, body, n)))
+        else:
+            command = [w.format(urls=url_file, curlcfg=cfg_file, url=urls[0]) for w in shlex.split(rest)]
+            contenders.append((name, lambda command=command: tool(command, url_file, n)))
+    for name, run in contenders:
+        for _ in range(warmups):
+            run()
+    results = {name: [] for name, _ in contenders}
+    for _ in range(runs):
+        for name, run in contenders:
+            before = cpu_seconds(target_pid)
+            wall, cpu, rss, note = run()
+            results[name].append((wall, cpu, rss, note, cpu_seconds(target_pid) - before))
+    ab = results.get('ab')
+    floor = [statistics.median(r[i] for r in ab) for i in range(2)] if ab else None
+    lines = ['| prober | wall (s), median | wall runs (s) | wall / ab | CPU s (user+sys), median | CPU runs (s) '
+             '| CPU / ab | peak RSS (MiB) | targets\' CPU s per run | last run |',
+             '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |']
+    for name, _ in contenders:
+        rows = results[name]
+        wall, cpu = statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows)
+        lines.append('| %s | %.2f | %s | %s | %.2f | %s | %s | %.0f | %.2f | %s |' % (
+            name, wall, ' '.join('%.2f' % r[0] for r in rows),
+            '%.2fx' % (wall / floor[0]) if floor else '', cpu, ' '.join('%.2f' % r[1] for r in rows),
+            '%.2fx' % (cpu / floor[1]) if floor and floor[1] else '', max(r[2] for r in rows),
+            statistics.median(r[4] for r in rows), rows[-1][3]))
+    with open(out, 'a') as f:
+        f.write('\n'.join(lines) + '\n')
+    print('\n'.join(lines))
+
+
+main()
