@@ -69,6 +69,8 @@ def answered(out, n):
         return '%s/%d, failed %s, non-2xx %s' % (fields['Complete requests'].strip(), n,
                                                  fields['Failed requests'].strip(),
                                                  fields.get('Non-2xx responses', '0').strip())
+    if '"status":' in out:   # headprobe probe --jsonl (its lines also hold "HTTP/1.1")
+        return '%d/%d' % (out.count('"status":200'), n)
     if 'HTTP/' in out:   # curl -I
         return '%d/%d' % (out.count(' 200 OK'), n)
     words = out.split()   # seed_wget.py: seconds ok total

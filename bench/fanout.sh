@@ -3,7 +3,8 @@
 # The targets are anchor/delay_server.c (one C process, epoll: costs little CPU), not HeadProbe.
 # Contenders, alternated after warm-ups (fanout.py): HeadProbe jar POST /probe (the container
 # image's JAVA_OPTS), HeadProbe native POST /probe (if target/*-runner exists), the seed's asyncio
-# fetcher (anchor/seed_wget.py), curl --parallel -I and, as the floor, ApacheBench (ab -c C; C,
+# fetcher (anchor/seed_wget.py), `headprobe probe` (jar and native, targets on stdin), curl --parallel -I
+# and, as the floor, ApacheBench (ab -c C; C,
 # one connection per request). Wall time, prober CPU seconds, peak RSS; ratios to ab.
 # Usage: bench/fanout.sh [N] [C] [RUNS]   (defaults 10000 1000 3; --smoke: 200 targets, jar only)
 source "$(dirname "$0")/lib.sh"
@@ -29,6 +30,11 @@ if [ -n "$RUNNER" ]; then
   pids+=($!); contenders+=("HeadProbe native=probe:$!:$NATIVE_PORT")
   wait_200 "http://127.0.0.1:$NATIVE_PORT/q/health/ready" 60
 fi
+# The command line (issue 17): the same build as a one-shot command reading the targets on stdin,
+# start-up included in its wall time.
+CLI_FLAGS="probe -q --jsonl --per-host 0 -c $C --timeout 30s"
+contenders+=("headprobe probe jar, stdin=tool:java $IMAGE_JAVA_OPTS -jar $JAR $CLI_FLAGS")
+[ -n "$RUNNER" ] && contenders+=("headprobe probe native, stdin=tool:$RUNNER $CLI_FLAGS")
 contenders+=("seed asyncio fetcher=tool:/usr/bin/python3 $BENCH_DIR/anchor/seed_wget.py $C")
 # --parallel-immediate: without it curl holds new transfers back to see whether they can share a
 # connection, and against a server that closes after each answer finishes ~10 a second.
