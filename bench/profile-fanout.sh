@@ -25,10 +25,7 @@ for event in events:
     if frames[0].startswith(('io.smallrye.config.', 'io.smallrye.context.')):
         callers[next((f for f in frames if f.startswith('io.headprobe.')), '(none of ours)')] += 1
 print('execution samples: %d; innermost frame ours: %d; a frame of ours anywhere: %d' % (len(events), ours_leaf, ours_any))
-print('innermost frame by package:')
-for package, count in packages.most_common(10):
-    print('  %4d %s' % (count, package))
-print('samples with SmallRye Config or context propagation innermost, by the nearest frame of ours:')
-for frame, count in callers.most_common(8):
-    print('  %4d %s' % (count, frame))
+for title, counter, n in (('innermost frame by package:', packages, 10),
+                          ('samples with SmallRye Config or context propagation innermost, by the nearest frame of ours:', callers, 8)):
+    print(title + ''.join('\n  %4d %s' % (count, frame) for frame, count in counter.most_common(n)))
 PY
