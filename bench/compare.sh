@@ -14,8 +14,9 @@
 # Needs Debian's wrk, python3-aiohttp and gnuplot-nox, and target/quarkus-app (./mvnw package).
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}; SECONDS_PER_RUN=${2:-10}; LEVELS=(100 1000 10000); MEMORY_CONNECTIONS=10000; WARMUP=5
-ZERO_WARMUP=$(( 2 * WARMUP ))
-if [ "$RUNS" = "--smoke" ]; then RUNS=1; SECONDS_PER_RUN=1; LEVELS=(100); MEMORY_CONNECTIONS=200; WARMUP=1; ZERO_WARMUP=1; RUNNER=; fi
+ZERO_WARMUP=$(( 2 * WARMUP )); SMOKE=
+# Smoke: each section once, briefly, on the jar (and, for the delayed route, bare Vert.x and aiohttp).
+if [ "$RUNS" = "--smoke" ]; then RUNS=1; SECONDS_PER_RUN=1; LEVELS=(100); MEMORY_CONNECTIONS=200; WARMUP=1; ZERO_WARMUP=1; RUNNER=; SMOKE=1; fi
 PY=/usr/bin/python3   # Debian's, which has python3-aiohttp
 ulimit -n "$(ulimit -Hn)"
 out_dir=${BENCH_RESULTS:-$BENCH_DIR/results}
@@ -115,7 +116,7 @@ memory() { # PID URL -> "idle_MiB peak_MiB KiB_per_request"
   echo "$(( idle / 1024 )) $(( peak / 1024 )) $(awk -v p="$peak" -v i="$idle" -v n="$MEMORY_CONNECTIONS" 'BEGIN{printf "%.1f", (p-i)/n}')"
 }
 if section memory; then
-mem_kinds=(jar); [ -n "$RUNNER" ] && mem_kinds+=(native); mem_kinds+=(aiohttp)
+mem_kinds=(jar); [ -n "$RUNNER" ] && mem_kinds+=(native); [ -n "$SMOKE" ] || mem_kinds+=(aiohttp)
 {
   echo
   echo "## Memory per in-flight delayed request ($MEMORY_CONNECTIONS connections, 1 s delay; fresh processes after a warm-up)"
@@ -136,7 +137,7 @@ fi
 
 # ---- 3. zero delay
 if section zero; then
-zero_kinds=(jar jar-log); [ -n "${COMPARE_BASELINE_JAR:-}" ] && zero_kinds+=(jar-log-baseline); zero_kinds+=(jar-quarkus-log); [ -n "$RUNNER" ] && zero_kinds+=(native); zero_kinds+=(bare aiohttp)
+zero_kinds=(jar jar-log); [ -n "${COMPARE_BASELINE_JAR:-}" ] && zero_kinds+=(jar-log-baseline); [ -n "$SMOKE" ] || zero_kinds+=(jar-quarkus-log); [ -n "$RUNNER" ] && zero_kinds+=(native); zero_kinds+=(bare); [ -n "$SMOKE" ] || zero_kinds+=(aiohttp)
 p=18430; for k in "${zero_kinds[@]}"; do port[$k]=$p; start "$k" $p 0; p=$((p + 1)); done
 for k in "${zero_kinds[@]}"; do wait_200 "http://127.0.0.1:${port[$k]}/hello/x" 60; done
 # Twice the warm-up: with 4 JVMs on 2 cores, the first runs after 5 s were still far below the rest.
@@ -146,7 +147,7 @@ for i in $(seq "$RUNS"); do
   for k in "${zero_kinds[@]}"; do zero[$k]+="$(load "http://127.0.0.1:${port[$k]}/hello/x" 100 "$SECONDS_PER_RUN")"$'\n'; done
 done
 for p in "${pids[@]}"; do stop "$p"; done; pids=()
-z_bare=$(printf '%s' "${zero[bare]}" | median_col 1); z_aio=$(printf '%s' "${zero[aiohttp]}" | median_col 1)
+z_bare=$(printf '%s' "${zero[bare]}" | median_col 1); z_aio=$(printf '%s' "${zero[aiohttp]:-}" | median_col 1)
 z_off=$(printf '%s' "${zero[jar]}" | median_col 1)
 {
   echo

@@ -28,10 +28,7 @@ for event in events:
     callees[frames[at[0] - 1] if at[0] > 0 else '(AccessLog.log itself)'] += 1
     leaves[frames[0]] += 1
 print('execution samples: %d; in AccessLog.log: %d (%.1f %%)' % (len(events), inside, 100 * inside / len(events)))
-print('AccessLog.log calls (samples):')
-for frame, count in callees.most_common(6):
-    print('  %4d %s' % (count, frame))
-print('innermost frames of those samples:')
-for frame, count in leaves.most_common(8):
-    print('  %4d %s' % (count, frame))
+for title, counter, n in (('AccessLog.log calls (samples):', callees, 6),
+                          ('innermost frames of those samples:', leaves, 8)):
+    print(title + ''.join('\n  %4d %s' % (count, frame) for frame, count in counter.most_common(n)))
 PY

@@ -14,7 +14,7 @@ python3 - "$work/samples.txt" <<'PY'
 import collections, re, sys
 events = open(sys.argv[1]).read().split('jdk.ExecutionSample')[1:]
 ours_leaf = ours_any = 0
-packages = collections.Counter()
+packages, callers = collections.Counter(), collections.Counter()
 for event in events:
     frames = re.findall(r'^\s+([\w.$<>]+)\(', event, re.M)
     if not frames:
@@ -22,8 +22,10 @@ for event in events:
     ours_leaf += frames[0].startswith('io.headprobe.')
     ours_any += any(f.startswith('io.headprobe.') for f in frames)
     packages['.'.join(frames[0].split('.')[:3])] += 1
+    if frames[0].startswith(('io.smallrye.config.', 'io.smallrye.context.')):
+        callers[next((f for f in frames if f.startswith('io.headprobe.')), '(none of ours)')] += 1
 print('execution samples: %d; innermost frame ours: %d; a frame of ours anywhere: %d' % (len(events), ours_leaf, ours_any))
-print('innermost frame by package:')
-for package, count in packages.most_common(10):
-    print('  %4d %s' % (count, package))
+for title, counter, n in (('innermost frame by package:', packages, 10),
+                          ('samples with SmallRye Config or context propagation innermost, by the nearest frame of ours:', callers, 8)):
+    print(title + ''.join('\n  %4d %s' % (count, frame) for frame, count in counter.most_common(n)))
 PY
