@@ -49,15 +49,25 @@ public class ProbeRequests {
             throw badRequest("'targets' lists " + targets.size() + " URLs; at most " + config.maxTargets() + " are allowed");
         }
         for (int i = 0; i < targets.size(); i++) {
-            if (targets.get(i) == null) {
-                throw badRequest("'targets[" + i + "]' is null");
-            }
-            if (targets.get(i).length() > config.maxTargetLength()) {
-                throw badRequest("'targets[" + i + "]' is " + targets.get(i).length() + " characters long; at most "
-                        + config.maxTargetLength() + " are allowed");
-            }
+            checkTarget("targets[" + i + "]", targets.get(i));
         }
-        ProbeOptions options = new ProbeOptions(
+        return new Valid(targets, options(request));
+    }
+
+    /** A target is a string of at most headprobe.probe.max-target-length characters; anything else is a 400. */
+    public void checkTarget(String where, String target) {
+        if (target == null) {
+            throw badRequest("'" + where + "' is null");
+        }
+        if (target.length() > config.maxTargetLength()) {
+            throw badRequest("'" + where + "' is " + target.length() + " characters long; at most "
+                    + config.maxTargetLength() + " are allowed");
+        }
+    }
+
+    /** The request's options with defaults and limits applied; its targets are not looked at. */
+    public ProbeOptions options(ProbeRequest request) {
+        return new ProbeOptions(
                 method(request.method() == null ? config.method() : request.method()),
                 Duration.ofMillis(inRange("timeoutMs", request.timeoutMs(), config.timeout().toMillis(), 1,
                         config.timeout().toMillis())),
@@ -70,7 +80,6 @@ public class ProbeRequests {
                 ipVersion(request.ipVersion()),
                 headers(request.headers()),
                 null);
-        return new Valid(targets, options);
     }
 
     private static Integer ipVersion(Integer version) {
