@@ -34,6 +34,7 @@ import io.headprobe.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.unchecked.Unchecked;
 
 /**
  * Scan jobs: submitted once, run by every instance's workers, read back as they finish.
@@ -128,10 +129,10 @@ public class ScanResource {
     @GET
     @Path("{id}/results")
     @Produces(NDJSON)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Results in the order they were stored, one JSON object per line, each with the cursor that resumes after it")
-    public Multi<String> results(@RestPath String id, @RestQuery String after) {
-        return stored(id, after).onItem().transform(result -> result.ndjson(id));
+    public Multi<ObjectNode> results(@RestPath String id, @RestQuery String after) {
+        return stored(id, after).onItem().transform(Unchecked.function(result -> result.line(json, id)));
     }
 
     @GET

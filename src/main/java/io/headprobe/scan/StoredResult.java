@@ -3,6 +3,10 @@ package io.headprobe.scan;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.headprobe.probe.ProbeResult;
 
 /**
@@ -22,8 +26,10 @@ record StoredResult(long position, int seq, String target, String url, boolean o
     }
 
     /** The ProbeResult's JSON object with the cursor that resumes after it as its first field. */
-    String ndjson(String scanId) {
-        return "{\"cursor\":\"" + Cursor.of(scanId, position) + "\"," + json.substring(1) + "\n";
+    ObjectNode line(ObjectMapper mapper, String scanId) throws JsonProcessingException {
+        ObjectNode line = mapper.createObjectNode().put("cursor", Cursor.of(scanId, position));
+        line.setAll((ObjectNode) mapper.readTree(json));
+        return line;
     }
 
     /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
