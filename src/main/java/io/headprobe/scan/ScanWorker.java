@@ -79,7 +79,12 @@ public class ScanWorker {
         store.claim(worker)
                 .onItem().ifNotNull().transformToUni(chunk -> run(chunk).replaceWith(true))
                 .onItem().ifNull().continueWith(false)
-                .onFailure().invoke(failure -> LOG.warn("scan worker step failed; trying again", failure))
+                .onFailure().invoke(failure -> {
+                    // While the application stops, the store may already be gone: nothing to report.
+                    if (!stopping) {
+                        LOG.warn("scan worker step failed; trying again", failure);
+                    }
+                })
                 .onFailure().recoverWithItem(false)
                 .subscribe().with(worked -> {
                     if (worked) {

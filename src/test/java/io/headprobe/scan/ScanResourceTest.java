@@ -7,6 +7,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -167,6 +174,30 @@ class ScanResourceTest {
                 .collect(Collectors.joining(",", "{\"targets\": [", "]}"));
         given().contentType(ContentType.JSON).body(json).when().post("/scans")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    /**
+     * The body is read as it arrives: one target too many is refused while the client is still
+     * sending (a server that waited for the whole body would never answer this one).
+     */
+    @Test
+    void theBodyIsReadAsAStream() throws Exception {
+        String lines = IntStream.rangeClosed(0, 2000).mapToObj(i -> target(noContent, i) + "\n").collect(Collectors.joining());
+        byte[] chunk = lines.getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket(Loopback.address(), RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /scans HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // No last chunk: the body never ends.
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
     }
 
     @Test

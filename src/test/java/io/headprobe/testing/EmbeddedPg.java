@@ -63,12 +63,16 @@ public final class EmbeddedPg {
                 "quarkus.datasource.password", "postgres");
     }
 
-    /** One statement on a connection of its own; for set-up and for looking at what a test left. */
-    public static void run(PgConnectOptions options, String sql) {
+    /**
+     * One statement on a connection of its own, for set-up and for looking at what a test left:
+     * the first column of its first row as a number, or null.
+     */
+    public static Long run(PgConnectOptions options, String sql) {
         Vertx vertx = Vertx.vertx();
         try {
-            PgConnection.connect(vertx, options)
+            return PgConnection.connect(vertx, options)
                     .compose(connection -> connection.query(sql).execute().eventually(done -> connection.close()))
+                    .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException(sql + " failed", e);
