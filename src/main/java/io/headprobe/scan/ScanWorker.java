@@ -52,6 +52,9 @@ public class ScanWorker {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ScanMetrics metrics;
+
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent startup) {
@@ -109,6 +112,8 @@ public class ScanWorker {
                         .onItem().transform(result -> new ScanStore.ResultToStore(target.seq(), result, write(result))))
                 .merge(options.concurrency())
                 .collect().asList()
+                // Counted as probed before they are stored: whoever sees the scan done sees them counted.
+                .onItem().invoke(metrics::probed)
                 .onItem().transformToUni(results -> store.complete(worker, chunk, List.copyOf(results)))
                 .onTermination().invoke(renewing::cancel);
     }

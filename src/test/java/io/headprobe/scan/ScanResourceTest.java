@@ -66,9 +66,13 @@ class ScanResourceTest {
     void runsEveryTargetOnceAndReadsTheResultsBack() throws Exception {
         List<String> targets = new ArrayList<>(IntStream.range(0, 30).mapToObj(i -> target(noContent, i)).toList());
         targets.add("ftp://not-a-scheme-we-fetch");
+        double okBefore = targetsCounted("ok");
+        double errorsBefore = targetsCounted("error");
         String id = Scans.submitJson(Map.of("targets", targets, "name", "thirty-one"));
 
         JsonNode scan = Scans.awaitFinished(id);
+        assertEquals(okBefore + 30, targetsCounted("ok"));
+        assertEquals(errorsBefore + 1, targetsCounted("error"));
         assertEquals("done", scan.get("state").asText());
         assertEquals(31, scan.get("total").asInt());
         assertEquals(31, scan.get("done").asInt());
@@ -86,6 +90,13 @@ class ScanResourceTest {
         // Resuming after the tenth line gives the other 21, in the same order.
         List<JsonNode> rest = Scans.results(id, lines.get(9).get("cursor").asText());
         assertEquals(lines.subList(10, 31), rest);
+    }
+
+    /** headprobe_scan_targets_total{outcome}: counted before a chunk's results are stored, so before the scan is seen done. */
+    static double targetsCounted(String outcome) {
+        String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("headprobe_scan_targets_total{outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
