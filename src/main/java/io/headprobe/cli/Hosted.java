@@ -46,6 +46,9 @@ public class Hosted implements QuarkusApplication {
         System.setProperty("quarkus.log.console.stderr", "true");
         System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
         System.setProperty("quarkus.banner.enabled", "false");
+        // A command is no scan worker, even with the service's database configured: it would claim
+        // chunks and then exit with them.
+        System.setProperty("headprobe.scan.workers", "0");
         configuration.forEach(System::setProperty);
         task = command;
         int[] exit = { Cli.USAGE };

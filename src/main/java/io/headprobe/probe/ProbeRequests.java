@@ -49,18 +49,23 @@ public class ProbeRequests {
             throw badRequest("'targets' lists " + targets.size() + " URLs; at most " + config.maxTargets() + " are allowed");
         }
         for (int i = 0; i < targets.size(); i++) {
-            if (targets.get(i) == null) {
-                throw badRequest("'targets[" + i + "]' is null");
-            }
-            if (targets.get(i).length() > config.maxTargetLength()) {
-                throw badRequest("'targets[" + i + "]' is " + targets.get(i).length() + " characters long; at most "
-                        + config.maxTargetLength() + " are allowed");
-            }
+            checkTarget("targets[" + i + "]", targets.get(i));
         }
         return new Valid(targets, options(request));
     }
 
-    /** The request's options, checked against the limits, with the configured defaults filled in. */
+    /** A target is a string of at most headprobe.probe.max-target-length characters; anything else is a 400. */
+    public void checkTarget(String where, String target) {
+        if (target == null) {
+            throw badRequest("'" + where + "' is null");
+        }
+        if (target.length() > config.maxTargetLength()) {
+            throw badRequest("'" + where + "' is " + target.length() + " characters long; at most "
+                    + config.maxTargetLength() + " are allowed");
+        }
+    }
+
+    /** The request's options with defaults and limits applied; its targets are not looked at. */
     public ProbeOptions options(ProbeRequest request) {
         return new ProbeOptions(
                 method(request.method() == null ? config.method() : request.method()),

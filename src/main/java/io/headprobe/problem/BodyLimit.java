@@ -6,23 +6,47 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a body declared larger than headprobe.probe.max-body-bytes with a 413 problem, before
- * reading it. It runs ahead of the HTTP layer's own check of the same limit
- * (quarkus.http.limits.max-body-size), which still stops chunked bodies, with a bare 413.
+ * Refuses a body declared larger than headprobe.probe.max-body-bytes (headprobe.scan.max-body-bytes
+ * for POST /scans, which streams its body) with a 413 problem, before reading it. It runs ahead of
+ * the HTTP layer's own check (quarkus.http.limits.max-body-size, set to the larger scan limit),
+ * which still stops chunked bodies, with a bare 413, at the limit of the route.
  */
 @ApplicationScoped
 public class BodyLimit {
 
+    /** Quarkus' name for it (HttpServerCommonHandlers.enforceMaxBodySize; VertxInputStream reads it). */
+    private static final String MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
+
     @ConfigProperty(name = "headprobe.probe.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    @ConfigProperty(name = "headprobe.scan.max-body-bytes", defaultValue = "134217728")
+    long maxScanBodyBytes;
+
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseLargeBodies);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::limitChunkedBodies);
+    }
+
+    private long limit(RoutingContext routing) {
+        return routing.normalizedPath().equals("/scans") ? maxScanBodyBytes : maxBodyBytes;
+    }
+
+    /**
+     * The HTTP layer leaves its limit for a body without Content-Length in the routing context,
+     * where Quarkus REST reads it while the body streams in; this puts the route's own limit there.
+     */
+    private void limitChunkedBodies(RoutingContext routing) {
+        if (routing.get(MAX_REQUEST_SIZE) != null) {
+            routing.put(MAX_REQUEST_SIZE, limit(routing));
+        }
+        routing.next();
     }
 
     private void refuseLargeBodies(RoutingContext routing) {
@@ -32,11 +56,12 @@ public class BodyLimit {
             return;
         }
         try {
-            if (Long.parseLong(length.strip()) <= maxBodyBytes) {
+            long limit = limit(routing);
+            if (Long.parseLong(length.strip()) <= limit) {
                 routing.next();
                 return;
             }
-            answer(routing, Problem.of(413, "the body is larger than " + maxBodyBytes + " bytes"));
+            answer(routing, Problem.of(413, "the body is larger than " + limit + " bytes"));
         } catch (NumberFormatException e) {
             answer(routing, Problem.of(400, "Content-Length is not a number"));
         }

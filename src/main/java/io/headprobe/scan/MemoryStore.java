@@ -1,0 +1,183 @@
+package io.headprobe.scan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The store of a single instance with no database: everything in this JVM, lost on restart.
+ * One lock over all of it: each step is a few list operations, far cheaper than the probes.
+ */
+final class MemoryStore implements ScanStore {
+
+    private final int chunkSize;
+    private final Map<String, MemoryScan> scans = new HashMap<>();
+    private long created;
+
+    MemoryStore(int chunkSize) {
+        this.chunkSize = chunkSize;
+    }
+
+    private static final class MemoryScan {
+        final String id = UUID.randomUUID().toString();
+        final ScanSpec spec;
+        final long order;
+        final Instant createdAt = Instant.now();
+        final List<String> targets;
+        final List<List<Integer>> chunks;
+        final boolean[] chunkDone;
+        final String[] chunkOwner;
+        final List<StoredResult> results = new ArrayList<>();
+        final Map<String, Long> byStatus = new TreeMap<>();
+        final Map<String, Long> byError = new TreeMap<>();
+        final Map<String, Long> byGrade = new TreeMap<>();
+        ScanState state = ScanState.queued;
+        Instant startedAt;
+        Instant finishedAt;
+        long ok;
+
+        MemoryScan(ScanSpec spec, long order, List<String> targets, List<List<Integer>> chunks) {
+            this.spec = spec;
+            this.order = order;
+            this.targets = targets;
+            this.chunks = chunks;
+            this.chunkDone = new boolean[chunks.size()];
+            this.chunkOwner = new String[chunks.size()];
+        }
+
+        Scan view() {
+            return Scan.of(id, spec.name(), state, targets.size(), results.size(), ok, results.size() - ok,
+                    Map.copyOf(byStatus), Map.copyOf(byError), Map.copyOf(byGrade), createdAt, startedAt, finishedAt);
+        }
+    }
+
+    @Override
+    public Uni<Void> open() {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Draft draft() {
+        List<String> targets = new ArrayList<>();
+        return new Draft() {
+            @Override
+            public void add(List<String> batch) {
+                targets.addAll(batch);
+            }
+
+            @Override
+            public Scan commit(ScanSpec spec) {
+                Map<String, List<Integer>> byHost = new LinkedHashMap<>();
+                for (int seq = 0; seq < targets.size(); seq++) {
+                    byHost.computeIfAbsent(Hosts.of(targets.get(seq)), host -> new ArrayList<>()).add(seq);
+                }
+                List<List<Integer>> chunks = List.copyOf(Hosts.chunks(byHost, chunkSize).values());
+                synchronized (MemoryStore.this) {
+                    MemoryScan scan = new MemoryScan(spec, created++, targets, chunks);
+                    scans.put(scan.id, scan);
+                    return scan.view();
+                }
+            }
+
+            @Override
+            public void abort() {
+                targets.clear();
+            }
+        };
+    }
+
+    @Override
+    public synchronized Uni<Scan> find(String id) {
+        MemoryScan scan = scans.get(id);
+        return Uni.createFrom().item(scan == null ? null : scan.view());
+    }
+
+    @Override
+    public synchronized Uni<List<Scan>> list(int offset, int limit) {
+        return Uni.createFrom().item(scans.values().stream()
+                .sorted(Comparator.comparingLong((MemoryScan scan) -> scan.order).reversed())
+                .skip(offset).limit(limit).map(MemoryScan::view).toList());
+    }
+
+    @Override
+    public synchronized Multi<StoredResult> results(String id, long after) {
+        List<StoredResult> results = scans.get(id).results;
+        return Multi.createFrom().iterable(List.copyOf(results.subList((int) Math.min(after, results.size()),
+                results.size())));
+    }
+
+    @Override
+    public synchronized Uni<Scan> cancel(String id) {
+        MemoryScan scan = scans.get(id);
+        if (scan != null && scan.state.open()) {
+            scan.state = ScanState.cancelled;
+            scan.finishedAt = Instant.now();
+        }
+        return Uni.createFrom().item(scan == null ? null : scan.view());
+    }
+
+    /** No lease expires here: a chunk is given up only when its worker fails, by completing nothing. */
+    @Override
+    public synchronized Uni<Chunk> claim(String worker) {
+        for (MemoryScan scan : scans.values().stream().sorted(Comparator.comparingLong(s -> s.order)).toList()) {
+            if (!scan.state.open()) {
+                continue;
+            }
+            for (int n = 0; n < scan.chunks.size(); n++) {
+                if (!scan.chunkDone[n] && scan.chunkOwner[n] == null) {
+                    scan.chunkOwner[n] = worker;
+                    if (scan.state == ScanState.queued) {
+                        scan.state = ScanState.running;
+                        scan.startedAt = Instant.now();
+                    }
+                    List<Chunk.Target> targets = scan.chunks.get(n).stream()
+                            .map(seq -> new Chunk.Target(seq, scan.targets.get(seq))).toList();
+                    return Uni.createFrom().item(new Chunk(scan.id, n, scan.spec.options(), targets));
+                }
+            }
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public Uni<Void> renew(String worker, Chunk chunk) {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public synchronized Uni<Void> complete(String worker, Chunk chunk, List<ResultToStore> results) {
+        MemoryScan scan = scans.get(chunk.scanId());
+        if (scan == null || scan.chunkDone[chunk.number()] || !worker.equals(scan.chunkOwner[chunk.number()])) {
+            return Uni.createFrom().voidItem();
+        }
+        scan.chunkDone[chunk.number()] = true;
+        for (ResultToStore result : results) {
+            StoredResult stored = StoredResult.of(scan.results.size() + 1, result.seq(), result.result(), result.json());
+            scan.results.add(stored);
+            scan.ok += stored.ok() ? 1 : 0;
+            count(scan.byStatus, stored.status() == null ? null : stored.status().toString());
+            count(scan.byError, stored.error());
+            count(scan.byGrade, stored.grade());
+        }
+        if (scan.results.size() == scan.targets.size() && scan.state == ScanState.running) {
+            scan.state = ScanState.done;
+            scan.finishedAt = Instant.now();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static void count(Map<String, Long> counts, String key) {
+        if (key != null) {
+            counts.merge(key, 1L, Long::sum);
+        }
+    }
+}

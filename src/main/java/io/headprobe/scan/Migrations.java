@@ -1,0 +1,66 @@
+package io.headprobe.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The scan schema from versioned SQL files (src/main/resources/db/migration/V{n}__{what}.sql),
+ * applied at start-up in one transaction. Flyway would need JDBC; this needs a dozen lines. An
+ * advisory lock makes instances that start together apply each version once.
+ */
+final class Migrations {
+
+    /** In order; a new version is a new file added here, never an edit of an applied one. */
+    static final List<String> FILES = List.of("V1__scans.sql");
+
+    /** Any constant that other users of the database are unlikely to pick: "HeadProb". */
+    private static final long LOCK = 0x4865616450726f62L;
+
+    private Migrations() {
+    }
+
+    static Uni<Void> apply(Pool pool) {
+        return pool.withTransaction(connection -> connection.query("SELECT pg_advisory_xact_lock(" + LOCK + ")").execute()
+                .chain(() -> connection.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, "
+                        + "script text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())").execute())
+                .chain(() -> connection.query("SELECT coalesce(max(version), 0) AS version FROM schema_version").execute())
+                .map(rows -> rows.iterator().next().getInteger("version"))
+                .chain(current -> Multi.createFrom().iterable(FILES)
+                        .filter(file -> version(file) > current)
+                        .onItem().transformToUniAndConcatenate(file -> run(connection, file))
+                        .collect().last()))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> run(SqlConnection connection, String file) {
+        // A simple query: one round trip that may hold many statements.
+        return connection.query(read(file)).execute()
+                .chain(() -> connection.preparedQuery("INSERT INTO schema_version (version, script) VALUES ($1, $2)")
+                        .execute(Tuple.of(version(file), file)))
+                .replaceWithVoid();
+    }
+
+    static int version(String file) {
+        return Integer.parseInt(file.substring(1, file.indexOf("__")));
+    }
+
+    private static String read(String file) {
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream("db/migration/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("db/migration/" + file + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.headprobe.scan;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Scans in PostgreSQL, shared by every instance pointed at the database. Workers claim chunks
+ * with FOR UPDATE SKIP LOCKED and a lease kept on the database's clock; a chunk's results are
+ * inserted in the transaction that marks it done, and only while its lease is still the worker's.
+ */
+final class PgStore implements ScanStore {
+
+    private static final int PAGE = 1000;
+
+    private static final String SCAN_COLUMNS = "id, name, state, total, done, ok, created_at, started_at, finished_at";
+
+    private static final String CLAIM = """
+            UPDATE scan_chunks c SET owner = $1, lease_until = now() + make_interval(secs => $2), claims = claims + 1
+            FROM (SELECT k.scan_id, k.chunk FROM scan_chunks k JOIN scans s ON s.id = k.scan_id
+                  WHERE NOT k.done AND s.state IN ('queued', 'running')
+                    AND (k.lease_until IS NULL OR k.lease_until < now())
+                  ORDER BY s.created_at, k.chunk LIMIT 1 FOR UPDATE OF k SKIP LOCKED) free
+            WHERE c.scan_id = free.scan_id AND c.chunk = free.chunk
+            RETURNING c.scan_id, c.chunk""";
+
+    /** A host's chunk is where its first target falls when hosts are laid out in name order (as Hosts.chunks). */
+    private static final String CHUNK_HOSTS = """
+            INSERT INTO scan_hosts (scan_id, host, chunk)
+            SELECT $1, host, ((sum(n) OVER (ORDER BY host COLLATE "C") - n)::bigint / $2)::int
+            FROM (SELECT host, count(*) AS n FROM scan_targets WHERE scan_id = $1 GROUP BY host) hosts""";
+
+    /** The row lock on the scan orders completions: positions are handed out in commit order. */
+    private static final String COUNT_DONE = """
+            UPDATE scans SET done = done + $2, ok = ok + $3,
+                finished_at = CASE WHEN state = 'running' AND done + $2 = total THEN now() ELSE finished_at END,
+                state = CASE WHEN state = 'running' AND done + $2 = total THEN 'done' ELSE state END
+            WHERE id = $1 RETURNING done""";
+
+    private static final String COUNTS = """
+            SELECT scan_id, 'status' AS kind, status::text AS key, count(*) AS n FROM scan_results
+              WHERE scan_id = ANY($1) AND status IS NOT NULL GROUP BY scan_id, status
+            UNION ALL SELECT scan_id, 'error', error, count(*) FROM scan_results
+              WHERE scan_id = ANY($1) AND error IS NOT NULL GROUP BY scan_id, error
+            UNION ALL SELECT scan_id, 'grade', grade, count(*) FROM scan_results
+              WHERE scan_id = ANY($1) AND grade IS NOT NULL GROUP BY scan_id, grade""";
+
+    private final Pool pool;
+    private final ScanConfig config;
+
+    PgStore(Pool pool, ScanConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<Void> open() {
+        return Migrations.apply(pool);
+    }
+
+    @Override
+    public Draft draft() {
+        return new PgDraft();
+    }
+
+    /** One transaction on one connection from the first batch to commit; blocking, on a worker thread. */
+    private final class PgDraft implements Draft {
+        private final UUID id = UUID.randomUUID();
+        private SqlConnection connection;
+        private Transaction transaction;
+        private int count;
+
+        @Override
+        public void add(List<String> targets) {
+            begin();
+            Integer[] seqs = new Integer[targets.size()];
+            String[] hosts = new String[targets.size()];
+            for (int i = 0; i < seqs.length; i++) {
+                seqs[i] = count++;
+                hosts[i] = Hosts.of(targets.get(i));
+            }
+            connection.preparedQuery("INSERT INTO scan_targets (scan_id, seq, host, target) "
+                    + "SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])")
+                    .execute(Tuple.of(id, seqs, hosts, targets.toArray(String[]::new))).await().indefinitely();
+        }
+
+        @Override
+        public Scan commit(ScanSpec spec) {
+            begin();
+            connection.preparedQuery(CHUNK_HOSTS).execute(Tuple.of(id, config.chunkSize())).await().indefinitely();
+            connection.preparedQuery("INSERT INTO scan_chunks (scan_id, chunk) SELECT DISTINCT scan_id, chunk "
+                    + "FROM scan_hosts WHERE scan_id = $1").execute(Tuple.of(id)).await().indefinitely();
+            connection.preparedQuery("INSERT INTO scans (id, name, options, state, total) VALUES ($1, $2, $3, 'queued', $4)")
+                    .execute(Tuple.of(id, spec.name(), spec.options(), count)).await().indefinitely();
+            transaction.commit().await().indefinitely();
+            close();
+            return find(id.toString()).await().indefinitely();
+        }
+
+        @Override
+        public void abort() {
+            if (connection != null) {
+                close();
+            }
+        }
+
+        private void begin() {
+            if (connection == null) {
+                connection = pool.getConnection().await().indefinitely();
+                transaction = connection.begin().await().indefinitely();
+            }
+        }
+
+        /** Closing a connection whose transaction is still open rolls it back. */
+        private void close() {
+            connection.close().await().indefinitely();
+            connection = null;
+        }
+    }
+
+    @Override
+    public Uni<Scan> find(String id) {
+        UUID uuid = uuid(id);
+        if (uuid == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE id = $1").execute(Tuple.of(uuid))
+                .chain(this::withCounts)
+                .map(scans -> scans.isEmpty() ? null : scans.get(0));
+    }
+
+    @Override
+    public Uni<List<Scan>> list(int offset, int limit) {
+        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans ORDER BY created_at DESC, id LIMIT $1 OFFSET $2")
+                .execute(Tuple.of(limit, offset))
+                .chain(this::withCounts);
+    }
+
+    private Uni<List<Scan>> withCounts(RowSet<Row> scans) {
+        List<Row> rows = StreamSupport.stream(scans.spliterator(), false).toList();
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] ids = rows.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+        return pool.preparedQuery(COUNTS).execute(Tuple.of(ids)).map(counts -> {
+            Map<String, Map<String, Map<String, Long>>> byScan = new HashMap<>();
+            for (Row count : counts) {
+                byScan.computeIfAbsent(count.getUUID("scan_id").toString(), id -> new HashMap<>())
+                        .computeIfAbsent(count.getString("kind"), kind -> new TreeMap<>())
+                        .put(count.getString("key"), count.getLong("n"));
+            }
+            return rows.stream().map(row -> scan(row, byScan.getOrDefault(row.getUUID("id").toString(), Map.of())))
+                    .toList();
+        });
+    }
+
+    private static Scan scan(Row row, Map<String, Map<String, Long>> counts) {
+        long done = row.getLong("done");
+        long ok = row.getLong("ok");
+        return Scan.of(row.getUUID("id").toString(), row.getString("name"), ScanState.valueOf(row.getString("state")),
+                row.getLong("total"), done, ok, done - ok, counts.getOrDefault("status", Map.of()),
+                counts.getOrDefault("error", Map.of()), counts.getOrDefault("grade", Map.of()),
+                instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("started_at")),
+                instant(row.getOffsetDateTime("finished_at")));
+    }
+
+    /** Page after page from the cursor on, so that a million results never sit in memory at once. */
+    @Override
+    public Multi<StoredResult> results(String id, long after) {
+        UUID uuid = uuid(id);
+        long[] last = { after };
+        return Multi.createBy().repeating()
+                .uni(() -> pool.preparedQuery("SELECT position, seq, target, url, ok, status, error, grade, total_ms, result "
+                        + "FROM scan_results WHERE scan_id = $1 AND position > $2 ORDER BY position LIMIT $3")
+                        .execute(Tuple.of(uuid, last[0], PAGE))
+                        .map(rows -> {
+                            List<StoredResult> page = new ArrayList<>();
+                            rows.forEach(row -> page.add(stored(row)));
+                            if (!page.isEmpty()) {
+                                last[0] = page.get(page.size() - 1).position();
+                            }
+                            return page;
+                        }))
+                .whilst(page -> page.size() == PAGE)
+                .onItem().disjoint();
+    }
+
+    private static StoredResult stored(Row row) {
+        return new StoredResult(row.getLong("position"), row.getInteger("seq"), row.getString("target"),
+                row.getString("url"), row.getBoolean("ok"), row.getInteger("status"), row.getString("error"),
+                row.getString("grade"), row.getDouble("total_ms"), row.getString("result"));
+    }
+
+    @Override
+    public Uni<Scan> cancel(String id) {
+        UUID uuid = uuid(id);
+        if (uuid == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return pool.preparedQuery("UPDATE scans SET state = 'cancelled', finished_at = now() "
+                + "WHERE id = $1 AND state IN ('queued', 'running')").execute(Tuple.of(uuid))
+                .chain(() -> find(id));
+    }
+
+    @Override
+    public Uni<Chunk> claim(String worker) {
+        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
+                .execute(Tuple.of(worker, config.lease().toMillis() / 1000.0))
+                .chain(claimed -> claimed.size() == 0 ? Uni.createFrom().nullItem() : chunk(connection, claimed.iterator().next())));
+    }
+
+    private static Uni<Chunk> chunk(SqlConnection connection, Row claimed) {
+        UUID scan = claimed.getUUID("scan_id");
+        int number = claimed.getInteger("chunk");
+        return connection.preparedQuery("UPDATE scans SET state = 'running', started_at = coalesce(started_at, now()) "
+                + "WHERE id = $1 AND state = 'queued'").execute(Tuple.of(scan))
+                .chain(() -> connection.preparedQuery("SELECT options FROM scans WHERE id = $1").execute(Tuple.of(scan)))
+                .map(rows -> rows.iterator().next().getString("options"))
+                .chain(options -> connection.preparedQuery("SELECT t.seq, t.target FROM scan_targets t "
+                        + "JOIN scan_hosts h ON h.scan_id = t.scan_id AND h.host = t.host "
+                        + "WHERE h.scan_id = $1 AND h.chunk = $2 ORDER BY t.seq").execute(Tuple.of(scan, number))
+                        .map(rows -> {
+                            List<Chunk.Target> targets = new ArrayList<>();
+                            rows.forEach(row -> targets.add(new Chunk.Target(row.getInteger("seq"), row.getString("target"))));
+                            return new Chunk(scan.toString(), number, options, targets);
+                        }));
+    }
+
+    @Override
+    public Uni<Void> renew(String worker, Chunk chunk) {
+        return pool.preparedQuery("UPDATE scan_chunks SET lease_until = now() + make_interval(secs => $4) "
+                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
+                .execute(Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker, config.lease().toMillis() / 1000.0))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> complete(String worker, Chunk chunk, List<ResultToStore> results) {
+        UUID scan = UUID.fromString(chunk.scanId());
+        long ok = results.stream().filter(result -> result.result().ok()).count();
+        return pool.withTransaction(connection -> connection.preparedQuery("UPDATE scan_chunks SET done = true, lease_until = NULL "
+                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
+                .execute(Tuple.of(scan, chunk.number(), worker))
+                .chain(marked -> marked.rowCount() == 0
+                        // Another worker holds it now (this one's lease ran out): its results will count.
+                        ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery(COUNT_DONE).execute(Tuple.of(scan, results.size(), ok))
+                                .map(rows -> rows.iterator().next().getLong("done") - results.size())
+                                .chain(before -> insert(connection, scan, before, results))));
+    }
+
+    private static Uni<Void> insert(SqlConnection connection, UUID scan, long before, List<ResultToStore> results) {
+        List<Tuple> rows = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            ResultToStore result = results.get(i);
+            StoredResult stored = StoredResult.of(before + i + 1, result.seq(), result.result(), result.json());
+            rows.add(Tuple.from(List.of(scan, stored.position(), stored.seq(), stored.target()))
+                    .addString(stored.url()).addBoolean(stored.ok()).addInteger(stored.status()).addString(stored.error())
+                    .addString(stored.grade()).addDouble(stored.totalMs()).addString(stored.json()));
+        }
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("INSERT INTO scan_results (scan_id, position, seq, target, url, ok, status, error, "
+                        + "grade, total_ms, result) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                        .executeBatch(rows).replaceWithVoid();
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,42 @@
+package io.headprobe.scan;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits and pacing of scan jobs (POST /scans and the workers that run them). */
+@ConfigMapping(prefix = "headprobe.scan")
+public interface ScanConfig {
+
+    /** Most targets in one scan (more: 413). */
+    @WithDefault("1000000")
+    int maxTargets();
+
+    /** Largest POST /scans body; read as a stream, never held whole. */
+    @WithDefault("134217728")
+    long maxBodyBytes();
+
+    /** Targets per chunk, the unit a worker claims; the targets of one host are never split. */
+    @WithDefault("500")
+    int chunkSize();
+
+    /** How long a claimed chunk stays with its worker without renewal; a dead worker's chunk is claimed again after it. */
+    @WithDefault("60S")
+    Duration lease();
+
+    /** Chunks this instance works on at once (0: this instance runs no scans, it only takes and answers them). */
+    @WithDefault("2")
+    int workers();
+
+    /** How long an idle worker waits before it looks for work again. */
+    @WithDefault("1S")
+    Duration pollInterval();
+
+    /** Scans per page of GET /scans when the request names no limit; also the most a request may ask for is max-page-size. */
+    @WithDefault("50")
+    int pageSize();
+
+    @WithDefault("500")
+    int maxPageSize();
+}

@@ -1,0 +1,198 @@
+package io.headprobe.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.headprobe.access.KeyRequired;
+import io.headprobe.probe.ProbeConfig;
+import io.headprobe.probe.ProbeRequest;
+import io.headprobe.probe.ProbeRequests;
+import io.headprobe.problem.Params;
+import io.headprobe.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.unchecked.Unchecked;
+
+/**
+ * Scan jobs: submitted once, run by every instance's workers, read back as they finish.
+ *
+ * <pre>
+ * curl -si localhost:8080/scans -H 'Content-Type: application/json' -d '{"targets": ["example.org"], "name": "weekly"}'
+ * seq 1 3 | sed 's/^/https:\/\/example.org\/?/' | curl -si localhost:8080/scans -H 'Content-Type: text/plain' --data-binary @-
+ * curl -s localhost:8080/scans/ID
+ * curl -sN 'localhost:8080/scans/ID/results?after=CURSOR'
+ * curl -s localhost:8080/scans/ID/results -H 'Accept: text/csv'
+ * curl -s -X DELETE localhost:8080/scans/ID
+ * </pre>
+ */
+@Path("/scans")
+@KeyRequired
+public class ScanResource {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+    private static final int MAX_NAME_LENGTH = 200;
+
+    @Inject
+    ScanStore store;
+
+    @Inject
+    ScanConfig config;
+
+    @Inject
+    ProbeConfig probeConfig;
+
+    @Inject
+    ProbeRequests requests;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Submit a scan: the body of POST /probe, up to headprobe.scan.max-targets targets, and a name")
+    public Response submitJson(InputStream body) throws JsonProcessingException {
+        return submit(reader -> {
+            ObjectNode fields = reader.json(json, body);
+            String name = name(fields.remove("name"));
+            return spec(name, json.treeToValue(fields, ProbeRequest.class));
+        });
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Submit a scan: one target per line; options as query parameters name, method and audit")
+    public Response submitText(InputStream body, @RestQuery String name, @RestQuery String method,
+            @RestQuery String audit) throws JsonProcessingException {
+        return submit(reader -> {
+            reader.text(body);
+            return spec(name(name == null ? null : json.getNodeFactory().textNode(name)),
+                    new ProbeRequest(null, method, null, null, null, null, Params.optionalBoolean("audit", audit), null,
+                            null, null, null));
+        });
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scans, newest first, a page at a time")
+    public Uni<ScanPage> list(@RestQuery String offset, @RestQuery String limit) {
+        int from = Params.intInRange("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int size = Params.intInRange("limit", limit, config.pageSize(), 1, config.maxPageSize());
+        return store.list(from, size + 1).onItem().transform(scans -> scans.size() > size
+                ? new ScanPage(scans.subList(0, size), from + size)
+                : new ScanPage(scans, null));
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A scan's state, counts, rate and ETA")
+    public Uni<Scan> get(@RestPath String id) {
+        return known(id, store.find(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a scan: no new targets start; finished ones stay")
+    public Uni<Scan> cancel(@RestPath String id) {
+        return known(id, store.cancel(id));
+    }
+
+    @GET
+    @Path("{id}/results")
+    @Produces(NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Results in the order they were stored, one JSON object per line, each with the cursor that resumes after it")
+    public Multi<ObjectNode> results(@RestPath String id, @RestQuery String after) {
+        return stored(id, after).onItem().transform(Unchecked.function(result -> result.line(json, id)));
+    }
+
+    @GET
+    @Path("{id}/results")
+    @Produces(CSV)
+    @Operation(summary = "The same results as CSV")
+    public Multi<String> resultsCsv(@RestPath String id, @RestQuery String after) {
+        return Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(StoredResult.CSV_HEADER),
+                stored(id, after).onItem().transform(StoredResult::csv));
+    }
+
+    private Multi<StoredResult> stored(String id, String after) {
+        long position = Cursor.position(id, after);
+        return known(id, store.find(id)).onItem().transformToMulti(scan -> store.results(id, position));
+    }
+
+    private interface Body {
+        ScanSpec read(TargetReader reader) throws IOException;
+    }
+
+    /**
+     * Reads the body into a draft and commits it, or forgets it on any refusal. Jackson's own
+     * exceptions go on to ProblemMappers, which words them.
+     */
+    private Response submit(Body body) throws JsonProcessingException {
+        ScanStore.Draft draft = store.draft();
+        try {
+            TargetReader reader = new TargetReader(requests, config.maxTargets(), probeConfig.maxTargetLength(), draft::add);
+            Scan scan = draft.commit(body.read(reader));
+            return Response.accepted(scan).location(URI.create("/scans/" + scan.id())).build();
+        } catch (JsonProcessingException e) {
+            draft.abort();
+            throw e;
+        } catch (IOException e) {
+            draft.abort();
+            throw new ProblemException(400, "the body could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            draft.abort();
+            throw e;
+        }
+    }
+
+    /** Validated now, so that a bad option is a 400 and not a scan that fails in every worker. */
+    private ScanSpec spec(String name, ProbeRequest options) throws IOException {
+        requests.options(options);
+        return new ScanSpec(name, json.writeValueAsString(options));
+    }
+
+    private static String name(JsonNode name) {
+        if (name == null || name.isNull()) {
+            return null;
+        }
+        if (!name.isTextual() || name.textValue().length() > MAX_NAME_LENGTH) {
+            throw new ProblemException(400, "'name' must be a string of at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return name.textValue();
+    }
+
+    private static <T> Uni<T> known(String id, Uni<T> found) {
+        return found.onItem().ifNull().failWith(() -> new ProblemException(404, "no scan with id '" + id + "'"));
+    }
+}

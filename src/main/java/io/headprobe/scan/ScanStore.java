@@ -1,0 +1,54 @@
+package io.headprobe.scan;
+
+import java.util.List;
+
+import io.headprobe.probe.ProbeResult;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Where scans, their targets and their results live: in memory, or in PostgreSQL for many instances. */
+interface ScanStore {
+
+    /** Prepares the store (schema migrations) before any worker claims. */
+    Uni<Void> open();
+
+    /** A new scan whose targets arrive in batches; called from a worker thread, so it may block. */
+    Draft draft();
+
+    interface Draft {
+
+        void add(List<String> targets);
+
+        /** Makes the scan visible to readers and workers, with its targets cut into chunks. */
+        Scan commit(ScanSpec spec);
+
+        /** Forgets whatever was added; safe after a failed add or commit. */
+        void abort();
+    }
+
+    /** Null for an unknown id. */
+    Uni<Scan> find(String id);
+
+    Uni<List<Scan>> list(int offset, int limit);
+
+    /** Results stored after {@code position}, in the order they were stored, as far as they are now. */
+    Multi<StoredResult> results(String id, long after);
+
+    /** Stops the scan from starting new chunks; null for an unknown id. */
+    Uni<Scan> cancel(String id);
+
+    /** A chunk of an open scan that no live worker holds, leased to {@code worker}; null when there is none. */
+    Uni<Chunk> claim(String worker);
+
+    /** Keeps the lease of a chunk being worked on. */
+    Uni<Void> renew(String worker, Chunk chunk);
+
+    /**
+     * Stores the chunk's results (one per target, in the order given) and marks it done, in one
+     * step; nothing is stored when the chunk is no longer leased to {@code worker}.
+     */
+    Uni<Void> complete(String worker, Chunk chunk, List<ResultToStore> results);
+
+    record ResultToStore(int seq, ProbeResult result, String json) {
+    }
+}

@@ -1,0 +1,136 @@
+package io.headprobe.scan;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.headprobe.probe.ProbeOptions;
+import io.headprobe.probe.ProbeRequest;
+import io.headprobe.probe.ProbeRequests;
+import io.headprobe.probe.Prober;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+/**
+ * Runs scans: each of {@code headprobe.scan.workers} loops claims a chunk, probes its targets with
+ * the same Prober (and so the same in-flight and per-host limits) as /probe, and stores the
+ * results in one step. While it works, the chunk's lease is renewed; if this process dies, the
+ * lease runs out and another worker claims the chunk again.
+ */
+@ApplicationScoped
+public class ScanWorker {
+
+    private static final Logger LOG = Logger.getLogger(ScanWorker.class);
+
+    /** One name per process: a restarted instance must not mistake its predecessor's leases for its own. */
+    private final String worker = UUID.randomUUID().toString();
+
+    @Inject
+    ScanStore store;
+
+    @Inject
+    ScanConfig config;
+
+    @Inject
+    Prober prober;
+
+    @Inject
+    ProbeRequests requests;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ScanMetrics metrics;
+
+    private volatile boolean stopping;
+
+    void start(@Observes StartupEvent startup) {
+        store.open().await().indefinitely();
+        for (int i = 0; i < config.workers(); i++) {
+            next();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /** Looked for on a fresh stack each time: a chunk of targets that fetch nothing completes at once. */
+    private void next() {
+        if (!stopping) {
+            Infrastructure.getDefaultExecutor().execute(this::claimAndRun);
+        }
+    }
+
+    private void claimAndRun() {
+        if (stopping) {
+            return;
+        }
+        store.claim(worker)
+                .onItem().ifNotNull().transformToUni(chunk -> run(chunk).replaceWith(true))
+                .onItem().ifNull().continueWith(false)
+                .onFailure().invoke(failure -> {
+                    // While the application stops, the store may already be gone: nothing to report.
+                    if (!stopping) {
+                        LOG.warn("scan worker step failed; trying again", failure);
+                    }
+                })
+                .onFailure().recoverWithItem(false)
+                .subscribe().with(worked -> {
+                    if (worked) {
+                        next();
+                    } else {
+                        Uni.createFrom().voidItem().onItem().delayIt().by(config.pollInterval())
+                                .subscribe().with(idle -> next());
+                    }
+                });
+    }
+
+    private Uni<Void> run(Chunk chunk) {
+        ProbeOptions options = requests.options(request(chunk.options()));
+        Cancellable renewing = Multi.createFrom().ticks().every(config.lease().dividedBy(3))
+                .onItem().transformToUniAndConcatenate(tick -> store.renew(worker, chunk)
+                        .onFailure().invoke(failure -> LOG.warn("could not renew a scan chunk's lease", failure))
+                        .onFailure().recoverWithNull())
+                .subscribe().with(renewed -> {
+                });
+        return Multi.createFrom().iterable(chunk.targets())
+                .onItem().transformToUni(target -> prober.probe(target.target(), options)
+                        .onItem().transform(result -> new ScanStore.ResultToStore(target.seq(), result, write(result))))
+                .merge(options.concurrency())
+                .collect().asList()
+                // Counted as probed before they are stored: whoever sees the scan done sees them counted.
+                .onItem().invoke(metrics::probed)
+                .onItem().transformToUni(results -> store.complete(worker, chunk, List.copyOf(results)))
+                .onTermination().invoke(renewing::cancel);
+    }
+
+    private ProbeRequest request(String options) {
+        try {
+            return json.readValue(options, ProbeRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored scan's options are no ProbeRequest", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.headprobe.scan;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.headprobe.problem.ProblemException;
+import io.headprobe.probe.ProbeRequests;
+
+/**
+ * Reads the targets of POST /scans as they arrive and hands them on in batches, so that a body of
+ * a million targets is never held whole: a JSON object token by token, or text one line at a time.
+ */
+final class TargetReader {
+
+    private static final int BATCH = 1000;
+
+    private final ProbeRequests requests;
+    private final int maxTargets;
+    private final int maxTargetLength;
+    private final Consumer<List<String>> sink;
+    private List<String> batch = new ArrayList<>();
+    private int count;
+
+    TargetReader(ProbeRequests requests, int maxTargets, int maxTargetLength, Consumer<List<String>> sink) {
+        this.requests = requests;
+        this.maxTargets = maxTargets;
+        this.maxTargetLength = maxTargetLength;
+        this.sink = sink;
+    }
+
+    /**
+     * A JSON object: "targets" is streamed, "name" kept, the other fields are the options of
+     * POST /probe and come back as an object to validate (unknown ones are refused there).
+     */
+    ObjectNode json(ObjectMapper mapper, InputStream body) throws IOException {
+        ObjectNode rest = mapper.createObjectNode();
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ProblemException(400, "the body must be a JSON object with a 'targets' array");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("targets")) {
+                    targets(parser);
+                } else {
+                    // One value of the object: what follows it is the object's rest, not trailing garbage.
+                    rest.set(field, mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new ProblemException(400, "the body must hold one JSON object and nothing after it");
+            }
+        }
+        return finish(rest);
+    }
+
+    private void targets(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new ProblemException(400, "'targets' must be an array of strings");
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            String where = "targets[" + count + "]";
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                add(where, parser.getText());
+            } else if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                requests.checkTarget(where, null);
+            } else {
+                throw new ProblemException(400, "'" + where + "' must be a string");
+            }
+        }
+    }
+
+    /** One target per line; blank lines and lines starting with # are skipped. */
+    void text(InputStream body) throws IOException {
+        Reader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        StringBuilder line = new StringBuilder();
+        int lineNumber = 1;
+        for (int c = reader.read(); c != -1; c = reader.read()) {
+            if (c == '\n') {
+                line(lineNumber++, line);
+                line.setLength(0);
+            } else if (line.length() <= maxTargetLength) {
+                // A longer line is refused by checkTarget; its rest need not be kept.
+                line.append((char) c);
+            }
+        }
+        line(lineNumber, line);
+        finish(null);
+    }
+
+    private void line(int number, StringBuilder line) {
+        if (line.length() > maxTargetLength) {
+            throw new ProblemException(400, "line " + number + " is longer than " + maxTargetLength + " characters");
+        }
+        String target = line.toString().strip();
+        if (!target.isEmpty() && !target.startsWith("#")) {
+            add("line " + number, target);
+        }
+    }
+
+    private void add(String where, String target) {
+        requests.checkTarget(where, target);
+        if (++count > maxTargets) {
+            throw new ProblemException(413, "a scan may hold at most " + maxTargets + " targets");
+        }
+        batch.add(target);
+        if (batch.size() == BATCH) {
+            flush();
+        }
+    }
+
+    private ObjectNode finish(ObjectNode rest) {
+        if (count == 0) {
+            throw new ProblemException(400, "a scan needs at least one target");
+        }
+        flush();
+        return rest;
+    }
+
+    private void flush() {
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+            batch = new ArrayList<>();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.headprobe.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.headprobe.testing.Loopback;
+import io.headprobe.testing.RawServer;
+import io.restassured.RestAssured;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Given loopback servers, when a scan of them is submitted, then every target gets one result to read back. */
+@QuarkusTest
+class ScanResourceTest {
+
+    static RawServer noContent;
+    static RawServer held;
+    static CountDownLatch release;
+
+    @BeforeAll
+    static void startTargets() {
+        release = new CountDownLatch(1);
+        noContent = RawServer.start(RawServer.answering("HTTP/1.1 204 No Content\r\n\r\n"));
+        held = RawServer.start(socket -> {
+            release.await();
+            RawServer.answering("HTTP/1.1 204 No Content\r\n\r\n").play(socket);
+        });
+    }
+
+    @AfterAll
+    static void stopTargets() {
+        release.countDown();
+        noContent.close();
+        held.close();
+    }
+
+    static String target(RawServer server, int i) {
+        return "http://127.0.0.1:" + server.port() + "/" + i;
+    }
+
+    @Test
+    void runsEveryTargetOnceAndReadsTheResultsBack() throws Exception {
+        List<String> targets = new ArrayList<>(IntStream.range(0, 30).mapToObj(i -> target(noContent, i)).toList());
+        targets.add("ftp://not-a-scheme-we-fetch");
+        double okBefore = targetsCounted("ok");
+        double errorsBefore = targetsCounted("error");
+        String id = Scans.submitJson(Map.of("targets", targets, "name", "thirty-one"));
+
+        JsonNode scan = Scans.awaitFinished(id);
+        assertEquals(okBefore + 30, targetsCounted("ok"));
+        assertEquals(errorsBefore + 1, targetsCounted("error"));
+        assertEquals("done", scan.get("state").asText());
+        assertEquals(31, scan.get("total").asInt());
+        assertEquals(31, scan.get("done").asInt());
+        assertEquals(30, scan.get("ok").asInt());
+        assertEquals(1, scan.get("failed").asInt());
+        assertEquals(30, scan.at("/byStatus/204").asInt());
+        assertEquals(1, scan.at("/byError/INVALID_TARGET").asInt());
+        assertEquals("thirty-one", scan.get("name").asText());
+
+        List<JsonNode> lines = Scans.results(id, null);
+        assertEquals(new TreeSet<>(targets), lines.stream().map(line -> line.get("target").asText())
+                .collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(31, lines.size());
+
+        // Resuming after the tenth line gives the other 21, in the same order.
+        List<JsonNode> rest = Scans.results(id, lines.get(9).get("cursor").asText());
+        assertEquals(lines.subList(10, 31), rest);
+    }
+
+    /** headprobe_scan_targets_total{outcome}: counted before a chunk's results are stored, so before the scan is seen done. */
+    static double targetsCounted(String outcome) {
+        String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("headprobe_scan_targets_total{outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void textBodyOneTargetPerLineAndCsvExport() {
+        String body = "# a comment\n" + target(noContent, 1) + "\r\n\n  " + target(noContent, 2) + "  \n";
+        String id = given().contentType(ContentType.TEXT).queryParam("name", "two").body(body)
+                .when().post("/scans")
+                .then().statusCode(202)
+                .header("Location", matchesPattern(".*/scans/[-0-9a-f]+"))
+                .body("total", equalTo(2)).body("state", equalTo("queued"))
+                .extract().path("id");
+        Scans.awaitFinished(id);
+
+        String csv = given().accept("text/csv").when().get("/scans/" + id + "/results")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertEquals(StoredResult.CSV_HEADER.strip(), rows.get(0));
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(1).contains(",true,204,"), rows.get(1));
+    }
+
+    @Test
+    void listsNewestFirstAPageAtATime() {
+        String older = Scans.submitJson(Map.of("targets", List.of(target(noContent, 1))));
+        String newer = Scans.submitJson(Map.of("targets", List.of(target(noContent, 2))));
+        given().queryParam("limit", 1).when().get("/scans")
+                .then().statusCode(200)
+                .body("scans[0].id", equalTo(newer))
+                .body("nextOffset", equalTo(1));
+        given().queryParam("limit", 1).queryParam("offset", 1).when().get("/scans")
+                .then().statusCode(200)
+                .body("scans[0].id", equalTo(older));
+    }
+
+    @Test
+    void cancelledScanStartsNoMoreTargets() {
+        String id = Scans.submitJson(Map.of("targets", List.of(target(held, 1))));
+        given().when().delete("/scans/" + id)
+                .then().statusCode(200).body("state", equalTo("cancelled"));
+        release.countDown();
+        given().when().get("/scans/" + id).then().statusCode(200).body("state", equalTo("cancelled"));
+    }
+
+    @Test
+    void unknownScanIsA404Problem() {
+        for (String path : List.of("/scans/0b9a4d5e-0000-4000-8000-000000000000", "/scans/not-an-id/results")) {
+            given().when().get(path)
+                    .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        }
+        given().when().delete("/scans/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void cursorOfAnotherScanIsA400Problem() throws Exception {
+        String first = Scans.submitJson(Map.of("targets", List.of(target(noContent, 1))));
+        String second = Scans.submitJson(Map.of("targets", List.of(target(noContent, 2))));
+        Scans.awaitFinished(first);
+        String cursor = Scans.results(first, null).get(0).get("cursor").asText();
+        given().queryParam("after", cursor).when().get("/scans/" + second + "/results")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("'after' is a cursor of another scan"));
+        given().queryParam("after", "%%%").when().get("/scans/" + second + "/results")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedBodiesAre400Problems() {
+        for (String body : List.of("{\"targets\": [", "[]", "{\"targets\": []}", "{\"targets\": [1]}",
+                "{\"targets\": [null]}", "{\"targets\": [\"a\"], \"bogus\": 1}", "{\"targets\": [\"a\"], \"method\": \"PUT\"}",
+                "{\"targets\": [\"a\"], \"timeoutMs\": 0}", "{\"targets\": [\"a\"], \"name\": 5}", "{\"targets\": [\"a\"]} x")) {
+            given().contentType(ContentType.JSON).body(body).when().post("/scans")
+                    .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        }
+        given().contentType(ContentType.TEXT).body("\n# nothing\n").when().post("/scans")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void moreThanTheMostTargetsIsA413Problem() {
+        // The test profile allows 2,000 targets.
+        String body = IntStream.rangeClosed(0, 2000).mapToObj(i -> target(noContent, i)).collect(Collectors.joining("\n"));
+        given().contentType(ContentType.TEXT).body(body).when().post("/scans")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", equalTo("a scan may hold at most 2000 targets"));
+        String json = IntStream.rangeClosed(0, 2000).mapToObj(i -> "\"" + target(noContent, i) + "\"")
+                .collect(Collectors.joining(",", "{\"targets\": [", "]}"));
+        given().contentType(ContentType.JSON).body(json).when().post("/scans")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    /**
+     * The body is read as it arrives: one target too many is refused while the client is still
+     * sending (a server that waited for the whole body would never answer this one).
+     */
+    @Test
+    void theBodyIsReadAsAStream() throws Exception {
+        String lines = IntStream.rangeClosed(0, 2000).mapToObj(i -> target(noContent, i) + "\n").collect(Collectors.joining());
+        byte[] chunk = lines.getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket(Loopback.address(), RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /scans HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // No last chunk: the body never ends.
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
+    }
+
+    @Test
+    void aScanOfExactlyTheMostTargetsIsTaken() {
+        Set<String> targets = IntStream.range(0, 2000).mapToObj(i -> target(noContent, i)).collect(Collectors.toSet());
+        given().contentType(ContentType.TEXT).body(String.join("\n", targets)).when().post("/scans")
+                .then().statusCode(202).body("total", equalTo(2000));
+    }
+}

@@ -1,0 +1,71 @@
+package io.headprobe.scan;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+
+/** A client of /scans for tests: submit, wait for the end, read the results. */
+final class Scans {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Scans() {
+    }
+
+    static String submitJson(Object body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/scans")
+                .then().statusCode(202).extract().path("id");
+    }
+
+    /** Polls GET /scans/{id} until the scan is no longer queued or running; fails after a minute. */
+    static JsonNode awaitFinished(String id) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (true) {
+            JsonNode scan = read(given().when().get("/scans/" + id).then().statusCode(200).extract().asString());
+            String state = scan.get("state").asText();
+            if (!state.equals("queued") && !state.equals("running")) {
+                return scan;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("scan " + id + " still " + state + " after a minute: " + scan);
+            }
+            pause();
+        }
+    }
+
+    /** Between two looks at a scan's state; the state decides, not the pause. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<JsonNode> results(String id, String after) {
+        String ndjson = given().accept("application/x-ndjson").queryParam("after", after == null ? "" : after)
+                .when().get("/scans/" + id + "/results")
+                .then().statusCode(200).extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        ndjson.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(read(line)));
+        return lines;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+}
