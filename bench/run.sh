@@ -9,4 +9,5 @@ mode=${1:-}
 [ "$mode" = "--smoke" ] && export BENCH_RESULTS=$(mktemp -d)
 bash startup.sh ${mode:-5}
 bash fanout.sh ${mode:-10000}
+bash cli.sh ${mode:-10}
 bash compare.sh ${mode:-3}
