@@ -13,15 +13,9 @@ if [ "$N" = "--smoke" ]; then N=200; C=100; RUNS=1; WARMUPS=1; RUNNER=; fi
 TARGET_PORT=18181; JAR_PORT=18182; NATIVE_PORT=18183
 ulimit -n "$(ulimit -Hn)" || true
 work=$(mktemp -d)
-cc -O2 -o "$work/delay_server" "$BENCH_DIR/anchor/delay_server.c"
 pids=()
 trap 'for p in "${pids[@]}"; do stop "$p"; done; rm -rf "$work"' EXIT
-"$work/delay_server" $TARGET_PORT 100 & pids+=($!); target=$!
-# The container image's flags (docker/Dockerfile.jvm), as the issue asks for the JVM figure.
-IMAGE_JAVA_OPTS=$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' "$ROOT/docker/Dockerfile.jvm")
-PROBER_FLAGS="-Dheadprobe.guard.allow=127.0.0.1/32 -Dheadprobe.probe.max-targets=$N -Dheadprobe.probe.concurrency=$C
-  -Dheadprobe.probe.max-in-flight=$C -Dheadprobe.probe.per-host-concurrency=0 -Dheadprobe.limit.enabled=false
-  -Dheadprobe.access-log.enabled=false"
+fanout_targets
 java $IMAGE_JAVA_OPTS ${PROBER_JAVA_OPTS:-} -Dquarkus.http.port=$JAR_PORT $PROBER_FLAGS -jar "$JAR" >"$work/jar.log" 2>&1 &
 pids+=($!); contenders=("HeadProbe jar=probe:$!:$JAR_PORT")
 wait_200 "http://127.0.0.1:$JAR_PORT/q/health/ready" 60

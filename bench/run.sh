@@ -11,3 +11,11 @@ bash startup.sh ${mode:-5}
 bash fanout.sh ${mode:-10000}
 bash cli.sh ${mode:-10}
 bash compare.sh ${mode:-3}
+if [ -z "$mode" ]; then
+  bash heap.sh
+  # Profiles of the misses (bench/README.md): their output is the result.
+  results=${BENCH_RESULTS:-results}
+  bash profile-jar-startup.sh > "$results/profile-jar-startup.md"
+  [ -n "$(ls ../target/*-runner 2>/dev/null)" ] && command -v perf >/dev/null &&
+    bash profile-native-startup.sh > "$results/profile-native-startup.md"
+fi

@@ -106,13 +106,17 @@ class GracefulShutdownIT {
 
         assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the process exits");
         assertEquals(0, app.exitValue(), "exit code after SIGTERM; output: " + seen);
+        // The access log's batch is written on the way out, in the console log's layout.
+        awaitOutput("INFO  [io.hea.access] method=POST path=/probe/stream status=200 durationMs=", 10);
     }
 
     private Process start(int port) throws IOException {
         // A pause with readiness DOWN before the server stops taking requests, so that DOWN is observable
         // (3 s: on a loaded 2-core machine 1 s was a window the poll could miss).
         List<String> command = Artifact.command(
-                List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test", "-Dquarkus.shutdown.delay=3S"), List.of());
+                List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test", "-Dquarkus.shutdown.delay=3S",
+                        "-Dheadprobe.access-log.output=stdout", "-Dquarkus.log.category.\"io.headprobe.access\".level=INFO"),
+                List.of());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -7,18 +7,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.time.ZoneId;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * One line per request on the logger {@code io.headprobe.access}, in logfmt
- * ({@code method=GET path=/probe status=200 durationMs=12.5 client=203.0.113.9 targets=3}); the same
- * fields go to the MDC, so JSON logging ({@code quarkus.log.console.json.enabled=true}) shows them as
- * fields. The path is logged without its query, and no header ever is: API keys stay out of logs.
+ * One line per request, in logfmt
+ * ({@code method=GET path=/probe status=200 durationMs=12.5 client=203.0.113.9 targets=3}). By
+ * default the lines go to standard output in batches ({@link BatchedLines}): through the logging
+ * system each line cost a log record, a format and a write on the event loop, a fifth of zero-delay
+ * throughput (bench/results/accesslog.md). With {@code headprobe.access-log.output=logger}, or with
+ * JSON logs, they go to the logger {@code io.headprobe.access}; for JSON the same fields go to the
+ * MDC, so they appear as fields. Either way the logger's level decides whether lines are written.
+ * The path is logged without its query, and no header ever is: API keys stay out of logs.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -29,18 +39,35 @@ public class AccessLog {
     @Inject
     Clients clients;
 
-    @ConfigProperty(name = "headprobe.access-log.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    AccessLogConfig config;
+
+    @Inject
+    Vertx vertx;
 
     /** The fields go to the MDC only for JSON logs: in a text line they are already there, and the MDC costs. */
     @ConfigProperty(name = "quarkus.log.console.json.enabled", defaultValue = "false")
     boolean json;
 
+    /** Null when lines go to the logger. */
+    private BatchedLines batched;
+
     void register(@Observes Router router) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
+        if (config.output() == AccessLogConfig.Output.STDOUT && !json) {
+            batched = new BatchedLines(new FileOutputStream(FileDescriptor.out), config.batchBytes(),
+                    ZoneId.systemDefault());
+            vertx.setPeriodic(config.flushInterval().toMillis(), tick -> batched.flush());
+        }
         router.route().order(Integer.MIN_VALUE).handler(this::watch);
+    }
+
+    void flush(@Observes ShutdownEvent shutdown) {
+        if (batched != null) {
+            batched.flush();
+        }
     }
 
     private void watch(RoutingContext routing) {
@@ -72,6 +99,10 @@ public class AccessLog {
             if (json) {
                 MDC.put(FIELDS.get(i), values[i]);
             }
+        }
+        if (batched != null) {
+            batched.add(System.currentTimeMillis(), line);
+            return;
         }
         try {
             LOG.info(line.toString());
