@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -103,6 +104,16 @@ class PgStoreTest {
     }
 
     @Test
+    void aChunkItsWorkerGaveBackIsClaimableAtOnce() {
+        PgStore store = store(500, Duration.ofMinutes(1));
+        submit(store, List.of("http://a.test/"));
+        Chunk chunk = store.claim("failing").await().indefinitely();
+        assertNull(store.claim("other").await().indefinitely(), "leased for a minute");
+        store.release("failing", chunk).await().indefinitely();
+        assertEquals(chunk.number(), store.claim("other").await().indefinitely().number());
+    }
+
+    @Test
     void resultsStreamPageAfterPageFromTheCursor() {
         PgStore store = store(500, Duration.ofMinutes(1));
         // 2,500 targets of 2,500 hosts: five chunks, three pages of results.
@@ -140,7 +151,7 @@ class PgStoreTest {
     private static String submit(PgStore store, List<String> targets) {
         ScanStore.Draft draft = store.draft();
         draft.add(targets);
-        return draft.commit(new ScanSpec("test", "{}")).id();
+        return draft.commit(new ScanSpec("test", "{}", "tester"), ScanQuota.NONE).id();
     }
 
     private static List<ScanStore.ResultToStore> results(Chunk chunk) {
@@ -169,6 +180,21 @@ class PgStoreTest {
         @Override
         public Duration pollInterval() {
             return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public int maxActivePerClient() {
+            return 0;
+        }
+
+        @Override
+        public long maxTargetsPerDayPerClient() {
+            return 0;
+        }
+
+        @Override
+        public OptionalInt maxInFlight() {
+            return OptionalInt.empty();
         }
 
         @Override
