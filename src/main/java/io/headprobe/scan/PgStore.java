@@ -143,7 +143,8 @@ final class PgStore implements ScanStore {
         connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('headprobe scan client'), hashtext($1))")
                 .execute(Tuple.of(client)).await().indefinitely();
         Row usage = connection.preparedQuery("SELECT statement_timestamp() AS now, "
-                + "count(*) FILTER (WHERE state IN ('queued', 'running')) AS active FROM scans WHERE client = $1").execute(Tuple.of(client)).await().indefinitely().iterator().next();
+                + "count(*) FILTER (WHERE state IN ('queued', 'running')) AS active FROM scans WHERE client = $1")
+                .execute(Tuple.of(client)).await().indefinitely().iterator().next();
         List<ScanQuota.Submitted> lastDay = new ArrayList<>();
         connection.preparedQuery("SELECT created_at, total FROM scans WHERE client = $1 AND created_at > $2 ORDER BY created_at")
                 .execute(Tuple.of(client, usage.getOffsetDateTime("now").minus(ScanQuota.WINDOW))).await().indefinitely()

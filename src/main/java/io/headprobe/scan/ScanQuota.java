@@ -40,16 +40,18 @@ record ScanQuota(int maxActive, long targetsPerDay) {
             throw new ProblemException(429, "a scan of " + targets + " targets is more than the " + targetsPerDay
                     + " targets a client may submit in 24 hours");
         }
-        long used = lastDay.stream().mapToLong(Submitted::targets).sum();
+        long submitted = lastDay.stream().mapToLong(Submitted::targets).sum();
+        long stillIn = submitted;
         for (Submitted oldest : lastDay) {
-            if (used + targets <= targetsPerDay) {
+            if (stillIn + targets <= targetsPerDay) {
                 break;
             }
-            used -= oldest.targets();
-            if (used + targets <= targetsPerDay) {
+            // Once the oldest scans have left the window, this one fits: that is when to come back.
+            stillIn -= oldest.targets();
+            if (stillIn + targets <= targetsPerDay) {
                 long seconds = Math.max(1, Duration.between(now, oldest.at().plus(WINDOW)).toSeconds() + 1);
                 throw new ProblemException(429, "this client may submit " + targetsPerDay + " targets in 24 hours and has "
-                        + "submitted " + (used + oldest.targets()) + "; " + targets + " more fit in " + seconds + " s",
+                        + "submitted " + submitted + "; " + targets + " more fit in " + seconds + " s",
                         Map.of("Retry-After", Long.toString(seconds)));
             }
         }
