@@ -88,13 +88,23 @@ public class ClientLimits {
         }
     }
 
+    /** The current request's client as every per-client limit counts it, for limits kept elsewhere (scans). */
+    public String client() {
+        return Clients.limitKey(clients.identify(routing));
+    }
+
+    /** Whether per-client limits apply at all (headprobe.limit.enabled). */
+    public boolean enabled() {
+        return config.enabled();
+    }
+
     private Runnable admit(int targets) {
         Clients.targets(routing, targets);
         if (!config.enabled()) {
             runningTotal.incrementAndGet();
             return runningTotal::decrementAndGet;
         }
-        String client = Clients.limitKey(clients.identify(routing));
+        String client = client();
         if (targets > config.burst()) {
             metrics.rejected("too-many-targets");
             throw new ProblemException(400, "this request needs " + targets + " fetches; a client may spend at most "

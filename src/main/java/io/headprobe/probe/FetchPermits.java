@@ -12,19 +12,20 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * A non-blocking semaphore: at most {@code max} fetches run at once across all requests; the
- * others wait in a queue without holding a thread.
+ * others wait in a queue without holding a thread. Public for the scan workers' share of the
+ * in-flight cap.
  */
-final class FetchPermits {
+public final class FetchPermits {
 
     private final int max;
     private final AtomicInteger inUse = new AtomicInteger();
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
-    FetchPermits(int max) {
+    public FetchPermits(int max) {
         this.max = max;
     }
 
-    <T> Uni<T> withPermit(Supplier<Uni<T>> work) {
+    public <T> Uni<T> withPermit(Supplier<Uni<T>> work) {
         return Uni.createFrom().<T> emitter(emitter -> {
             Waiter<T> waiter = new Waiter<>(work, emitter);
             emitter.onTermination(waiter::terminated);
@@ -80,7 +81,7 @@ final class FetchPermits {
     }
 
     /** Permits held right now. */
-    int inUse() {
+    public int inUse() {
         return inUse.get();
     }
 

@@ -75,13 +75,14 @@ final class MemoryStore implements ScanStore {
             }
 
             @Override
-            public Scan commit(ScanSpec spec) {
+            public Scan commit(ScanSpec spec, ScanQuota quota) {
                 Map<String, List<Integer>> byHost = new LinkedHashMap<>();
                 for (int seq = 0; seq < targets.size(); seq++) {
                     byHost.computeIfAbsent(Hosts.of(targets.get(seq)), host -> new ArrayList<>()).add(seq);
                 }
                 List<List<Integer>> chunks = List.copyOf(Hosts.chunks(byHost, chunkSize).values());
                 synchronized (MemoryStore.this) {
+                    admit(spec.client(), quota, targets.size());
                     MemoryScan scan = new MemoryScan(spec, created++, targets, chunks);
                     scans.put(scan.id, scan);
                     return scan.view();
@@ -93,6 +94,17 @@ final class MemoryStore implements ScanStore {
                 targets.clear();
             }
         };
+    }
+
+    /** Called with the lock held: the count and the new scan are one step. */
+    private void admit(String client, ScanQuota quota, int targets) {
+        Instant now = Instant.now();
+        List<MemoryScan> mine = scans.values().stream().filter(scan -> client.equals(scan.spec.client()))
+                .sorted(Comparator.comparingLong(scan -> scan.order)).toList();
+        quota.admit(mine.stream().filter(scan -> scan.state.open()).count(),
+                mine.stream().filter(scan -> scan.createdAt.isAfter(now.minus(ScanQuota.WINDOW)))
+                        .map(scan -> new ScanQuota.Submitted(scan.createdAt, scan.targets.size())).toList(),
+                targets, now);
     }
 
     @Override
@@ -125,7 +137,10 @@ final class MemoryStore implements ScanStore {
         return Uni.createFrom().item(scan == null ? null : scan.view());
     }
 
-    /** No lease expires here: a chunk is given up only when its worker fails, by completing nothing. */
+    /**
+     * No lease expires here: the workers live and die with this store, in the same process. A
+     * worker that fails on a chunk while the process lives releases it.
+     */
     @Override
     public synchronized Uni<Chunk> claim(String worker) {
         for (MemoryScan scan : scans.values().stream().sorted(Comparator.comparingLong(s -> s.order)).toList()) {
@@ -146,6 +161,15 @@ final class MemoryStore implements ScanStore {
             }
         }
         return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public synchronized Uni<Void> release(String worker, Chunk chunk) {
+        MemoryScan scan = scans.get(chunk.scanId());
+        if (scan != null && worker.equals(scan.chunkOwner[chunk.number()])) {
+            scan.chunkOwner[chunk.number()] = null;
+        }
+        return Uni.createFrom().voidItem();
     }
 
     @Override

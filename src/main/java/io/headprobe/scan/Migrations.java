@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -19,8 +21,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 final class Migrations {
 
-    /** In order; a new version is a new file added here, never an edit of an applied one. */
-    static final List<String> FILES = List.of("V1__scans.sql");
+    /**
+     * In order; a new version is a new file added here, never an edit of an applied one. Every
+     * version not yet applied is applied, not only those above the highest: versions written on
+     * two branches at once (V2 and V3) arrive in either order and each is applied once.
+     */
+    static final List<String> FILES = List.of("V1__scans.sql", "V3__scan_clients.sql");
 
     /** Any constant that other users of the database are unlikely to pick: "HeadProb". */
     private static final long LOCK = 0x4865616450726f62L;
@@ -32,10 +38,11 @@ final class Migrations {
         return pool.withTransaction(connection -> connection.query("SELECT pg_advisory_xact_lock(" + LOCK + ")").execute()
                 .chain(() -> connection.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, "
                         + "script text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())").execute())
-                .chain(() -> connection.query("SELECT coalesce(max(version), 0) AS version FROM schema_version").execute())
-                .map(rows -> rows.iterator().next().getInteger("version"))
-                .chain(current -> Multi.createFrom().iterable(FILES)
-                        .filter(file -> version(file) > current)
+                .chain(() -> connection.query("SELECT version FROM schema_version").execute())
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getInteger("version"))
+                        .collect(Collectors.toSet()))
+                .chain(applied -> Multi.createFrom().iterable(FILES)
+                        .filter(file -> !applied.contains(version(file)))
                         .onItem().transformToUniAndConcatenate(file -> run(connection, file))
                         .collect().last()))
                 .replaceWithVoid();

@@ -100,13 +100,15 @@ final class PgStore implements ScanStore {
         }
 
         @Override
-        public Scan commit(ScanSpec spec) {
+        public Scan commit(ScanSpec spec, ScanQuota quota) {
             begin();
+            admit(connection, spec.client(), quota, count);
             connection.preparedQuery(CHUNK_HOSTS).execute(Tuple.of(id, config.chunkSize())).await().indefinitely();
             connection.preparedQuery("INSERT INTO scan_chunks (scan_id, chunk) SELECT DISTINCT scan_id, chunk "
                     + "FROM scan_hosts WHERE scan_id = $1").execute(Tuple.of(id)).await().indefinitely();
-            connection.preparedQuery("INSERT INTO scans (id, name, options, state, total) VALUES ($1, $2, $3, 'queued', $4)")
-                    .execute(Tuple.of(id, spec.name(), spec.options(), count)).await().indefinitely();
+            connection.preparedQuery("INSERT INTO scans (id, name, options, state, total, client) "
+                    + "VALUES ($1, $2, $3, 'queued', $4, $5)")
+                    .execute(Tuple.of(id, spec.name(), spec.options(), count, spec.client())).await().indefinitely();
             transaction.commit().await().indefinitely();
             close();
             return find(id.toString()).await().indefinitely();
@@ -131,6 +133,24 @@ final class PgStore implements ScanStore {
             connection.close().await().indefinitely();
             connection = null;
         }
+    }
+
+    /**
+     * Counts the client's scans under a transaction-long advisory lock on the client, so that
+     * submissions on any instance are admitted one after another.
+     */
+    private static void admit(SqlConnection connection, String client, ScanQuota quota, int targets) {
+        connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('headprobe scan client'), hashtext($1))")
+                .execute(Tuple.of(client)).await().indefinitely();
+        Row usage = connection.preparedQuery("SELECT statement_timestamp() AS now, "
+                + "count(*) FILTER (WHERE state IN ('queued', 'running')) AS active FROM scans WHERE client = $1")
+                .execute(Tuple.of(client)).await().indefinitely().iterator().next();
+        List<ScanQuota.Submitted> lastDay = new ArrayList<>();
+        connection.preparedQuery("SELECT created_at, total FROM scans WHERE client = $1 AND created_at > $2 ORDER BY created_at")
+                .execute(Tuple.of(client, usage.getOffsetDateTime("now").minus(ScanQuota.WINDOW))).await().indefinitely()
+                .forEach(row -> lastDay.add(new ScanQuota.Submitted(instant(row.getOffsetDateTime("created_at")),
+                        row.getLong("total"))));
+        quota.admit(usage.getLong("active"), lastDay, targets, instant(usage.getOffsetDateTime("now")));
     }
 
     @Override
@@ -239,6 +259,14 @@ final class PgStore implements ScanStore {
                             rows.forEach(row -> targets.add(new Chunk.Target(row.getInteger("seq"), row.getString("target"))));
                             return new Chunk(scan.toString(), number, options, targets);
                         }));
+    }
+
+    @Override
+    public Uni<Void> release(String worker, Chunk chunk) {
+        return pool.preparedQuery("UPDATE scan_chunks SET owner = NULL, lease_until = NULL "
+                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
+                .execute(Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker))
+                .replaceWithVoid();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.headprobe.scan;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,4 +40,21 @@ public interface ScanConfig {
 
     @WithDefault("500")
     int maxPageSize();
+
+    /**
+     * Scans one client may have queued or running at once (more: 429); 0: no limit. A client is
+     * counted as /probe counts it (API key, else address), and headprobe.limit.enabled=false lifts this too.
+     */
+    @WithDefault("4")
+    int maxActivePerClient();
+
+    /** Targets one client may submit in scans over the last 24 hours, a rolling window (more: 429); 0: no limit. */
+    @WithDefault("2000000")
+    long maxTargetsPerDayPerClient();
+
+    /**
+     * Fetches all of this instance's scan workers may have in flight together, out of
+     * headprobe.probe.max-in-flight, so that /probe always keeps the rest; unset: half of it.
+     */
+    OptionalInt maxInFlight();
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.headprobe.access.ClientLimits;
 import io.headprobe.access.KeyRequired;
 import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeRequest;
@@ -70,6 +71,9 @@ public class ScanResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ClientLimits limits;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -162,7 +166,7 @@ public class ScanResource {
         ScanStore.Draft draft = store.draft();
         try {
             TargetReader reader = new TargetReader(requests, config.maxTargets(), probeConfig.maxTargetLength(), draft::add);
-            Scan scan = draft.commit(body.read(reader));
+            Scan scan = draft.commit(body.read(reader), quota());
             return Response.accepted(scan).location(URI.create("/scans/" + scan.id())).build();
         } catch (JsonProcessingException e) {
             draft.abort();
@@ -179,7 +183,16 @@ public class ScanResource {
     /** Validated now, so that a bad option is a 400 and not a scan that fails in every worker. */
     private ScanSpec spec(String name, ProbeRequest options) throws IOException {
         requests.options(options);
-        return new ScanSpec(name, json.writeValueAsString(options));
+        return new ScanSpec(name, json.writeValueAsString(options), limits.client());
+    }
+
+    /**
+     * Checked by the store when the scan is complete and about to be committed: only then is its
+     * number of targets known, and the store's lock makes the check and the new scan one step.
+     */
+    private ScanQuota quota() {
+        return limits.enabled() ? new ScanQuota(config.maxActivePerClient(), config.maxTargetsPerDayPerClient())
+                : ScanQuota.NONE;
     }
 
     private static String name(JsonNode name) {

@@ -19,8 +19,11 @@ interface ScanStore {
 
         void add(List<String> targets);
 
-        /** Makes the scan visible to readers and workers, with its targets cut into chunks. */
-        Scan commit(ScanSpec spec);
+        /**
+         * Makes the scan visible to readers and workers, with its targets cut into chunks, if the
+         * submitting client's {@code quota} allows it (else a 429 ProblemException, and the caller aborts).
+         */
+        Scan commit(ScanSpec spec, ScanQuota quota);
 
         /** Forgets whatever was added; safe after a failed add or commit. */
         void abort();
@@ -39,6 +42,9 @@ interface ScanStore {
 
     /** A chunk of an open scan that no live worker holds, leased to {@code worker}; null when there is none. */
     Uni<Chunk> claim(String worker);
+
+    /** Gives a chunk back (its worker failed on it), so that any worker may claim it at once. */
+    Uni<Void> release(String worker, Chunk chunk);
 
     /** Keeps the lease of a chunk being worked on. */
     Uni<Void> renew(String worker, Chunk chunk);

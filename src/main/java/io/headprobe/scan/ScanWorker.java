@@ -1,6 +1,7 @@
 package io.headprobe.scan;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.headprobe.probe.FetchPermits;
+import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeOptions;
 import io.headprobe.probe.ProbeRequest;
 import io.headprobe.probe.ProbeRequests;
@@ -27,7 +30,10 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * Runs scans: each of {@code headprobe.scan.workers} loops claims a chunk, probes its targets with
  * the same Prober (and so the same in-flight and per-host limits) as /probe, and stores the
  * results in one step. While it works, the chunk's lease is renewed; if this process dies, the
- * lease runs out and another worker claims the chunk again.
+ * lease runs out and another worker claims the chunk again; if the loop fails on a chunk, it gives
+ * the chunk back at once. All loops together keep to their share of the in-flight cap
+ * ({@code headprobe.scan.max-in-flight}), so that however many targets scans hold, /probe finds
+ * the rest of {@code headprobe.probe.max-in-flight} free.
  */
 @ApplicationScoped
 public class ScanWorker {
@@ -50,6 +56,9 @@ public class ScanWorker {
     ProbeRequests requests;
 
     @Inject
+    ProbeConfig probeConfig;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -57,8 +66,11 @@ public class ScanWorker {
 
     private volatile boolean stopping;
 
+    private FetchPermits share;
+
     void start(@Observes StartupEvent startup) {
         store.open().await().indefinitely();
+        share = new FetchPermits(share(config.maxInFlight(), probeConfig.maxInFlight()));
         for (int i = 0; i < config.workers(); i++) {
             next();
         }
@@ -66,6 +78,16 @@ public class ScanWorker {
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+    }
+
+    /** Fetches for scans at once: as configured (at most all of the cap), else half of the cap. */
+    static int share(OptionalInt configured, int cap) {
+        int share = configured.orElse(Math.max(1, cap / 2));
+        if (share < 1 || share > cap) {
+            throw new IllegalStateException("headprobe.scan.max-in-flight must be from 1 to headprobe.probe.max-in-flight ("
+                    + cap + "), got " + share);
+        }
+        return share;
     }
 
     /** Looked for on a fresh stack each time: a chunk of targets that fetch nothing completes at once. */
@@ -80,7 +102,8 @@ public class ScanWorker {
             return;
         }
         store.claim(worker)
-                .onItem().ifNotNull().transformToUni(chunk -> run(chunk).replaceWith(true))
+                .onItem().ifNotNull().transformToUni(chunk -> run(chunk).replaceWith(true)
+                        .onFailure().call(() -> store.release(worker, chunk)))
                 .onItem().ifNull().continueWith(false)
                 .onFailure().invoke(failure -> {
                     // While the application stops, the store may already be gone: nothing to report.
@@ -108,7 +131,7 @@ public class ScanWorker {
                 .subscribe().with(renewed -> {
                 });
         return Multi.createFrom().iterable(chunk.targets())
-                .onItem().transformToUni(target -> prober.probe(target.target(), options)
+                .onItem().transformToUni(target -> share.withPermit(() -> prober.probe(target.target(), options))
                         .onItem().transform(result -> new ScanStore.ResultToStore(target.seq(), result, write(result))))
                 .merge(options.concurrency())
                 .collect().asList()

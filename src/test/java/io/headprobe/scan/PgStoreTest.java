@@ -3,11 +3,19 @@ package io.headprobe.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -16,10 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.headprobe.probe.ProbeResult;
+import io.headprobe.problem.ProblemException;
 import io.headprobe.testing.EmbeddedPg;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.sqlclient.PoolOptions;
 
 /** The PostgreSQL store on its own, against a real (embedded) PostgreSQL: claims, leases, exactly one result. */
@@ -103,6 +113,57 @@ class PgStoreTest {
     }
 
     @Test
+    void aChunkItsWorkerGaveBackIsClaimableAtOnce() {
+        PgStore store = store(500, Duration.ofMinutes(1));
+        submit(store, List.of("http://a.test/"));
+        Chunk chunk = store.claim("failing").await().indefinitely();
+        assertNull(store.claim("other").await().indefinitely(), "leased for a minute");
+        store.release("failing", chunk).await().indefinitely();
+        assertEquals(chunk.number(), store.claim("other").await().indefinitely().number());
+    }
+
+    /**
+     * Two submissions of one client wait for the client's lock (held here by the test) and, let go
+     * together, are admitted one after the other: the second sees the first and is refused.
+     */
+    @Test
+    void submissionsOfOneClientAreAdmittedOneAfterTheOther() throws Exception {
+        PgStore store = store(500, Duration.ofMinutes(1));
+        ScanQuota oneAtATime = new ScanQuota(1, 0);
+        SqlConnection holder = pool.getConnectionAndAwait();
+        holder.query("SELECT pg_advisory_lock(hashtext('headprobe scan client'), hashtext('c'))").executeAndAwait();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> submissions = List.of(threads.submit(() -> submit(store, "c", oneAtATime)),
+                    threads.submit(() -> submit(store, "c", oneAtATime)));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (waitingForAnAdvisoryLock() < 2) {
+                assertTrue(Instant.now().isBefore(deadline), "the submissions never waited for the client's lock");
+                Scans.pause();
+            }
+            holder.query("SELECT pg_advisory_unlock_all()").executeAndAwait();
+            long refused = 0;
+            for (Future<String> submission : submissions) {
+                try {
+                    submission.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    assertEquals(429, ((ProblemException) e.getCause()).problem().status());
+                    refused++;
+                }
+            }
+            assertEquals(1, refused);
+        } finally {
+            threads.shutdownNow();
+            holder.closeAndAwait();
+        }
+    }
+
+    private long waitingForAnAdvisoryLock() {
+        return pool.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").execute()
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Test
     void resultsStreamPageAfterPageFromTheCursor() {
         PgStore store = store(500, Duration.ofMinutes(1));
         // 2,500 targets of 2,500 hosts: five chunks, three pages of results.
@@ -140,7 +201,19 @@ class PgStoreTest {
     private static String submit(PgStore store, List<String> targets) {
         ScanStore.Draft draft = store.draft();
         draft.add(targets);
-        return draft.commit(new ScanSpec("test", "{}")).id();
+        return draft.commit(new ScanSpec("test", "{}", "tester"), ScanQuota.NONE).id();
+    }
+
+    /** As ScanResource does: a refused draft is aborted. */
+    private static String submit(PgStore store, String client, ScanQuota quota) {
+        ScanStore.Draft draft = store.draft();
+        try {
+            draft.add(List.of("http://a.test/"));
+            return draft.commit(new ScanSpec("test", "{}", client), quota).id();
+        } catch (RuntimeException e) {
+            draft.abort();
+            throw e;
+        }
     }
 
     private static List<ScanStore.ResultToStore> results(Chunk chunk) {
@@ -169,6 +242,21 @@ class PgStoreTest {
         @Override
         public Duration pollInterval() {
             return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public int maxActivePerClient() {
+            return 0;
+        }
+
+        @Override
+        public long maxTargetsPerDayPerClient() {
+            return 0;
+        }
+
+        @Override
+        public OptionalInt maxInFlight() {
+            return OptionalInt.empty();
         }
 
         @Override

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** A client of /scans for tests: submit, wait for the end, read the results. */
 final class Scans {
@@ -28,9 +30,14 @@ final class Scans {
 
     /** Polls GET /scans/{id} until the scan is no longer queued or running; fails after a minute. */
     static JsonNode awaitFinished(String id) {
+        return awaitFinished(id, new RequestSpecBuilder().build());
+    }
+
+    /** The same, asking as {@code client} (with its API key, say). */
+    static JsonNode awaitFinished(String id, RequestSpecification client) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         while (true) {
-            JsonNode scan = read(given().when().get("/scans/" + id).then().statusCode(200).extract().asString());
+            JsonNode scan = read(given().spec(client).when().get("/scans/" + id).then().statusCode(200).extract().asString());
             String state = scan.get("state").asText();
             if (!state.equals("queued") && !state.equals("running")) {
                 return scan;
@@ -42,8 +49,8 @@ final class Scans {
         }
     }
 
-    /** Between two looks at a scan's state; the state decides, not the pause. */
-    private static void pause() {
+    /** Between two looks at a condition (a scan's state, a count); the condition decides, not the pause. */
+    static void pause() {
         try {
             Thread.sleep(20);
         } catch (InterruptedException e) {

@@ -1,0 +1,41 @@
+package io.headprobe.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.headprobe.problem.ProblemException;
+
+/** The in-memory store on its own: what replaces lease expiry there, and per-client quotas. */
+class MemoryStoreTest {
+
+    final MemoryStore store = new MemoryStore(500);
+
+    @Test
+    void aChunkItsWorkerGaveBackIsClaimableAtOnce() {
+        submit("client", new ScanQuota(0, 0));
+        Chunk chunk = store.claim("failing").await().indefinitely();
+        assertNull(store.claim("other").await().indefinitely());
+        store.release("failing", chunk).await().indefinitely();
+        assertEquals(chunk.number(), store.claim("other").await().indefinitely().number());
+    }
+
+    @Test
+    void aClientsQuotaCountsOnlyItsOwnScans() {
+        ScanQuota oneAtATime = new ScanQuota(1, 0);
+        submit("a", oneAtATime);
+        submit("b", oneAtATime);
+        ProblemException refused = assertThrows(ProblemException.class, () -> submit("a", oneAtATime));
+        assertEquals(429, refused.problem().status());
+    }
+
+    private String submit(String client, ScanQuota quota) {
+        ScanStore.Draft draft = store.draft();
+        draft.add(List.of("http://a.test/"));
+        return draft.commit(new ScanSpec(null, "{}", client), quota).id();
+    }
+}
