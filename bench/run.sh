@@ -11,3 +11,5 @@ bash startup.sh ${mode:-5}
 bash fanout.sh ${mode:-10000}
 bash cli.sh ${mode:-10}
 bash compare.sh ${mode:-3}
+# Not in the smoke run: even its smallest size (scans.sh --smoke) takes about a minute.
+[ "$mode" = "--smoke" ] || bash scans.sh
