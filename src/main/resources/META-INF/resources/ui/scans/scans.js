@@ -21,6 +21,7 @@ const resultsSummary = $('results-summary');
 
 let offset = 0;        // of the page of scans shown
 let timer = null;
+let refreshes = 0;     // a refresh that a newer one overtook shows nothing and schedules nothing
 const finished = new Map(); // id -> a closed scan's GET /scans/{id}: it changes no more
 const rows = new Map();     // id -> its row in the scans table
 let opened = null;     // the scan whose results are shown: { scan, cursors, page, controller }
@@ -50,6 +51,7 @@ async function detail(scan) {
 
 async function refresh() {
   clearTimeout(timer);
+  const mine = ++refreshes;
   let scans;
   let nextOffset;
   try {
@@ -57,10 +59,13 @@ async function refresh() {
     nextOffset = page.nextOffset;
     scans = await Promise.all(page.scans.map(detail));
   } catch (error) {
+    if (mine !== refreshes) return;
     failed(error, 'The scans could not be listed');
+    scansSummary.textContent = 'The scans could not be listed.';
     scansSummary.dataset.state = 'failed';
     return;
   }
+  if (mine !== refreshes) return;
   showProblem(problemBox, null);
   show(scans);
   $('newer').disabled = offset === 0;
