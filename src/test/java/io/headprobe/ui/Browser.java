@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -130,6 +133,19 @@ final class Browser {
     @SuppressWarnings("unchecked")
     <T> T script(String script, Object... arguments) {
         return (T) ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Saves the whole page (not only the viewport) as target/NAME. */
+    void screenshot(String name) throws IOException {
+        Dimension size = driver.manage().window().getSize();
+        // The window is taller than its viewport by the browser's own chrome: grow it by what is hidden.
+        long hidden = script("return document.documentElement.scrollHeight - window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), size.getHeight() + (int) Math.max(0, hidden)));
+        Path shot = Path.of("target", name);
+        Files.createDirectories(shot.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(size);
+        assertTrue(Files.size(shot) > 0);
     }
 
     void quit() {

@@ -100,7 +100,7 @@ class ScanUiTest extends BrowserTest {
     }
 
     @Test
-    void followsAScanToDoneAndPagesThroughItsResults() {
+    void followsAScanToDoneAndPagesThroughItsResults() throws IOException {
         List<String> targets = new ArrayList<>(IntStream.range(0, QUICK).mapToObj(i -> quick.url("/t/" + i)).toList());
         targets.add(held.url("/held"));
         String name = "ui scan " + System.nanoTime();
@@ -147,6 +147,7 @@ class ScanUiTest extends BrowserTest {
         assertEquals(new HashSet<>(targets), new HashSet<>(seen), "every target once over the three pages");
         assertEquals(targets.size(), seen.size());
         browser.assertNoAxeViolation("the scans page with a done scan and its last page of results");
+        browser.screenshot("ui-scans-screenshot.png");
 
         browser.driver.findElement(By.id("first-page")).click();
         resultsPage("Results 1 to 100 of 230", 100, true);

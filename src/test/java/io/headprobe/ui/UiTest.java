@@ -18,7 +18,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -509,15 +507,7 @@ class UiTest extends BrowserTest {
 
     /** Saves the whole page (the window grown to its height) as target/NAME, then restores the width. */
     private static void screenshot(String name) throws IOException {
-        Dimension size = driver.manage().window().getSize();
-        // The window is taller than its viewport by the browser's own chrome: grow it by what is hidden.
-        long hidden = script("return document.documentElement.scrollHeight - window.innerHeight;");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), size.getHeight() + (int) Math.max(0, hidden)));
-        Path shot = Path.of("target", name);
-        Files.createDirectories(shot.getParent());
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
-        driver.manage().window().setSize(size);
-        assertTrue(Files.size(shot) > 0);
+        browser.screenshot(name);
     }
 
     /** The WCAG contrast ratio of two colours given as CSS rgb()/rgba() strings. */

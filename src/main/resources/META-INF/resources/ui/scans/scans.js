@@ -102,7 +102,7 @@ function label(scan) {
 }
 
 function scanRow(scan) {
-  const open = el('button', { type: 'button', class: 'toggle open-scan', 'aria-controls': 'results-section' }, label(scan));
+  const open = el('button', { type: 'button', class: 'open-scan', 'aria-controls': 'results-section' }, label(scan));
   open.addEventListener('click', () => openResults(rows.get(scan.id).scan));
   const cells = ['state', 'progress', 'ok num', 'failed num', 'rate num', 'grades', 'created']
     .map((name) => el('td', { class: name }));
