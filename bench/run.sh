@@ -19,3 +19,5 @@ if [ -z "$mode" ]; then
   [ -n "$(ls ../target/*-runner 2>/dev/null)" ] && command -v perf >/dev/null &&
     bash profile-native-startup.sh > "$results/profile-native-startup.md"
 fi
+# Not in the smoke run: even its smallest size (scans.sh --smoke) takes about a minute.
+[ "$mode" = "--smoke" ] || bash scans.sh

@@ -3,13 +3,16 @@
  * measures the prober, not the targets. One thread, epoll, non-blocking sockets. Every connection
  * gets "200 OK" (empty body, Connection: close) DELAY_MS after its request head arrived, then is
  * closed. The delay is the same for all, so the waiting connections form a FIFO queue: no timer
- * structure is needed. Loopback only.
- * Build: cc -O2 -o delay_server delay_server.c     Usage: delay_server PORT [DELAY_MS (100)]
+ * structure is needed. Loopback only: it listens on 127.0.0.1, or on COUNT consecutive addresses
+ * of 127.0.0.0/8 from FIRST (many hosts for a scan, whose chunks hold the targets of one host).
+ * Build: cc -O2 -o delay_server delay_server.c
+ * Usage: delay_server PORT [DELAY_MS (100) [FIRST_ADDRESS (127.0.0.1) COUNT (1)]]
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,7 @@
 #include <arpa/inet.h>
 
 #define MAX_FDS 65536
+#define MAX_LISTENERS 4096
 
 static const char ANSWER[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 
@@ -27,6 +31,7 @@ static unsigned tail[MAX_FDS];        /* last bytes read on each connection, to 
 static int queue[MAX_FDS];            /* connections waiting for their answer, oldest first */
 static long long due[MAX_FDS];
 static int head_i, count;
+static char listening[MAX_FDS];       /* 1 for the listening sockets */
 
 static long long now_ms(void) {
     struct timespec t;
@@ -36,23 +41,37 @@ static long long now_ms(void) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
-        fprintf(stderr, "usage: %s PORT [DELAY_MS]\n", argv[0]);
+        fprintf(stderr, "usage: %s PORT [DELAY_MS [FIRST_ADDRESS COUNT]]\n", argv[0]);
         return 2;
     }
     long long delay = argc > 2 ? atoll(argv[2]) : 100;
-    signal(SIGPIPE, SIG_IGN);
-    int listener = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-    int one = 1;
-    setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in address = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(listener, (struct sockaddr *) &address, sizeof address) || listen(listener, 16384)) {
-        perror("listen");
-        return 1;
+    struct in_addr first = { htonl(INADDR_LOOPBACK) };
+    if (argc > 3 && inet_pton(AF_INET, argv[3], &first) != 1) {
+        fprintf(stderr, "not an IPv4 address: %s\n", argv[3]);
+        return 2;
     }
+    int addresses = argc > 4 ? atoi(argv[4]) : 1;
+    uint32_t from = ntohl(first.s_addr);
+    if (addresses < 1 || addresses > MAX_LISTENERS || (from >> 24) != 127 || ((from + addresses - 1) >> 24) != 127) {
+        fprintf(stderr, "the addresses must be 1 to %d addresses of 127.0.0.0/8\n", MAX_LISTENERS);
+        return 2;
+    }
+    signal(SIGPIPE, SIG_IGN);
     int poller = epoll_create1(0);
-    struct epoll_event event = { .events = EPOLLIN, .data.fd = listener };
-    epoll_ctl(poller, EPOLL_CTL_ADD, listener, &event);
+    for (int a = 0; a < addresses; a++) {
+        int listener = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        int one = 1;
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        struct sockaddr_in address = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
+        address.sin_addr.s_addr = htonl(from + a);
+        if (bind(listener, (struct sockaddr *) &address, sizeof address) || listen(listener, 16384)) {
+            perror("listen");
+            return 1;
+        }
+        listening[listener] = 1;
+        struct epoll_event event = { .events = EPOLLIN, .data.fd = listener };
+        epoll_ctl(poller, EPOLL_CTL_ADD, listener, &event);
+    }
     struct epoll_event ready[512];
     for (;;) {
         int wait = -1;
@@ -63,9 +82,9 @@ int main(int argc, char **argv) {
         int n = epoll_wait(poller, ready, 512, wait);
         for (int i = 0; i < n; i++) {
             int fd = ready[i].data.fd;
-            if (fd == listener) {
+            if (listening[fd]) {
                 int client;
-                while ((client = accept4(listener, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
+                while ((client = accept4(fd, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
                     if (client >= MAX_FDS) {
                         close(client);
                         continue;

@@ -2,7 +2,8 @@
 // stream, one line (one ProbeResult) at a time. Everything a target sent is put in the page as
 // text (textContent), never as markup.
 
-const $ = (id) => document.getElementById(id);
+import { $, el, readLines, showProblem as showIn, showResponseProblem as showResponseIn, withApiKey } from './dom.js';
+
 const form = $('probe-form');
 const runButton = $('run');
 const stopButton = $('stop');
@@ -14,18 +15,6 @@ const COLUMNS = 8;
 
 let current = null; // the latest run: { controller, rows, started, ended, state }
 let downloadUrl = null;
-
-/** Creates an element; attributes with null/false values are left out, true means present. */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined && value !== false) {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
 
 function intField(id) {
   const text = $(id).value.trim();
@@ -59,9 +48,7 @@ async function start() {
   setRunning(true);
   update(run);
   try {
-    const headers = { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' };
-    const apiKey = document.getElementById('api-key').value.trim();
-    if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+    const headers = withApiKey({ 'Content-Type': 'application/json', Accept: 'application/x-ndjson' });
     const response = await fetch('../probe/stream', {
       method: 'POST',
       headers,
@@ -87,23 +74,6 @@ async function start() {
       showProblem('The stream broke off', error.message);
       finish(run, 'failed');
     }
-  }
-}
-
-/** Calls onLine with each complete line of the stream; a line split across chunks is joined first. */
-async function readLines(stream, onLine) {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
-    const lines = buffer.split('\n');
-    buffer = done ? '' : lines.pop();
-    for (const line of lines) {
-      if (line.trim() !== '') onLine(line);
-    }
-    if (done) return;
   }
 }
 
@@ -285,22 +255,12 @@ function findings(list) {
   return el('table', { class: 'findings' }, el('caption', {}, 'Audit findings'), el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
-async function showResponseProblem(response) {
-  let title = `${response.status} ${response.statusText}`.trim();
-  let detail = '';
-  try {
-    const problem = await response.json();
-    title = problem.title || title;
-    detail = problem.detail || '';
-  } catch {
-    // not a problem body: the status line says it all
-  }
-  showProblem(title, detail);
+function showResponseProblem(response) {
+  return showResponseIn(problemBox, response);
 }
 
-/** Fills the alert region (emptied, it is hidden by CSS). */
 function showProblem(title, detail) {
-  problemBox.replaceChildren(...(title ? [el('strong', {}, title), detail ? `: ${detail}` : ''] : []));
+  showIn(problemBox, title, detail);
 }
 
 function finish(run, state) {
