@@ -12,7 +12,8 @@ work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do stop "$p"; done; rm -rf "$work"' EXIT
 fanout_targets
-JAR_VARIANTS=${HEAP_JAR_VARIANTS:-"jar, image flags|$IMAGE_JAVA_OPTS;jar, image flags but no InitialRAMPercentage|${IMAGE_JAVA_OPTS/-XX:InitialRAMPercentage=25/};jar, image flags -Xmn32m|$IMAGE_JAVA_OPTS -Xmn32m"}
+# Names must not hold '=' (fanout.py splits NAME=SPEC at the first one).
+JAR_VARIANTS=${HEAP_JAR_VARIANTS:-"jar, image flags|$IMAGE_JAVA_OPTS;jar, image flags plus the earlier InitialRAMPercentage 25|$IMAGE_JAVA_OPTS -XX:InitialRAMPercentage=25;jar, image flags -Xmn32m|$IMAGE_JAVA_OPTS -Xmn32m"}
 NATIVE_VARIANTS=${HEAP_NATIVE_VARIANTS:-"native, default|;native -Xmn16m|-Xmn16m;native -Xmn32m|-Xmn32m;native -Xmn64m|-Xmn64m"}
 contenders=()
 start() { # name, executable, its options (the service's system properties follow them)
