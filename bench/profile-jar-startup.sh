@@ -17,7 +17,7 @@ for i in $(seq "$RUNS"); do
   echo "run $i: exec to first 200 $(( $(now_ms) - start )) ms (JFR on)"
   stop $app
   "$JFR" print --events jdk.ExecutionSample --stack-depth 64 "$work/$i.jfr" >> "$work/samples.txt"
-  "$JFR" print --events jdk.ClassLoadingStatistics "$work/$i.jfr" | grep loadedClassCount | tail -n 1 | sed 's/^ */  at the end: /'
+  "$JFR" print --events jdk.ClassLoadingStatistics "$work/$i.jfr" | grep -w loadedClassCount | tail -n 1 | sed "s/^ */  at the end: /"
 done
 python3 - "$work/samples.txt" <<'PY'
 import collections, re, sys
