@@ -116,6 +116,34 @@ final class MemoryStore implements ScanStore {
     }
 
     @Override
+    public synchronized Multi<ResultChange> diff(String id, String base) {
+        Map<String, StoredResult> after = byTarget(scans.get(id));
+        Map<String, StoredResult> before = byTarget(scans.get(base));
+        List<ResultChange> changes = new ArrayList<>();
+        after.forEach((target, result) -> {
+            StoredResult old = before.get(target);
+            if (old != null && !old.summary().equals(result.summary())) {
+                changes.add(ResultChange.of(target, old.summary(), result.summary()));
+            }
+        });
+        return Multi.createFrom().iterable(changes);
+    }
+
+    /** Each target's result, the first occurrence's where a target is listed twice, in target order. */
+    private static Map<String, StoredResult> byTarget(MemoryScan scan) {
+        Map<String, StoredResult> results = new TreeMap<>();
+        for (StoredResult result : scan.results) {
+            results.merge(result.target(), result, (one, other) -> one.seq() < other.seq() ? one : other);
+        }
+        return results;
+    }
+
+    @Override
+    public synchronized long activeScans() {
+        return scans.values().stream().filter(scan -> scan.state.open()).count();
+    }
+
+    @Override
     public synchronized Uni<Scan> cancel(String id) {
         MemoryScan scan = scans.get(id);
         if (scan != null && scan.state.open()) {

@@ -150,7 +150,7 @@ class PgStoreTest {
                 "{\"target\":\"" + target.target() + "\"}")).toList();
     }
 
-    private record TestConfig(int chunkSize, Duration lease) implements ScanConfig {
+    record TestConfig(int chunkSize, Duration lease) implements ScanConfig {
         @Override
         public int maxTargets() {
             return 1_000_000;
@@ -169,6 +169,12 @@ class PgStoreTest {
         @Override
         public Duration pollInterval() {
             return Duration.ofSeconds(1);
+        }
+
+        /** Counted on every look: a test polls for the count it expects. */
+        @Override
+        public Duration activeCountInterval() {
+            return Duration.ZERO;
         }
 
         @Override
