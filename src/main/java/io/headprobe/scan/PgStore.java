@@ -54,13 +54,12 @@ final class PgStore implements ScanStore {
                 state = CASE WHEN state = 'running' AND done + $2 = total THEN 'done' ELSE state END
             WHERE id = $1 RETURNING done""";
 
-    private static final String COUNTS = """
-            SELECT scan_id, 'status' AS kind, status::text AS key, count(*) AS n FROM scan_results
-              WHERE scan_id = ANY($1) AND status IS NOT NULL GROUP BY scan_id, status
-            UNION ALL SELECT scan_id, 'error', error, count(*) FROM scan_results
-              WHERE scan_id = ANY($1) AND error IS NOT NULL GROUP BY scan_id, error
-            UNION ALL SELECT scan_id, 'grade', grade, count(*) FROM scan_results
-              WHERE scan_id = ANY($1) AND grade IS NOT NULL GROUP BY scan_id, grade""";
+    private static final String COUNTS = "SELECT scan_id, kind, key, n FROM scan_counts WHERE scan_id = ANY($1)";
+
+    /** Adds a chunk's counts; after COUNT_DONE, whose row lock makes the completions of a scan take turns. */
+    private static final String ADD_COUNTS = """
+            INSERT INTO scan_counts (scan_id, kind, key, n) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[])
+            ON CONFLICT (scan_id, kind, key) DO UPDATE SET n = scan_counts.n + excluded.n""";
 
     /**
      * Each scan's first result per target, from the target after $3 on; pairs whose summaries differ.
@@ -327,6 +326,7 @@ final class PgStore implements ScanStore {
 
     private static Uni<Void> insert(SqlConnection connection, UUID scan, long before, List<ResultToStore> results) {
         List<Tuple> rows = new ArrayList<>();
+        Map<List<String>, Long> counts = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
             ResultToStore result = results.get(i);
             StoredResult stored = StoredResult.of(before + i + 1, result.seq(), result.result(), result.json());
@@ -334,11 +334,25 @@ final class PgStore implements ScanStore {
                     .addString(stored.url()).addBoolean(stored.ok()).addInteger(stored.status()).addString(stored.error())
                     .addString(stored.grade()).addDouble(stored.totalMs()).addInteger(stored.tlsDaysLeft())
                     .addString(stored.json()));
+            stored.countedAs().forEach((kind, key) -> counts.merge(List.of(kind, key), 1L, Long::sum));
         }
         return rows.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("INSERT INTO scan_results (scan_id, position, seq, target, url, ok, status, error, "
                         + "grade, total_ms, tls_days_left, result) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-                        .executeBatch(rows).replaceWithVoid();
+                        .executeBatch(rows)
+                        .chain(() -> addCounts(connection, scan, counts));
+    }
+
+    private static Uni<Void> addCounts(SqlConnection connection, UUID scan, Map<List<String>, Long> counts) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map.Entry<List<String>, Long>> entries = List.copyOf(counts.entrySet());
+        return connection.preparedQuery(ADD_COUNTS).execute(Tuple.of(scan,
+                entries.stream().map(entry -> entry.getKey().get(0)).toArray(String[]::new),
+                entries.stream().map(entry -> entry.getKey().get(1)).toArray(String[]::new),
+                entries.stream().map(Map.Entry::getValue).toArray(Long[]::new)))
+                .replaceWithVoid();
     }
 
     private static UUID uuid(String id) {

@@ -1,5 +1,8 @@
 package io.headprobe.scan;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +39,21 @@ record StoredResult(long position, int seq, String target, String url, boolean o
     /** The row of `headprobe probe --csv` for this result: the same columns, read back from the stored JSON. */
     String csv(ObjectMapper mapper) throws JsonProcessingException {
         return Csv.row(ProbeCsv.fields(mapper.readValue(json, ProbeResult.class)));
+    }
+
+    /** What this result adds one to in GET /scans/{id}: its key in byStatus, byError and byGrade, where it has one. */
+    Map<String, String> countedAs() {
+        Map<String, String> keys = new HashMap<>();
+        if (status != null) {
+            keys.put("status", status.toString());
+        }
+        if (error != null) {
+            keys.put("error", error);
+        }
+        if (grade != null) {
+            keys.put("grade", grade);
+        }
+        return keys;
     }
 
     /** What a diff compares. */
