@@ -20,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 final class Migrations {
 
     /** In order; a new version is a new file added here, never an edit of an applied one. */
-    static final List<String> FILES = List.of("V1__scans.sql", "V2__scan_diff.sql", "V3__scan_counts.sql");
+    static final List<String> FILES = List.of("V1__scans.sql", "V2__scan_diff.sql", "V4__scan_counts.sql");
 
     /** Any constant that other users of the database are unlikely to pick: "HeadProb". */
     private static final long LOCK = 0x4865616450726f62L;
