@@ -37,9 +37,8 @@ final class MemoryStore implements ScanStore {
         final boolean[] chunkDone;
         final String[] chunkOwner;
         final List<StoredResult> results = new ArrayList<>();
-        final Map<String, Long> byStatus = new TreeMap<>();
-        final Map<String, Long> byError = new TreeMap<>();
-        final Map<String, Long> byGrade = new TreeMap<>();
+        /** byStatus, byError and byGrade by "status", "error" and "grade". */
+        final Map<String, Map<String, Long>> counts = new HashMap<>();
         ScanState state = ScanState.queued;
         Instant startedAt;
         Instant finishedAt;
@@ -56,7 +55,11 @@ final class MemoryStore implements ScanStore {
 
         Scan view() {
             return Scan.of(id, spec.name(), state, targets.size(), results.size(), ok, results.size() - ok,
-                    Map.copyOf(byStatus), Map.copyOf(byError), Map.copyOf(byGrade), createdAt, startedAt, finishedAt);
+                    counts("status"), counts("error"), counts("grade"), createdAt, startedAt, finishedAt);
+        }
+
+        private Map<String, Long> counts(String kind) {
+            return new TreeMap<>(counts.getOrDefault(kind, Map.of()));
         }
     }
 
@@ -128,6 +131,34 @@ final class MemoryStore implements ScanStore {
     }
 
     @Override
+    public synchronized Multi<ResultChange> diff(String id, String base) {
+        Map<String, StoredResult> after = byTarget(scans.get(id));
+        Map<String, StoredResult> before = byTarget(scans.get(base));
+        List<ResultChange> changes = new ArrayList<>();
+        after.forEach((target, result) -> {
+            StoredResult old = before.get(target);
+            if (old != null && !old.summary().equals(result.summary())) {
+                changes.add(ResultChange.of(target, old.summary(), result.summary()));
+            }
+        });
+        return Multi.createFrom().iterable(changes);
+    }
+
+    /** Each target's result, the first occurrence's where a target is listed twice, in target order. */
+    private static Map<String, StoredResult> byTarget(MemoryScan scan) {
+        Map<String, StoredResult> results = new TreeMap<>();
+        for (StoredResult result : scan.results) {
+            results.merge(result.target(), result, (one, other) -> one.seq() < other.seq() ? one : other);
+        }
+        return results;
+    }
+
+    @Override
+    public synchronized long activeScans() {
+        return scans.values().stream().filter(scan -> scan.state.open()).count();
+    }
+
+    @Override
     public synchronized Uni<Scan> cancel(String id) {
         MemoryScan scan = scans.get(id);
         if (scan != null && scan.state.open()) {
@@ -188,20 +219,13 @@ final class MemoryStore implements ScanStore {
             StoredResult stored = StoredResult.of(scan.results.size() + 1, result.seq(), result.result(), result.json());
             scan.results.add(stored);
             scan.ok += stored.ok() ? 1 : 0;
-            count(scan.byStatus, stored.status() == null ? null : stored.status().toString());
-            count(scan.byError, stored.error());
-            count(scan.byGrade, stored.grade());
+            stored.countedAs().forEach((kind, key) -> scan.counts.computeIfAbsent(kind, k -> new TreeMap<>())
+                    .merge(key, 1L, Long::sum));
         }
         if (scan.results.size() == scan.targets.size() && scan.state == ScanState.running) {
             scan.state = ScanState.done;
             scan.finishedAt = Instant.now();
         }
         return Uni.createFrom().voidItem();
-    }
-
-    private static void count(Map<String, Long> counts, String key) {
-        if (key != null) {
-            counts.merge(key, 1L, Long::sum);
-        }
     }
 }

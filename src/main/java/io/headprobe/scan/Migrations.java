@@ -24,9 +24,10 @@ final class Migrations {
     /**
      * In order; a new version is a new file added here, never an edit of an applied one. Every
      * version not yet applied is applied, not only those above the highest: versions written on
-     * two branches at once (V2 and V3) arrive in either order and each is applied once.
+     * two branches at once (V2 and V3 did) arrive in either order and each is applied once.
      */
-    static final List<String> FILES = List.of("V1__scans.sql", "V3__scan_clients.sql");
+    static final List<String> FILES = List.of("V1__scans.sql", "V2__scan_diff.sql", "V3__scan_clients.sql",
+            "V4__scan_counts.sql");
 
     /** Any constant that other users of the database are unlikely to pick: "HeadProb". */
     private static final long LOCK = 0x4865616450726f62L;

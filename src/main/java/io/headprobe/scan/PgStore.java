@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 import io.smallrye.mutiny.Multi;
@@ -52,16 +54,33 @@ final class PgStore implements ScanStore {
                 state = CASE WHEN state = 'running' AND done + $2 = total THEN 'done' ELSE state END
             WHERE id = $1 RETURNING done""";
 
-    private static final String COUNTS = """
-            SELECT scan_id, 'status' AS kind, status::text AS key, count(*) AS n FROM scan_results
-              WHERE scan_id = ANY($1) AND status IS NOT NULL GROUP BY scan_id, status
-            UNION ALL SELECT scan_id, 'error', error, count(*) FROM scan_results
-              WHERE scan_id = ANY($1) AND error IS NOT NULL GROUP BY scan_id, error
-            UNION ALL SELECT scan_id, 'grade', grade, count(*) FROM scan_results
-              WHERE scan_id = ANY($1) AND grade IS NOT NULL GROUP BY scan_id, grade""";
+    private static final String COUNTS = "SELECT scan_id, kind, key, n FROM scan_counts WHERE scan_id = ANY($1)";
+
+    /** Adds a chunk's counts; after COUNT_DONE, whose row lock makes the completions of a scan take turns. */
+    private static final String ADD_COUNTS = """
+            INSERT INTO scan_counts (scan_id, kind, key, n) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[])
+            ON CONFLICT (scan_id, kind, key) DO UPDATE SET n = scan_counts.n + excluded.n""";
+
+    /**
+     * Each scan's first result per target, from the target after $3 on; pairs whose summaries differ.
+     * A result not stored yet in either scan is simply not part of the join.
+     */
+    private static final String DIFF = """
+            WITH a AS (SELECT DISTINCT ON (target) target, status, error, grade, tls_days_left_bucket(tls_days_left) AS bucket
+                       FROM scan_results WHERE scan_id = $1 AND target > $3 ORDER BY target, seq),
+                 b AS (SELECT DISTINCT ON (target) target, status, error, grade, tls_days_left_bucket(tls_days_left) AS bucket
+                       FROM scan_results WHERE scan_id = $2 AND target > $3 ORDER BY target, seq)
+            SELECT a.target, b.status AS b_status, b.error AS b_error, b.grade AS b_grade, b.bucket AS b_bucket,
+                   a.status AS a_status, a.error AS a_error, a.grade AS a_grade, a.bucket AS a_bucket
+            FROM a JOIN b ON b.target = a.target
+            WHERE (a.status, a.error, a.grade, a.bucket) IS DISTINCT FROM (b.status, b.error, b.grade, b.bucket)
+            ORDER BY a.target LIMIT $4""";
 
     private final Pool pool;
     private final ScanConfig config;
+    private final AtomicBoolean counting = new AtomicBoolean();
+    private volatile long active;
+    private volatile long activeCountedAt;
 
     PgStore(Pool pool, ScanConfig config) {
         this.pool = pool;
@@ -204,26 +223,67 @@ final class PgStore implements ScanStore {
     public Multi<StoredResult> results(String id, long after) {
         UUID uuid = uuid(id);
         long[] last = { after };
+        return paged(() -> pool.preparedQuery("SELECT position, seq, target, url, ok, status, error, grade, total_ms, "
+                + "tls_days_left, result FROM scan_results WHERE scan_id = $1 AND position > $2 ORDER BY position LIMIT $3")
+                .execute(Tuple.of(uuid, last[0], PAGE))
+                .map(rows -> {
+                    List<StoredResult> page = new ArrayList<>();
+                    rows.forEach(row -> page.add(stored(row)));
+                    if (!page.isEmpty()) {
+                        last[0] = page.get(page.size() - 1).position();
+                    }
+                    return page;
+                }));
+    }
+
+    /** Pages until one comes back short. */
+    private static <T> Multi<T> paged(Supplier<Uni<List<T>>> nextPage) {
         return Multi.createBy().repeating()
-                .uni(() -> pool.preparedQuery("SELECT position, seq, target, url, ok, status, error, grade, total_ms, result "
-                        + "FROM scan_results WHERE scan_id = $1 AND position > $2 ORDER BY position LIMIT $3")
-                        .execute(Tuple.of(uuid, last[0], PAGE))
-                        .map(rows -> {
-                            List<StoredResult> page = new ArrayList<>();
-                            rows.forEach(row -> page.add(stored(row)));
-                            if (!page.isEmpty()) {
-                                last[0] = page.get(page.size() - 1).position();
-                            }
-                            return page;
-                        }))
+                .<List<T>> uni(nextPage::get)
                 .whilst(page -> page.size() == PAGE)
                 .onItem().disjoint();
+    }
+
+    /** A merge join of the two scans' results on the (scan_id, target, seq) index, a page of targets at a time. */
+    @Override
+    public Multi<ResultChange> diff(String id, String base) {
+        String[] last = { "" };
+        return paged(() -> pool.preparedQuery(DIFF).execute(Tuple.of(uuid(id), uuid(base), last[0], PAGE))
+                .map(rows -> {
+                    List<ResultChange> page = new ArrayList<>();
+                    rows.forEach(row -> page.add(ResultChange.of(row.getString("target"), summary(row, "b_"),
+                            summary(row, "a_"))));
+                    if (!page.isEmpty()) {
+                        last[0] = page.get(page.size() - 1).target();
+                    }
+                    return page;
+                }));
+    }
+
+    private static ResultSummary summary(Row row, String prefix) {
+        return new ResultSummary(row.getInteger(prefix + "status"), row.getString(prefix + "error"),
+                row.getString(prefix + "grade"), row.getString(prefix + "bucket"));
+    }
+
+    /** At most one count query per headprobe.scan.active-count-interval; a scrape never waits for it. */
+    @Override
+    public long activeScans() {
+        long now = System.currentTimeMillis();
+        if (now - activeCountedAt >= config.activeCountInterval().toMillis() && counting.compareAndSet(false, true)) {
+            pool.query("SELECT count(*) FROM scans WHERE state IN ('queued', 'running')").execute()
+                    .subscribe().with(rows -> {
+                        active = rows.iterator().next().getLong(0);
+                        activeCountedAt = System.currentTimeMillis();
+                        counting.set(false);
+                    }, failure -> counting.set(false));
+        }
+        return active;
     }
 
     private static StoredResult stored(Row row) {
         return new StoredResult(row.getLong("position"), row.getInteger("seq"), row.getString("target"),
                 row.getString("url"), row.getBoolean("ok"), row.getInteger("status"), row.getString("error"),
-                row.getString("grade"), row.getDouble("total_ms"), row.getString("result"));
+                row.getString("grade"), row.getDouble("total_ms"), row.getInteger("tls_days_left"), row.getString("result"));
     }
 
     @Override
@@ -294,17 +354,33 @@ final class PgStore implements ScanStore {
 
     private static Uni<Void> insert(SqlConnection connection, UUID scan, long before, List<ResultToStore> results) {
         List<Tuple> rows = new ArrayList<>();
+        Map<List<String>, Long> counts = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
             ResultToStore result = results.get(i);
             StoredResult stored = StoredResult.of(before + i + 1, result.seq(), result.result(), result.json());
             rows.add(Tuple.from(List.of(scan, stored.position(), stored.seq(), stored.target()))
                     .addString(stored.url()).addBoolean(stored.ok()).addInteger(stored.status()).addString(stored.error())
-                    .addString(stored.grade()).addDouble(stored.totalMs()).addString(stored.json()));
+                    .addString(stored.grade()).addDouble(stored.totalMs()).addInteger(stored.tlsDaysLeft())
+                    .addString(stored.json()));
+            stored.countedAs().forEach((kind, key) -> counts.merge(List.of(kind, key), 1L, Long::sum));
         }
         return rows.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("INSERT INTO scan_results (scan_id, position, seq, target, url, ok, status, error, "
-                        + "grade, total_ms, result) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-                        .executeBatch(rows).replaceWithVoid();
+                        + "grade, total_ms, tls_days_left, result) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+                        .executeBatch(rows)
+                        .chain(() -> addCounts(connection, scan, counts));
+    }
+
+    private static Uni<Void> addCounts(SqlConnection connection, UUID scan, Map<List<String>, Long> counts) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map.Entry<List<String>, Long>> entries = List.copyOf(counts.entrySet());
+        return connection.preparedQuery(ADD_COUNTS).execute(Tuple.of(scan,
+                entries.stream().map(entry -> entry.getKey().get(0)).toArray(String[]::new),
+                entries.stream().map(entry -> entry.getKey().get(1)).toArray(String[]::new),
+                entries.stream().map(Map.Entry::getValue).toArray(Long[]::new)))
+                .replaceWithVoid();
     }
 
     private static UUID uuid(String id) {

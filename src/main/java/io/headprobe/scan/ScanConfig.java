@@ -34,6 +34,10 @@ public interface ScanConfig {
     @WithDefault("1S")
     Duration pollInterval();
 
+    /** How stale headprobe_scans_active may be with PostgreSQL: it is counted at most once per interval (memory: always exact). */
+    @WithDefault("5S")
+    Duration activeCountInterval();
+
     /** Scans per page of GET /scans when the request names no limit; also the most a request may ask for is max-page-size. */
     @WithDefault("50")
     int pageSize();

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.headprobe.access.ClientLimits;
 import io.headprobe.access.KeyRequired;
+import io.headprobe.csv.Csv;
 import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeRequest;
 import io.headprobe.probe.ProbeRequests;
@@ -46,6 +47,8 @@ import io.smallrye.mutiny.unchecked.Unchecked;
  * curl -s localhost:8080/scans/ID
  * curl -sN 'localhost:8080/scans/ID/results?after=CURSOR'
  * curl -s localhost:8080/scans/ID/results -H 'Accept: text/csv'
+ * curl -s 'localhost:8080/scans/ID/diff?base=OLDER_ID'
+ * curl -s 'localhost:8080/scans/ID/diff?base=OLDER_ID' -H 'Accept: text/csv'
  * curl -s -X DELETE localhost:8080/scans/ID
  * </pre>
  */
@@ -135,23 +138,57 @@ public class ScanResource {
     @Produces(NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Results in the order they were stored, one JSON object per line, each with the cursor that resumes after it")
-    public Multi<ObjectNode> results(@RestPath String id, @RestQuery String after) {
-        return stored(id, after).onItem().transform(Unchecked.function(result -> result.line(json, id)));
+    public Multi<ObjectNode> results(@RestPath String id, @RestQuery String after, @RestQuery String limit) {
+        return stored(id, after, limit).onItem().transform(Unchecked.function(result -> result.line(json, id)));
     }
 
     @GET
     @Path("{id}/results")
     @Produces(CSV)
     @Operation(summary = "The same results as CSV")
-    public Multi<String> resultsCsv(@RestPath String id, @RestQuery String after) {
-        return Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(StoredResult.CSV_HEADER),
-                stored(id, after).onItem().transform(StoredResult::csv));
+    public Multi<String> resultsCsv(@RestPath String id, @RestQuery String after, @RestQuery String limit) {
+        return csv(StoredResult.CSV_HEADER, stored(id, after, limit).onItem().transform(Unchecked.function(result -> result.csv(json))));
     }
 
-    private Multi<StoredResult> stored(String id, String after) {
+    @GET
+    @Path("{id}/diff")
+    @Produces(NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Targets in both scans whose status, error, grade or TLS days-left bucket changed since the base scan")
+    public Multi<ResultChange> diff(@RestPath String id, @RestQuery String base) {
+        return changes(id, base);
+    }
+
+    @GET
+    @Path("{id}/diff")
+    @Produces(CSV)
+    @Operation(summary = "The same changes as CSV")
+    public Multi<String> diffCsv(@RestPath String id, @RestQuery String base) {
+        return csv(Csv.row(ResultChange.CSV_COLUMNS), changes(id, base).onItem().transform(change -> Csv.row(change.csvFields())));
+    }
+
+    private static Multi<String> csv(String header, Multi<String> rows) {
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(header), rows);
+    }
+
+    private Multi<ResultChange> changes(String id, String base) {
+        if (base == null || base.isBlank()) {
+            throw new ProblemException(400, "'base' must name the scan to compare with");
+        }
+        return known(id, store.find(id))
+                .chain(scan -> known(base, store.find(base)))
+                .onItem().transformToMulti(scan -> store.diff(id, base));
+    }
+
+    /**
+     * A reader that wants a page asks for {@code limit} results: the stream then ends by itself,
+     * where a reader that stopped reading would leave the server a reset connection to log.
+     */
+    private Multi<StoredResult> stored(String id, String after, String limit) {
         long position = Cursor.position(id, after);
-        return known(id, store.find(id)).onItem().transformToMulti(scan -> store.results(id, position));
+        int most = Params.intInRange("limit", limit, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        return known(id, store.find(id)).onItem().transformToMulti(scan -> store.results(id, position))
+                .select().first(most);
     }
 
     private interface Body {

@@ -37,6 +37,15 @@ interface ScanStore {
     /** Results stored after {@code position}, in the order they were stored, as far as they are now. */
     Multi<StoredResult> results(String id, long after);
 
+    /**
+     * Targets with a result in both scans whose {@link ResultSummary} differs, by target; a target
+     * listed twice in a scan is compared by its first occurrence. Both scans must exist.
+     */
+    Multi<ResultChange> diff(String id, String base);
+
+    /** Scans queued or running, as this store last counted them (it may count at most every few seconds). */
+    long activeScans();
+
     /** Stops the scan from starting new chunks; null for an unknown id. */
     Uni<Scan> cancel(String id);
 

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.headprobe.audit.Audit;
+import io.headprobe.probe.ErrorCode;
 import io.headprobe.probe.ProbeResult;
 import io.headprobe.problem.ProblemException;
 import io.headprobe.testing.EmbeddedPg;
@@ -30,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.PoolOptions;
 
 /** The PostgreSQL store on its own, against a real (embedded) PostgreSQL: claims, leases, exactly one result. */
@@ -179,6 +184,44 @@ class PgStoreTest {
         assertNotEquals(all.get(0).seq(), all.get(2499).seq());
     }
 
+    /** The counts kept by completing chunks are what a GROUP BY over all results says. */
+    @Test
+    void keptCountsEqualAGroupByOverTheResults() {
+        PgStore store = store(3, Duration.ofMinutes(1));
+        List<String> targets = IntStream.range(0, 40).mapToObj(i -> "http://h" + i % 7 + ".test/" + i).toList();
+        String id = submit(store, targets);
+        for (Chunk chunk = store.claim("w").await().indefinitely(); chunk != null; chunk = store.claim("w").await()
+                .indefinitely()) {
+            store.complete("w", chunk, chunk.targets().stream().map(target -> new ScanStore.ResultToStore(target.seq(),
+                    varied(target.seq()).withTarget(target.target()), "{}")).toList()).await().indefinitely();
+        }
+        Scan scan = store.find(id).await().indefinitely();
+        assertEquals(40, scan.done());
+        assertEquals(groupBy("status::text", id), scan.byStatus());
+        assertEquals(groupBy("error", id), scan.byError());
+        assertEquals(groupBy("grade", id), scan.byGrade());
+        assertEquals(Set.of("200", "301", "503"), scan.byStatus().keySet());
+        assertEquals(Set.of("A", "C", "F"), scan.byGrade().keySet());
+        assertEquals(Set.of("TIMEOUT"), scan.byError().keySet());
+    }
+
+    /** Statuses, grades and errors that vary with the target's place in the list. */
+    private static ProbeResult varied(int seq) {
+        boolean failed = seq % 5 == 0;
+        return new ProbeResult("", "", !failed, failed ? null : List.of(200, 301, 503).get(seq % 3), null, List.of(),
+                List.of(), null, null, List.of(), null,
+                failed ? new ProbeResult.Error(ErrorCode.TIMEOUT, "slow") : null,
+                failed ? null : new Audit(0, List.of("A", "C", "F").get(seq % 3 == 0 ? 0 : seq % 2 + 1), List.of()));
+    }
+
+    private Map<String, Long> groupBy(String column, String id) {
+        Map<String, Long> counts = new TreeMap<>();
+        pool.preparedQuery("SELECT " + column + " AS key, count(*) AS n FROM scan_results WHERE scan_id = $1::uuid AND "
+                + column + " IS NOT NULL GROUP BY 1").execute(Tuple.of(id)).await().indefinitely()
+                .forEach(row -> counts.put(row.getString("key"), row.getLong("n")));
+        return counts;
+    }
+
     @Test
     void aCancelledScanHasNoChunkToClaim() {
         PgStore store = store(500, Duration.ofMinutes(1));
@@ -223,7 +266,7 @@ class PgStoreTest {
                 "{\"target\":\"" + target.target() + "\"}")).toList();
     }
 
-    private record TestConfig(int chunkSize, Duration lease) implements ScanConfig {
+    record TestConfig(int chunkSize, Duration lease) implements ScanConfig {
         @Override
         public int maxTargets() {
             return 1_000_000;
@@ -242,6 +285,12 @@ class PgStoreTest {
         @Override
         public Duration pollInterval() {
             return Duration.ofSeconds(1);
+        }
+
+        /** Counted on every look: a test polls for the count it expects. */
+        @Override
+        public Duration activeCountInterval() {
+            return Duration.ZERO;
         }
 
         @Override

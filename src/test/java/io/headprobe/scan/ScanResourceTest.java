@@ -1,6 +1,7 @@
 package io.headprobe.scan;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -12,12 +13,14 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -37,18 +40,27 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ScanResourceTest {
 
+    static final String NO_CONTENT = "HTTP/1.1 204 No Content\r\n\r\n";
+
     static RawServer noContent;
     static RawServer held;
     static CountDownLatch release;
+    /** Servers whose answer a test switches between two scans. */
+    static final AtomicReference<String> firstAnswer = new AtomicReference<>(NO_CONTENT);
+    static final AtomicReference<String> secondAnswer = new AtomicReference<>(NO_CONTENT);
+    static RawServer first;
+    static RawServer second;
 
     @BeforeAll
     static void startTargets() {
         release = new CountDownLatch(1);
-        noContent = RawServer.start(RawServer.answering("HTTP/1.1 204 No Content\r\n\r\n"));
+        noContent = RawServer.start(RawServer.answering(NO_CONTENT));
         held = RawServer.start(socket -> {
             release.await();
-            RawServer.answering("HTTP/1.1 204 No Content\r\n\r\n").play(socket);
+            RawServer.answering(NO_CONTENT).play(socket);
         });
+        first = RawServer.start(socket -> RawServer.answering(firstAnswer.get()).play(socket));
+        second = RawServer.start(socket -> RawServer.answering(secondAnswer.get()).play(socket));
     }
 
     @AfterAll
@@ -56,6 +68,8 @@ class ScanResourceTest {
         release.countDown();
         noContent.close();
         held.close();
+        first.close();
+        second.close();
     }
 
     static String target(RawServer server, int i) {
@@ -90,13 +104,115 @@ class ScanResourceTest {
         // Resuming after the tenth line gives the other 21, in the same order.
         List<JsonNode> rest = Scans.results(id, lines.get(9).get("cursor").asText());
         assertEquals(lines.subList(10, 31), rest);
+
+        // A page: at most limit lines, and the stream ends by itself.
+        List<JsonNode> page = Scans.read(given().accept(ScanResource.NDJSON)
+                .queryParam("after", lines.get(9).get("cursor").asText()).queryParam("limit", 5)
+                .when().get("/scans/" + id + "/results").then().statusCode(200).extract().asString());
+        assertEquals(lines.subList(10, 15), page);
+        given().accept(ScanResource.NDJSON).queryParam("limit", 0).when().get("/scans/" + id + "/results")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("limit"));
     }
 
     /** headprobe_scan_targets_total{outcome}: counted before a chunk's results are stored, so before the scan is seen done. */
     static double targetsCounted(String outcome) {
+        return metric("headprobe_scan_targets_total{outcome=\"" + outcome + "\"");
+    }
+
+    /** The sum of the samples on /q/metrics whose line starts with {@code sample}. */
+    static double metric(String sample) {
         String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("headprobe_scan_targets_total{outcome=\"" + outcome + "\""))
+        return metrics.lines().filter(line -> line.startsWith(sample))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** headprobe_scans_active may lag with PostgreSQL (the test profile counts every 100 ms): polled for 30 seconds. */
+    static void awaitActiveScans(double expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (metric("headprobe_scans_active ") != expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("headprobe_scans_active is " + metric("headprobe_scans_active ") + ", not " + expected);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void activeScansAreThoseQueuedOrRunning() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        try (RawServer gated = RawServer.start(socket -> {
+            gate.await();
+            RawServer.answering(NO_CONTENT).play(socket);
+        })) {
+            // Scans of other tests are done or cancelled by now.
+            awaitActiveScans(0);
+            String id = Scans.submitJson(Map.of("targets", List.of(target(gated, 1))));
+            awaitActiveScans(1);
+            gate.countDown();
+            Scans.awaitFinished(id);
+            awaitActiveScans(0);
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    @Test
+    void diffListsTargetsInBothScansWhoseAnswerChanged() {
+        firstAnswer.set(NO_CONTENT);
+        secondAnswer.set(NO_CONTENT);
+        String changedStatus = target(first, 1);
+        String nowBroken = target(second, 1);
+        String same = target(noContent, 1);
+        String base = Scans.submitJson(Map.of("targets", List.of(changedStatus, nowBroken, same, target(noContent, 2))));
+        Scans.awaitFinished(base);
+
+        firstAnswer.set("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n");
+        secondAnswer.set("not HTTP at all\r\n\r\n");
+        String id = Scans.submitJson(Map.of("targets", List.of(changedStatus, nowBroken, same, target(noContent, 3))));
+        Scans.awaitFinished(id);
+
+        List<JsonNode> changes = Scans.read(given().when().get("/scans/" + id + "/diff?base=" + base)
+                .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().asString());
+        Map<String, JsonNode> byTarget = changes.stream().collect(Collectors.toMap(change -> change.get("target").asText(),
+                change -> change));
+        assertEquals(Set.of(changedStatus, nowBroken), byTarget.keySet(), changes::toString);
+        assertEquals(new TreeSet<>(byTarget.keySet()).stream().toList(),
+                changes.stream().map(change -> change.get("target").asText()).toList(), "in target order");
+
+        JsonNode status = byTarget.get(changedStatus);
+        assertEquals(204, status.at("/before/status").asInt());
+        assertEquals(503, status.at("/after/status").asInt());
+        assertEquals("none", status.at("/after/tlsDaysLeftBucket").asText());
+        assertEquals("[\"status\"]", status.get("changed").toString());
+
+        JsonNode broken = byTarget.get(nowBroken);
+        assertEquals("[\"status\",\"error\"]", broken.get("changed").toString());
+        assertTrue(broken.at("/before/error").isNull(), broken.toString());
+        assertEquals("PROTOCOL_ERROR", broken.at("/after/error").asText(), broken.toString());
+
+        List<String> csv = given().accept("text/csv").when().get("/scans/" + id + "/diff?base=" + base)
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString().lines().toList();
+        assertEquals("target,beforeStatus,beforeError,beforeGrade,beforeTlsDaysLeftBucket,afterStatus,afterError,"
+                + "afterGrade,afterTlsDaysLeftBucket,changed", csv.get(0));
+        assertTrue(csv.contains(changedStatus + ",204,,,none,503,,,none,status"), csv::toString);
+        assertEquals(3, csv.size(), csv::toString);
+
+        given().when().get("/scans/" + base + "/diff?base=" + base).then().statusCode(200).body(equalTo(""));
+    }
+
+    @Test
+    void diffOfAnUnknownScanIsA404AndWithoutABaseA400() {
+        String known = Scans.submitJson(Map.of("targets", List.of(target(noContent, 1))));
+        String unknown = "0b9a4d5e-0000-4000-8000-000000000000";
+        for (String path : List.of("/scans/" + unknown + "/diff?base=" + known, "/scans/" + known + "/diff?base=" + unknown,
+                "/scans/" + known + "/diff?base=nope")) {
+            given().when().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        for (String path : List.of("/scans/" + known + "/diff", "/scans/" + known + "/diff?base=")) {
+            given().when().get(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", equalTo("'base' must name the scan to compare with"));
+        }
+        Scans.awaitFinished(known);
     }
 
     @Test
@@ -113,9 +229,11 @@ class ScanResourceTest {
         String csv = given().accept("text/csv").when().get("/scans/" + id + "/results")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         List<String> rows = csv.lines().toList();
-        assertEquals(StoredResult.CSV_HEADER.strip(), rows.get(0));
+        // The columns of headprobe probe --csv.
+        assertEquals("target,url,ok,status,httpVersion,remoteAddress,totalMs,grade,score,tlsProtocol,tlsVerified,"
+                + "tlsDaysLeft,errorCode,errorMessage", rows.get(0));
         assertEquals(3, rows.size());
-        assertTrue(rows.get(1).contains(",true,204,"), rows.get(1));
+        assertTrue(rows.get(1).contains(",true,204,HTTP/1.1,127.0.0.1,"), rows.get(1));
     }
 
     @Test

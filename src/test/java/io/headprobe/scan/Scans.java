@@ -37,7 +37,7 @@ final class Scans {
     static JsonNode awaitFinished(String id, RequestSpecification client) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         while (true) {
-            JsonNode scan = read(given().spec(client).when().get("/scans/" + id).then().statusCode(200).extract().asString());
+            JsonNode scan = readLine(given().spec(client).when().get("/scans/" + id).then().statusCode(200).extract().asString());
             String state = scan.get("state").asText();
             if (!state.equals("queued") && !state.equals("running")) {
                 return scan;
@@ -60,15 +60,19 @@ final class Scans {
     }
 
     static List<JsonNode> results(String id, String after) {
-        String ndjson = given().accept("application/x-ndjson").queryParam("after", after == null ? "" : after)
+        return read(given().accept("application/x-ndjson").queryParam("after", after == null ? "" : after)
                 .when().get("/scans/" + id + "/results")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(200).extract().asString());
+    }
+
+    /** One JSON value per line of NDJSON. */
+    static List<JsonNode> read(String ndjson) {
         List<JsonNode> lines = new ArrayList<>();
-        ndjson.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(read(line)));
+        ndjson.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(readLine(line)));
         return lines;
     }
 
-    private static JsonNode read(String json) {
+    private static JsonNode readLine(String json) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

@@ -168,9 +168,10 @@ async function loadResults() {
   let more = false;
   resultsSummary.dataset.state = 'loading';
   try {
-    const response = await api(`scans/${encodeURIComponent(view.scan.id)}/results?after=${encodeURIComponent(after)}`,
+    // One line more than a page says whether there is a next page; the server sends no more than that.
+    const response = await api(
+      `scans/${encodeURIComponent(view.scan.id)}/results?after=${encodeURIComponent(after)}&limit=${RESULTS_PER_PAGE + 1}`,
       'application/x-ndjson', controller.signal);
-    // One line more than a page says whether there is a next page; the rest is never sent.
     await readLines(response.body, (line) => {
       if (lines.length === RESULTS_PER_PAGE) {
         more = true;

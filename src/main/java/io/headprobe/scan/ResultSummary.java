@@ -1,0 +1,23 @@
+package io.headprobe.scan;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * What GET /scans/{id}/diff compares of one target's result. TLS days left are compared by bucket,
+ * so that a certificate ageing by a day is no change but one crossing into the last month is:
+ * "expired" (below 0), "<7", "<30", ">=30", and "none" (no TLS, or no certificate seen).
+ * V2__scan_diff.sql's tls_days_left_bucket() is the same function for the PostgreSQL store.
+ */
+@RegisterForReflection
+public record ResultSummary(Integer status, String error, String grade, String tlsDaysLeftBucket) {
+
+    static String tlsDaysLeftBucket(Integer daysLeft) {
+        if (daysLeft == null) {
+            return "none";
+        }
+        if (daysLeft < 0) {
+            return "expired";
+        }
+        return daysLeft < 7 ? "<7" : daysLeft < 30 ? "<30" : ">=30";
+    }
+}

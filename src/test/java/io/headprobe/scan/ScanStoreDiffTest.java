@@ -1,0 +1,159 @@
+package io.headprobe.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.headprobe.audit.Audit;
+import io.headprobe.probe.ErrorCode;
+import io.headprobe.probe.ProbeResult;
+import io.headprobe.probe.TlsInfo;
+import io.headprobe.testing.EmbeddedPg;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/**
+ * The diff of two scans and the count of active scans, the same specification for both stores:
+ * in memory, and on a real (embedded) PostgreSQL where the diff is one SQL join.
+ */
+class ScanStoreDiffTest {
+
+    Vertx vertx;
+    Pool pool;
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void close() {
+        if (pool != null) {
+            pool.closeAndAwait();
+        }
+        vertx.closeAndAwait();
+    }
+
+    ScanStore store(String kind) {
+        // Chunks of one target: every host its own chunk, so a test can leave one unfinished.
+        PgStoreTest.TestConfig config = new PgStoreTest.TestConfig(1, Duration.ofMinutes(1));
+        if (kind.equals("memory")) {
+            return new MemoryStore(config.chunkSize());
+        }
+        pool = Pool.pool(vertx, EmbeddedPg.connectOptions(EmbeddedPg.createDatabase()), new PoolOptions().setMaxSize(4));
+        PgStore store = new PgStore(pool, config);
+        store.open().await().indefinitely();
+        return store;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "memory", "postgres" })
+    void listsTargetsWhoseStatusErrorGradeOrTlsBucketChanged(String kind) {
+        ScanStore store = store(kind);
+        String base = submit(store, List.of("http://same.test/", "http://older.test/", "http://soon.test/",
+                "http://expired.test/", "http://graded.test/", "http://tls.test/", "http://broken.test/",
+                "http://unfinished.test/", "http://gone.test/"));
+        runAll(store, base, Map.of(
+                "http://older.test/", result(200, null, null, 40),
+                "http://soon.test/", result(200, null, null, 40),
+                "http://expired.test/", result(200, null, null, 3),
+                "http://graded.test/", result(200, null, "A", null),
+                "http://broken.test/", result(200, null, null, null),
+                "http://unfinished.test/", result(200, null, null, null)), null);
+
+        String after = submit(store, List.of("http://same.test/", "http://older.test/", "http://soon.test/",
+                "http://expired.test/", "http://graded.test/", "http://tls.test/", "http://broken.test/",
+                "http://unfinished.test/", "http://new.test/", "http://same.test/"));
+        runAll(store, after, Map.of(
+                "http://older.test/", result(200, null, null, 35),
+                "http://soon.test/", result(200, null, null, 20),
+                "http://expired.test/", result(200, null, null, -1),
+                "http://graded.test/", result(200, null, "F", null),
+                "http://tls.test/", result(200, null, null, 10),
+                "http://broken.test/", result(null, ErrorCode.CONNECT_FAILED, null, null),
+                "http://new.test/", result(500, null, null, null)), "http://unfinished.test/");
+
+        List<ResultChange> changes = store.diff(after, base).collect().asList().await().indefinitely();
+
+        ResultSummary plain = new ResultSummary(200, null, null, "none");
+        assertEquals(List.of(
+                new ResultChange("http://broken.test/", plain, new ResultSummary(null, "CONNECT_FAILED", null, "none"),
+                        List.of("status", "error")),
+                new ResultChange("http://expired.test/", new ResultSummary(200, null, null, "<7"),
+                        new ResultSummary(200, null, null, "expired"), List.of("tlsDaysLeftBucket")),
+                new ResultChange("http://graded.test/", new ResultSummary(200, null, "A", "none"),
+                        new ResultSummary(200, null, "F", "none"), List.of("grade")),
+                new ResultChange("http://soon.test/", new ResultSummary(200, null, null, ">=30"),
+                        new ResultSummary(200, null, null, "<30"), List.of("tlsDaysLeftBucket")),
+                new ResultChange("http://tls.test/", plain, new ResultSummary(200, null, null, "<30"),
+                        List.of("tlsDaysLeftBucket"))),
+                changes, "older.test stays >=30; unfinished.test has no result after; same.test is compared by its first "
+                        + "occurrence; new.test and gone.test are in one scan only");
+        assertEquals(List.of(), store.diff(base, base).collect().asList().await().indefinitely());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "memory", "postgres" })
+    void countsScansQueuedOrRunning(String kind) throws InterruptedException {
+        ScanStore store = store(kind);
+        awaitActive(store, 0);
+        String first = submit(store, List.of("http://a.test/"));
+        submit(store, List.of("http://b.test/"));
+        awaitActive(store, 2);
+        runAll(store, first, Map.of(), null);
+        awaitActive(store, 1);
+    }
+
+    /** Runs every chunk of the scan except the one holding {@code left}; a target not in {@code results} answers 200. */
+    private static void runAll(ScanStore store, String id, Map<String, ProbeResult> results, String left) {
+        for (Chunk chunk = store.claim("w").await().indefinitely(); chunk != null; chunk = store.claim("w").await()
+                .indefinitely()) {
+            if (!chunk.scanId().equals(id) || chunk.targets().stream().anyMatch(target -> target.target().equals(left))) {
+                continue;
+            }
+            // The second same.test answers 500: only the first occurrence counts in a diff.
+            boolean[] seen = { false };
+            store.complete("w", chunk, chunk.targets().stream().map(target -> {
+                ProbeResult result = results.getOrDefault(target.target(), result(seen[0] ? 500 : 200, null, null, null));
+                seen[0] = true;
+                return new ScanStore.ResultToStore(target.seq(), result.withTarget(target.target()), "{}");
+            }).toList()).await().indefinitely();
+        }
+    }
+
+    private static ProbeResult result(Integer status, ErrorCode error, String grade, Integer daysLeft) {
+        TlsInfo tls = daysLeft == null ? null
+                : new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", null, true, null, null, daysLeft.longValue(), List.of());
+        return new ProbeResult("", "", error == null, status, null, List.of(), List.of(), null, null, List.of(), tls,
+                error == null ? null : new ProbeResult.Error(error, "refused"),
+                grade == null ? null : new Audit(0, grade, List.of()));
+    }
+
+    private static String submit(ScanStore store, List<String> targets) {
+        ScanStore.Draft draft = store.draft();
+        draft.add(targets);
+        return draft.commit(new ScanSpec("test", "{}")).id();
+    }
+
+    /** PostgreSQL counts in the background: look again until the count is the expected one, for ten seconds. */
+    private static void awaitActive(ScanStore store, long expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        Supplier<Long> active = store::activeScans;
+        while (active.get() != expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("active scans " + active.get() + ", expected " + expected);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
