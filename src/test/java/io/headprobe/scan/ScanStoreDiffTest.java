@@ -142,7 +142,7 @@ class ScanStoreDiffTest {
     private static String submit(ScanStore store, List<String> targets) {
         ScanStore.Draft draft = store.draft();
         draft.add(targets);
-        return draft.commit(new ScanSpec("test", "{}")).id();
+        return draft.commit(new ScanSpec("test", "{}", "tester"), ScanQuota.NONE).id();
     }
 
     /** PostgreSQL counts in the background: look again until the count is the expected one, for ten seconds. */
