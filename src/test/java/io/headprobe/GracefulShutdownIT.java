@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,14 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,18 +41,24 @@ import io.headprobe.testing.Loopback;
 class GracefulShutdownIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
-    private final List<String> seen = new ArrayList<>();
+    /**
+     * The app's output goes to a file, not a pipe: the JDK closes a process's pipe when the process
+     * exits, and a reader still draining it then loses the last lines ("Stream closed").
+     */
+    private Path output;
     private Process app;
     private HttpServer target;
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         if (app != null) {
             app.destroyForcibly();
         }
         if (target != null) {
             target.stop(0);
+        }
+        if (output != null) {
+            Files.deleteIfExists(output);
         }
     }
 
@@ -97,7 +100,7 @@ class GracefulShutdownIT {
         assertTrue(slowArrived.await(10, TimeUnit.SECONDS), "the slow target was asked");
 
         app.destroy();
-        assertTrue(readinessGoesDown(base), "readiness reports DOWN once SIGTERM arrived; output: " + seen);
+        assertTrue(readinessGoesDown(base), "readiness reports DOWN once SIGTERM arrived; output: " + output());
 
         releaseSlow.countDown();
         String last = lines.next();
@@ -105,7 +108,7 @@ class GracefulShutdownIT {
         assertFalse(lines.hasNext(), "the stream ends after the last result");
 
         assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the process exits");
-        assertEquals(0, app.exitValue(), "exit code after SIGTERM; output: " + seen);
+        assertEquals(0, app.exitValue(), "exit code after SIGTERM; output: " + output());
         // The access log's batch is written on the way out, in the console log's layout.
         awaitOutput("INFO  [io.hea.access] method=POST path=/probe/stream status=200 durationMs=", 10);
     }
@@ -117,32 +120,23 @@ class GracefulShutdownIT {
                 List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=test", "-Dquarkus.shutdown.delay=3S",
                         "-Dheadprobe.access-log.output=stdout", "-Dquarkus.log.category.\"io.headprobe.access\".level=INFO"),
                 List.of());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                out.lines().forEach(output::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                output.add("(output closed: " + e.getMessage() + ")");
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return process;
+        output = Files.createTempFile("graceful-shutdown", ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
-    private void awaitOutput(String text, int seconds) throws InterruptedException {
+    private String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    /** Reads the output again until it holds {@code text}; the app writes it when it gets there. */
+    private void awaitOutput(String text, int seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            String line = output.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                break;
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' in the output within " + seconds + " s: " + output());
             }
-            seen.add(line);
-            if (line.contains(text)) {
-                return;
-            }
+            Thread.sleep(20);
         }
-        throw new AssertionError("no '" + text + "' in the output within " + seconds + " s: " + seen);
     }
 
     /** Asks /q/health/ready until it answers DOWN; the signal is delivered asynchronously. */
