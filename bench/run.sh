@@ -16,6 +16,7 @@ if [ -z "$mode" ]; then
   # Profiles of the misses (bench/README.md): their output is the result.
   results=${BENCH_RESULTS:-results}
   bash profile-jar-startup.sh > "$results/profile-jar-startup.md"
+  bash profile-inflight.sh > "$results/profile-inflight.md"
   [ -n "$(ls ../target/*-runner 2>/dev/null)" ] && command -v perf >/dev/null &&
     bash profile-native-startup.sh > "$results/profile-native-startup.md"
 fi

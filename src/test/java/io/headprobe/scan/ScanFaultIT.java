@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -40,6 +43,8 @@ class ScanFaultIT {
     void sigkillOfOneInstanceLosesAndDuplicatesNothing() throws Exception {
         AtomicInteger[] open = new AtomicInteger[HOSTS];
         AtomicInteger[] most = new AtomicInteger[HOSTS];
+        // Closed while the test picks its moment: no chunk can complete then, so who holds what stays put.
+        AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
         // 127.0.0.1 to 127.0.0.40: forty hosts, all loopback.
         List<String> targets = instances.targetsOnHosts(1, HOSTS, PER_HOST, h -> {
             AtomicInteger now = open[h] = new AtomicInteger();
@@ -49,6 +54,7 @@ class ScanFaultIT {
             // The 2 ms are the server being slow, so that a host's requests overlap.
             return socket -> {
                 RawServer.readHead(socket.getInputStream());
+                gate.get().await(1, TimeUnit.MINUTES);
                 max.accumulateAndGet(now.incrementAndGet(), Math::max);
                 try {
                     Thread.sleep(2);
@@ -67,7 +73,16 @@ class ScanFaultIT {
         // Mid-scan: some chunks stored, most still to go.
         JsonNode before = instances.awaitScan(doomed, id, scan -> scan.get("done").asInt() >= PER_HOST);
         assertTrue(before.get("done").asInt() < HOSTS * PER_HOST / 2, "killed too late to mean anything: " + before);
-        doomed.kill();
+        // Killed while it provably holds a chunk: with the targets held, both instances' workers come to hold
+        // chunks that cannot complete (a kill between one chunk's end and the next claim proved nothing).
+        CountDownLatch held = new CountDownLatch(1);
+        gate.set(held);
+        try {
+            instances.awaitQuery("SELECT count(DISTINCT owner) FROM scan_chunks WHERE NOT done AND owner IS NOT NULL", 2);
+            doomed.kill();
+        } finally {
+            held.countDown();
+        }
 
         JsonNode after = instances.awaitScan(survivor, id, scan -> scan.get("state").asText().equals("done"));
         assertEquals(HOSTS * PER_HOST, after.get("done").asInt());

@@ -127,6 +127,18 @@ final class ScanInstances implements AutoCloseable {
         return EmbeddedPg.run(EmbeddedPg.connectOptions(database), sql);
     }
 
+    /** Asks {@code sql} again until it counts at least {@code expected}; a minute at most. */
+    void awaitQuery(String sql, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        Long now;
+        while ((now = query(sql)) == null || now < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + sql + "' gave " + now + ", not " + expected + ", within a minute");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         for (ExternalProcess instance : started) {
