@@ -124,12 +124,16 @@ public class ScanWorker {
 
     private Uni<Void> run(Chunk chunk) {
         ProbeOptions options = requests.options(request(chunk.options()));
+        // A renewal slower than the tick interval (a loaded database) skips ticks: without the drop, the
+        // ticker failed on back-pressure, renewals stopped and another worker claimed the chunk while
+        // this one still worked on it (ScanFaultIT saw one host fetched by two instances at once).
         Cancellable renewing = Multi.createFrom().ticks().every(config.lease().dividedBy(3))
+                .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> store.renew(worker, chunk)
                         .onFailure().invoke(failure -> LOG.warn("could not renew a scan chunk's lease", failure))
                         .onFailure().recoverWithNull())
                 .subscribe().with(renewed -> {
-                });
+                }, failure -> LOG.error("a scan chunk's lease renewal stopped", failure));
         return Multi.createFrom().iterable(chunk.targets())
                 .onItem().transformToUni(target -> share.withPermit(() -> prober.probe(target.target(), options))
                         .onItem().transform(result -> new ScanStore.ResultToStore(target.seq(), result, write(result))))
