@@ -26,4 +26,8 @@ for i in $(seq "$RUNS"); do perf report -q -i "$work/$i.data" --sort dso --stdio
 echo
 echo "hottest kernel symbols (share of all samples, first run):"
 perf report -q -i "$work/1.data" --sort sym --stdio 2>/dev/null | grep '\[k\]' | head -8
+# Named only in a build with symbols (-Dquarkus.native.debug.enabled=true); otherwise addresses.
+echo
+echo "hottest symbols of the executable (share of all samples, first run):"
+perf report -q -i "$work/1.data" --dsos "$(basename "$RUNNER")" --sort sym --stdio 2>/dev/null | head -15
 echo '```'
