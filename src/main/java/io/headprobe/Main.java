@@ -11,7 +11,8 @@ import sun.misc.Signal;
 /**
  * One binary, two faces: with no arguments (or {@code serve}) HeadProbe runs as a service; with a
  * command ({@code probe}, {@code audit}, {@code --help}, {@code --version}) it runs that command
- * and exits, opening no port (see {@link Cli}).
+ * and exits, opening no port (see {@link Cli}). Anything else is a usage error: a mistyped command
+ * must not start a server listening on every interface.
  *
  * <p>As a service, SIGTERM is a normal, graceful stop: readiness turns DOWN, in-flight requests
  * (streams included) get up to quarkus.shutdown.timeout to finish, and the process exits 0 instead
@@ -21,7 +22,7 @@ import sun.misc.Signal;
 public class Main implements QuarkusApplication {
 
     public static void main(String... args) {
-        if (Cli.isCommand(args)) {
+        if (!Cli.isService(args)) {
             System.exit(Cli.execute(args));
         }
         boolean serve = args.length > 0 && args[0].equals("serve");

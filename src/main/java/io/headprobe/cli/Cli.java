@@ -1,6 +1,7 @@
 package io.headprobe.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Set;
 
 import picocli.CommandLine;
@@ -19,19 +20,29 @@ public final class Cli {
     /** Exit code of a usage or input error (picocli's own for usage errors). */
     public static final int USAGE = CommandLine.ExitCode.USAGE;
 
-    private static final Set<String> COMMANDS = Set.of("probe", "audit", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("probe", "audit", "help");
 
     private Cli() {
     }
 
-    /** Whether these arguments ask for a command rather than the service. */
-    public static boolean isCommand(String... args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+    /**
+     * Whether these arguments ask for the service: none, {@code serve ...}, or only system
+     * properties ({@code -Dkey=value}, which the native executable's runtime normally takes
+     * before {@code main} sees them).
+     */
+    public static boolean isService(String... args) {
+        return args.length == 0 || args[0].equals("serve") || Arrays.stream(args).allMatch(arg -> arg.startsWith("-D"));
     }
 
     /** Runs the command the arguments name; returns the process's exit code. */
     public static int execute(String... args) {
         CommandLine commandLine = commandLine();
+        if (!args[0].startsWith("-") && !COMMANDS.contains(args[0])) {
+            PrintWriter err = commandLine.getErr();
+            err.println("headprobe: unknown command '" + args[0] + "' (commands: serve, probe, audit, help; see headprobe --help)");
+            err.flush();
+            return USAGE;
+        }
         return commandLine.execute(args);
     }
 

@@ -46,9 +46,10 @@ public class Hosted implements QuarkusApplication {
         System.setProperty("quarkus.log.console.stderr", "true");
         System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
         System.setProperty("quarkus.banner.enabled", "false");
-        // A command is no scan worker, even with the service's database configured: it would claim
-        // chunks and then exit with them.
+        // A command starts no scan subsystem, even with the service's database configured: no worker
+        // (it would claim chunks and exit with them), no connection, no migrations; scans stay in memory.
         System.setProperty("headprobe.scan.workers", "0");
+        System.setProperty("quarkus.datasource.active", "false");
         configuration.forEach(System::setProperty);
         task = command;
         int[] exit = { Cli.USAGE };

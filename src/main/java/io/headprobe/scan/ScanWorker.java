@@ -70,6 +70,10 @@ public class ScanWorker {
 
     void start(@Observes StartupEvent startup) {
         store.open().await().indefinitely();
+        if (config.workers() == 0) {
+            // An instance that only answers the API (or a command) fetches nothing for scans.
+            return;
+        }
         share = new FetchPermits(share(config.maxInFlight(), probeConfig.maxInFlight()));
         for (int i = 0; i < config.workers(); i++) {
             next();

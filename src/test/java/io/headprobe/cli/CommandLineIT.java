@@ -138,7 +138,9 @@ class CommandLineIT {
                 List.of("probe", "--fail-under", "Z", "http://127.0.0.1/"), "'Z' is not a grade",
                 List.of("probe", "--method", "POST", "http://127.0.0.1/"), "'method' must be HEAD or GET",
                 List.of("probe", "-H", "X-Bad\u0001: 1", "http://127.0.0.1/"), "invalid header name",
-                List.of("audit", "--headers", "/nonexistent/headers.txt"), "cannot read --headers");
+                List.of("audit", "--headers", "/nonexistent/headers.txt"), "cannot read --headers",
+                // A mistyped command is an error, not a service listening on every interface.
+                List.of("prbe", "http://127.0.0.1/"), "unknown command 'prbe'");
         for (Map.Entry<List<String>, String> error : cases.entrySet()) {
             CommandRun run = CommandRun.run("", error.getKey().toArray(String[]::new));
             assertEquals(2, run.await(), error.getKey() + ": " + run.stderr());
@@ -164,6 +166,20 @@ class CommandLineIT {
             assertTrue(run.remainingLines().isEmpty(), "nothing after the interruption");
             assertEquals(2, parse(finished).size());
             assertTrue(run.stderr().contains("interrupted after 2 results"), run.stderr());
+        }
+    }
+
+    @Test
+    void commandModeStartsNoScanSubsystem() throws Exception {
+        // The service's database (down here) and a scan share above --concurrency: a command uses neither.
+        Map<String, String> serviceConfiguration = Map.of(
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + Loopback.refusingPort() + "/scans",
+                "HEADPROBE_SCAN_MAX_IN_FLIGHT", "512");
+        try (CommandRun run = CommandRun.startWithEnvironment(serviceConfiguration,
+                "probe", "--concurrency", "2", Loopback.url(bare, "/db-down"))) {
+            run.stdin("");
+            assertEquals(0, run.await(), run.stderr());
+            assertEquals(200, JSON.readTree(run.nextLine(10)).at("/status").asInt());
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -64,11 +65,22 @@ final class CommandRun implements AutoCloseable {
         return start(List.of("env", "--default-signal=INT"), args);
     }
 
+    /** Starts {@code headprobe ARGS...} with these variables added to its environment. */
+    static CommandRun startWithEnvironment(Map<String, String> environment, String... args) {
+        return start(List.of(), environment, args);
+    }
+
     private static CommandRun start(List<String> prefix, String... args) {
+        return start(prefix, Map.of(), args);
+    }
+
+    private static CommandRun start(List<String> prefix, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(Artifact.command(List.of(), List.of(args)));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
         try {
-            return new CommandRun(new ProcessBuilder(command).start());
+            return new CommandRun(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
