@@ -9,12 +9,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 
 import io.headprobe.audit.Grade;
 import io.headprobe.probe.ProbeOptions;
 import io.headprobe.probe.ProbeRequest;
 import io.headprobe.probe.ProbeResult;
+import io.headprobe.probe.Prober;
 import sun.misc.Signal;
 
 /**
@@ -52,7 +55,6 @@ final class ProbeJob {
         Writer out = output == null
                 ? new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-        ResultWriter writer = ResultWriter.of(format, out, beans.json);
         Progress progress = new Progress(System.err, showProgress);
         // Ctrl-C: what finished is already written and flushed; say how far it got and stop at once.
         Signal.handle(new Signal("INT"), signal -> {
@@ -62,37 +64,71 @@ final class ProbeJob {
                 Runtime.getRuntime().halt(INTERRUPTED);
             }
         });
+        return run(beans.prober, options, ResultWriter.of(format, out, beans.json), progress);
+    }
+
+    /**
+     * Probes on the event loops, writes on the calling thread: a slow reader of the output holds up
+     * only the start of new probes (a slot is freed once its result is written), never a fetch
+     * already in flight, and at most {@code concurrency} results wait to be written.
+     */
+    int run(Prober prober, ProbeOptions options, ResultWriter writer, Progress progress)
+            throws IOException, InterruptedException {
         writer.start();
         progress.start(lock);
+        BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
         Semaphore slots = new Semaphore(options.concurrency());
+        Thread feeder = new Thread(() -> feed(prober, options, slots, finished, progress), name + "-targets");
+        feeder.setDaemon(true);
+        feeder.start();
+        Fed fed = null;
         try {
-            while (!outputClosed && targets.hasNext()) {
-                String target = targets.next();
-                slots.acquire();
-                beans.prober.probe(target, options).subscribe().with(result -> {
-                    try {
-                        done(result, writer, progress);
-                    } finally {
-                        slots.release();
-                    }
-                }, failure -> {
-                    // Prober turns every failure into a result; this is a bug, reported as one.
-                    synchronized (lock) {
-                        progress.failed.increment();
-                        System.err.println(name + ": " + target + ": " + failure);
-                    }
+            long written = 0;
+            while (fed == null || written < fed.targets()) {
+                Finished next = finished.take();
+                if (next instanceof Fed end) {
+                    fed = end;
+                } else {
+                    written++;
+                    done(next, writer, progress);
                     slots.release();
-                });
+                }
             }
-            progress.total(targets.read());
-            slots.acquire(options.concurrency());
         } finally {
             synchronized (lock) {
                 progress.stop();
                 close(writer);
             }
         }
+        if (fed.inputError() != null) {
+            throw fed.inputError();
+        }
         return !outputClosed && progress.failed.sum() + progress.belowGrade.sum() == 0 ? 0 : 1;
+    }
+
+    /** Reads the targets as slots free up and starts their probes; last, how many it started. */
+    private void feed(Prober prober, ProbeOptions options, Semaphore slots, BlockingQueue<Finished> finished,
+            Progress progress) {
+        long started = 0;
+        RuntimeException inputError = null;
+        try {
+            while (!outputClosed && targets.hasNext()) {
+                String target = targets.next();
+                slots.acquire();
+                started++;
+                prober.probe(target, options).subscribe().with(
+                        result -> finished.add(new Done(result)),
+                        failure -> finished.add(new Failed(target, failure)));
+            }
+            progress.total(targets.read());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // Unreadable input: reported as an input error once what finished is written.
+            inputError = e;
+        } finally {
+            finished.add(new Fed(started, inputError));
+        }
     }
 
     private static void close(ResultWriter writer) {
@@ -103,7 +139,16 @@ final class ProbeJob {
         }
     }
 
-    private void done(ProbeResult result, ResultWriter writer, Progress progress) {
+    private void done(Finished next, ResultWriter writer, Progress progress) {
+        if (next instanceof Failed failed) {
+            // Prober turns every failure into a result; this is a bug, reported as one.
+            synchronized (lock) {
+                progress.failed.increment();
+                System.err.println(name + ": " + failed.target() + ": " + failed.failure());
+            }
+            return;
+        }
+        ProbeResult result = ((Done) next).result();
         synchronized (lock) {
             // Counted with the write, so that "interrupted after N results" means N written.
             (result.ok() ? progress.ok : progress.failed).increment();
@@ -126,5 +171,18 @@ final class ProbeJob {
                 }
             }
         }
+    }
+
+    /** What the writing thread is handed: a result, a failure, or the end of the targets. */
+    private sealed interface Finished permits Done, Failed, Fed {
+    }
+
+    private record Done(ProbeResult result) implements Finished {
+    }
+
+    private record Failed(String target, Throwable failure) implements Finished {
+    }
+
+    private record Fed(long targets, RuntimeException inputError) implements Finished {
     }
 }
