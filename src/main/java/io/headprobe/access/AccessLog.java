@@ -15,17 +15,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * One line per request, in logfmt
  * ({@code method=GET path=/probe status=200 durationMs=12.5 client=203.0.113.9 targets=3}). By
- * default the lines go to standard output in batches ({@link BatchedLines}): through the logging
- * system each line cost a log record, a format and a write on the event loop, a fifth of zero-delay
- * throughput (bench/results/accesslog.md). With {@code headprobe.access-log.output=logger}, or with
+ * default the lines go to standard output in batches written by one thread ({@link LineQueue}):
+ * far cheaper than a log record per request, and a blocked standard output never holds an event
+ * loop (bench/results/accesslog.md). With {@code headprobe.access-log.output=logger}, or with
  * JSON logs, they go to the logger {@code io.headprobe.access}; for JSON the same fields go to the
  * MDC, so they appear as fields. Either way the logger's level decides whether lines are written.
  * The path is logged without its query, and no header ever is: API keys stay out of logs.
@@ -43,30 +44,32 @@ public class AccessLog {
     AccessLogConfig config;
 
     @Inject
-    Vertx vertx;
+    MeterRegistry registry;
 
     /** The fields go to the MDC only for JSON logs: in a text line they are already there, and the MDC costs. */
     @ConfigProperty(name = "quarkus.log.console.json.enabled", defaultValue = "false")
     boolean json;
 
     /** Null when lines go to the logger. */
-    private BatchedLines batched;
+    private LineQueue batched;
 
     void register(@Observes Router router) {
         if (!config.enabled()) {
             return;
         }
         if (config.output() == AccessLogConfig.Output.STDOUT && !json) {
-            batched = new BatchedLines(new FileOutputStream(FileDescriptor.out), config.batchBytes(),
-                    ZoneId.systemDefault());
-            vertx.setPeriodic(config.flushInterval().toMillis(), tick -> batched.flush());
+            batched = new LineQueue(new BatchedLines(new FileOutputStream(FileDescriptor.out), config.batchBytes(),
+                    ZoneId.systemDefault()), config.queueLines(), config.flushInterval());
+            FunctionCounter.builder("headprobe.access.log.dropped", batched, LineQueue::dropped)
+                    .description("Access log lines dropped because standard output did not keep up")
+                    .register(registry);
         }
         router.route().order(Integer.MIN_VALUE).handler(this::watch);
     }
 
     void flush(@Observes ShutdownEvent shutdown) {
         if (batched != null) {
-            batched.flush();
+            batched.close();
         }
     }
 
@@ -79,7 +82,8 @@ public class AccessLog {
     }
 
     private void log(RoutingContext routing, long start, boolean completed) {
-        // Runs on the event loop once per request: plain appends, no streams, boxing or double formatting.
+        // Runs on the event loop once per request: plain appends, no streams, boxing or double formatting;
+        // the line is written by LineQueue's thread.
         long tenths = (System.nanoTime() - start + 50_000) / 100_000;
         Integer targets = Clients.targets(routing);
         String[] values = {
@@ -101,7 +105,7 @@ public class AccessLog {
             }
         }
         if (batched != null) {
-            batched.add(System.currentTimeMillis(), line);
+            batched.offer(System.currentTimeMillis(), line);
             return;
         }
         try {
@@ -117,7 +121,10 @@ public class AccessLog {
         return appendLogfmt(new StringBuilder(value.length() + 2), value).toString();
     }
 
-    /** Quotes a value with spaces, quotes or control characters, so one request stays one parseable line. */
+    /**
+     * Quotes a value with spaces, quotes or anything outside printable ASCII, escaping the latter, so
+     * that one request stays one parseable line and nothing in it reaches a terminal as a control.
+     */
     private static StringBuilder appendLogfmt(StringBuilder line, String value) {
         if (plain(value)) {
             return line.append(value);
@@ -127,7 +134,8 @@ public class AccessLog {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 line.append('\\').append(c);
-            } else if (c < ' ' || c == 127) {
+            } else if (c < ' ' || c >= 127) {
+                // Control characters (C0, DEL and C1 too, which terminals act on) and all non-ASCII.
                 line.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 line.append(c);

@@ -34,6 +34,14 @@ public interface AccessLogConfig {
     @WithDefault("4096")
     int batchBytes();
 
+    /**
+     * With output=stdout: lines waiting for the writer thread. When standard output does not keep up
+     * and this many wait, further lines are dropped and counted ({@code headprobe_access_log_dropped_total}):
+     * requests never wait for the log.
+     */
+    @WithDefault("65536")
+    int queueLines();
+
     enum Output {
         STDOUT,
         LOGGER

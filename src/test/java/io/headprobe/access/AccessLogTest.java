@@ -15,7 +15,7 @@ class AccessLogTest {
             "'/x\"y'                   | '\"/x\\\"y\"'",
             "'/a=b'                    | '\"/a=b\"'",
             "''                        | '\"\"'",
-            "'/é'                      | '\"/é\"'",
+            "'/é'                      | '\"/\\u00e9\"'",
     })
     void valuesWithSpacesQuotesOrEqualsAreQuoted(String value, String logged) {
         assertEquals(logged, AccessLog.logfmt(value));
@@ -24,5 +24,12 @@ class AccessLogTest {
     @org.junit.jupiter.api.Test
     void controlCharactersAreEscapedSoOneRequestStaysOneLine() {
         assertEquals("\"/a\\u000aclient=evil\"", AccessLog.logfmt("/a\nclient=evil"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everythingOutsidePrintableAsciiIsEscapedC1ControlsToo() {
+        // U+009B is the C1 control sequence introducer: a terminal acts on it as on ESC [.
+        assertEquals("\"/a\\u009b2J\\u0085\\u00e9\"", AccessLog.logfmt("/a\u009b2J\u0085\u00e9"));
+        assertEquals("\"\\u007f\"", AccessLog.logfmt("\u007f"));
     }
 }
