@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.headprobe.http.RouteOrder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -64,7 +65,7 @@ public class AccessLog {
                     .description("Access log lines dropped because standard output did not keep up")
                     .register(registry);
         }
-        router.route().order(Integer.MIN_VALUE).handler(this::watch);
+        router.route().order(RouteOrder.ACCESS_LOG).handler(this::watch);
     }
 
     void flush(@Observes ShutdownEvent shutdown) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.headprobe.access.Clients;
+import io.headprobe.http.RouteOrder;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,9 +20,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class SecurityResponseHeaders {
-
-    /** Before every other route, so that 404s and static files get the headers too. */
-    private static final int FIRST = Integer.MIN_VALUE + 100;
 
     @Inject
     HardeningConfig config;
@@ -34,7 +32,7 @@ public class SecurityResponseHeaders {
             return;
         }
         Map<String, String> always = always();
-        router.route().order(FIRST).handler(routing -> {
+        router.route().order(RouteOrder.SECURITY_HEADERS).handler(routing -> {
             routing.addHeadersEndHandler(ignored -> add(routing, always));
             routing.next();
         });

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.headprobe.http.RouteOrder;
 import io.vertx.ext.web.Router;
 
 /**
@@ -24,9 +25,6 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class MetricsFormatDefault {
 
-    /** Before Quarkus' metrics handler and every other route. */
-    private static final int FIRST = Integer.MIN_VALUE + 101;
-
     @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
     String nonApplicationRoot;
 
@@ -34,7 +32,7 @@ public class MetricsFormatDefault {
     String metricsPath;
 
     void textUnlessOpenMetricsAsked(@Observes Router router) {
-        router.route(path()).order(FIRST).handler(routing -> {
+        router.route(path()).order(RouteOrder.METRICS_FORMAT).handler(routing -> {
             String accept = routing.request().getHeader("Accept");
             if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("application/openmetrics-text")) {
                 routing.request().headers().set("Accept", "text/plain");

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.headprobe.http.RouteOrder;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,8 +30,8 @@ public class BodyLimit {
     long maxScanBodyBytes;
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseLargeBodies);
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::limitChunkedBodies);
+        router.route().order(RouteOrder.BODY_LIMIT).handler(this::refuseLargeBodies);
+        router.route().order(RouteOrder.CHUNKED_BODY_LIMIT).handler(this::limitChunkedBodies);
     }
 
     private long limit(RoutingContext routing) {

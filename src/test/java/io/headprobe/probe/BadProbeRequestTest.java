@@ -145,7 +145,10 @@ class BadProbeRequestTest {
         String huge = "{\"targets\": [\"" + "a".repeat(1_100_000) + "\"]}";
         post(huge).statusCode(413)
                 .body("status", equalTo(413))
-                .body("detail", containsString("1048576"));
+                .body("detail", containsString("1048576"))
+                // Refused before any route reads the body, and still with HeadProbe's own security headers.
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", notNullValue());
     }
 
     @Test
