@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * One {@code prober: http} module of blackbox.yml as a {@link Module}, with blackbox 0.23's
@@ -205,10 +206,11 @@ final class HttpModuleReader {
             }
             Pattern pattern;
             try {
-                pattern = GoRegexp.compile(regexp);
+                pattern = Pattern.compile(regexp);
             } catch (PatternSyntaxException e) {
+                // RE2 refuses what Go refuses, e.g. Java's lookaround and possessive quantifiers; the words are Go's.
                 throw BlackboxConfigException.invalid(name, entryKey + ".regexp",
-                        "\"" + regexp + "\" does not compile: " + e.getDescription() + " near index " + e.getIndex());
+                        "\"" + regexp + "\" is not a Go regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
             }
             boolean allowMissing = YamlValues.bool(name, entryKey + ".allow_missing", entry.get("allow_missing"),
                     false);

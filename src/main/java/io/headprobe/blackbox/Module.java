@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
@@ -35,7 +36,8 @@ public record Module(
     /**
      * blackbox's {@code fail_if_header_(not_)matches} entry. As in blackbox, the header name is
      * compared in any case, every value of the header is tried, and the regexp is unanchored: use
-     * {@link java.util.regex.Matcher#find()} (Go's {@code MatchString}), not {@code matches()}.
+     * {@link com.google.re2j.Matcher#find()} (Go's {@code MatchString}), not {@code matches()}. RE2, as
+     * in Go: the time a match takes grows linearly with the value, whatever the target sends.
      */
     public record HeaderMatch(String header, Pattern regexp, boolean allowMissing) {
     }

@@ -278,8 +278,8 @@ class BlackboxModulesTest {
 
     @Test
     void anInvalidRegexpNamesModuleAndKey() {
-        assertEquals("blackbox module \"m\": key http.fail_if_header_not_matches[1].regexp: \"(unclosed\" does not "
-                + "compile: Unclosed group near index 9", error(moduleYaml("""
+        assertEquals("blackbox module \"m\": key http.fail_if_header_not_matches[1].regexp: \"(unclosed\" is not a "
+                + "Go regexp: missing closing ): `(unclosed`", error(moduleYaml("""
                         fail_if_header_not_matches:
                           - {header: Server, regexp: nginx}
                           - {header: Via, regexp: '(unclosed'}""")));
@@ -290,9 +290,29 @@ class BlackboxModulesTest {
     }
 
     @Test
-    void goNamedGroupsBecomePlainGroups() {
-        assertEquals("(\\d+)-(x)", GoRegexp.withoutGroupNames("(?P<num>\\d+)-(?P<a_b>x)"));
-        assertEquals("\\(?P<num>", GoRegexp.withoutGroupNames("\\(?P<num>"), "an escaped parenthesis stays");
+    void goSyntaxIsReadAsIs() {
+        Module m = module("""
+                fail_if_header_not_matches:
+                  - {header: Strict-Transport-Security, regexp: 'max-age=(?P<age>\\d+)\\z'}
+                  - {header: X-Count, regexp: '^[[:digit:]]+$'}""");
+        assertTrue(m.failIfHeaderNotMatches().get(0).regexp().matcher("max-age=63072000").find());
+        assertFalse(m.failIfHeaderNotMatches().get(0).regexp().matcher("max-age=63072000; preload").find());
+        assertTrue(m.failIfHeaderNotMatches().get(1).regexp().matcher("2024").find(), "a POSIX class, as in Go");
+        assertFalse(m.failIfHeaderNotMatches().get(1).regexp().matcher("digit").find(),
+                "not Java's class of the letters d, i, g, t and ':'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "max-age=\\d++ | invalid nested repetition operator: `++`",
+            "(?=x)nginx | invalid or unsupported Perl syntax: `(?=`",
+            "(?<!x)nginx | invalid named capture: `(?<!x)nginx`",
+            "(a)\\1 | invalid escape sequence: `\\1`",
+            "nginx\\Z | invalid escape sequence: `\\Z`"})
+    void javaOnlySyntaxThatGoRefusesStopsStartUp(String regexp, String goError) {
+        assertEquals("blackbox module \"m\": key http.fail_if_header_matches[0].regexp: \"" + regexp
+                + "\" is not a Go regexp: " + goError,
+                error(moduleYaml("fail_if_header_matches: [{header: Server, regexp: '" + regexp + "'}]")));
     }
 
     @Test
