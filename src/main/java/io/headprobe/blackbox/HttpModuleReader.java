@@ -6,14 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+
+import io.headprobe.probe.ProbeRequests;
 
 /**
  * One {@code prober: http} module of blackbox.yml as a {@link Module}, with blackbox 0.23's
@@ -151,12 +155,23 @@ final class HttpModuleReader {
         return method;
     }
 
+    /** Host is allowed: it replaces the target's Host, as in blackbox (see {@link Module#host()}). */
     private static Map<String, String> headers(String name, Object value) {
         Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> byLowerCase = new HashMap<>();
         YamlValues.map(name, "http.headers", value).forEach((header, v) -> {
             String key = "http.headers." + header;
             if (!TOKEN.matcher(header).matches()) {
                 throw BlackboxConfigException.invalid(name, key, "\"" + header + "\" is not a header name");
+            }
+            if (!header.equalsIgnoreCase("Host") && ProbeRequests.reserved(header)) {
+                throw BlackboxConfigException.invalid(name, key,
+                        header + " cannot be set by a module: HeadProbe sets it (or HTTP/2 forbids it)");
+            }
+            // Go keeps one of the two, whichever its map order gives last.
+            String same = byLowerCase.put(header.toLowerCase(Locale.ROOT), header);
+            if (same != null) {
+                throw BlackboxConfigException.invalid(name, key, "names the same header as http.headers." + same);
             }
             String text = YamlValues.string(name, key, v);
             text = text == null ? "" : text;

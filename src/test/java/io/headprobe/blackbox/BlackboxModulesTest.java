@@ -2,6 +2,7 @@ package io.headprobe.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.headprobe.http.Header;
 
 /** blackbox.yml to {@link Module}s: keys, defaults, and the errors that stop start-up. */
 class BlackboxModulesTest {
@@ -50,6 +53,9 @@ class BlackboxModulesTest {
         assertEquals(List.of("Host", "Accept-Language", "Origin"), List.copyOf(m.headers().keySet()));
         assertEquals(Map.of("Host", "vhost.example.com", "Accept-Language", "en-US", "Origin", "example.com"),
                 m.headers());
+        assertEquals("vhost.example.com", m.host(), "sent as the Host, in place of the target's");
+        assertEquals(List.of(new Header("Accept-Language", "en-US"), new Header("Origin", "example.com")),
+                m.requestHeaders());
         assertTrue(m.followRedirects());
         assertFalse(m.failIfSsl());
         assertFalse(m.failIfNotSsl());
@@ -347,6 +353,31 @@ class BlackboxModulesTest {
                 error(moduleYaml("headers: {X-A: \"a\\r\\nInjected: b\"}")));
         assertEquals("blackbox module \"m\": key http: must be a map, not \"yes\"",
                 error("modules: {m: {prober: http, http: yes}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Content-Length", "transfer-encoding", "Connection", "Keep-Alive", "Proxy-Connection",
+            "Upgrade", "TE" })
+    void headersHeadProbeSetsStopStartUp(String name) {
+        assertEquals("blackbox module \"m\": key http.headers." + name + ": " + name
+                + " cannot be set by a module: HeadProbe sets it (or HTTP/2 forbids it)",
+                error(moduleYaml("headers: {" + name + ": x}")));
+    }
+
+    @Test
+    void aHeaderNamedTwiceStopsStartUp() {
+        assertEquals("blackbox module \"m\": key http.headers.host: names the same header as http.headers.Host",
+                error(moduleYaml("headers: {Host: a.example, host: b.example}")));
+        assertEquals("blackbox module \"m\": key http.headers.:authority: \":authority\" is not a header name",
+                error(moduleYaml("headers: {':authority': a.example}")), "nor a pseudo-header");
+    }
+
+    @Test
+    void anEmptyHostIsTheTargetsAsInGo() {
+        Module m = module("headers: {Host: '', X-A: b}");
+        assertNull(m.host());
+        assertEquals(List.of(new Header("X-A", "b")), m.requestHeaders());
+        assertNull(Module.http2xx().host());
     }
 
     @Test
