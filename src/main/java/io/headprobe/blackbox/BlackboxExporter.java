@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import io.headprobe.access.ClientLimits;
-import io.headprobe.http.Header;
 import io.headprobe.probe.ModuleScrape;
 import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeOptions;
@@ -116,8 +115,9 @@ public class BlackboxExporter implements ModuleScrape {
                 !module.insecureSkipVerify(),
                 true,
                 ipVersion(module),
-                module.headers().entrySet().stream().map(h -> new Header(h.getKey(), h.getValue())).toList(),
-                module.caFile().orElse(null));
+                module.requestHeaders(),
+                module.caFile().orElse(null),
+                module.host());
     }
 
     /**

@@ -6,13 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+import io.headprobe.probe.ProbeRequests;
 
 /**
  * One {@code prober: http} module of blackbox.yml as a {@link Module}, with blackbox 0.23's
@@ -150,12 +155,23 @@ final class HttpModuleReader {
         return method;
     }
 
+    /** Host is allowed: it replaces the target's Host, as in blackbox (see {@link Module#host()}). */
     private static Map<String, String> headers(String name, Object value) {
         Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> byLowerCase = new HashMap<>();
         YamlValues.map(name, "http.headers", value).forEach((header, v) -> {
             String key = "http.headers." + header;
             if (!TOKEN.matcher(header).matches()) {
                 throw BlackboxConfigException.invalid(name, key, "\"" + header + "\" is not a header name");
+            }
+            if (!header.equalsIgnoreCase("Host") && ProbeRequests.reserved(header)) {
+                throw BlackboxConfigException.invalid(name, key,
+                        header + " cannot be set by a module: HeadProbe sets it (or HTTP/2 forbids it)");
+            }
+            // Go keeps one of the two, whichever its map order gives last.
+            String same = byLowerCase.put(header.toLowerCase(Locale.ROOT), header);
+            if (same != null) {
+                throw BlackboxConfigException.invalid(name, key, "names the same header as http.headers." + same);
             }
             String text = YamlValues.string(name, key, v);
             text = text == null ? "" : text;
@@ -205,10 +221,11 @@ final class HttpModuleReader {
             }
             Pattern pattern;
             try {
-                pattern = GoRegexp.compile(regexp);
+                pattern = Pattern.compile(regexp);
             } catch (PatternSyntaxException e) {
+                // RE2 refuses what Go refuses, e.g. Java's lookaround and possessive quantifiers; the words are Go's.
                 throw BlackboxConfigException.invalid(name, entryKey + ".regexp",
-                        "\"" + regexp + "\" does not compile: " + e.getDescription() + " near index " + e.getIndex());
+                        "\"" + regexp + "\" is not a Go regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
             }
             boolean allowMissing = YamlValues.bool(name, entryKey + ".allow_missing", entry.get("allow_missing"),
                     false);

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
+
+import io.headprobe.http.Header;
 
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
@@ -35,9 +38,33 @@ public record Module(
     /**
      * blackbox's {@code fail_if_header_(not_)matches} entry. As in blackbox, the header name is
      * compared in any case, every value of the header is tried, and the regexp is unanchored: use
-     * {@link java.util.regex.Matcher#find()} (Go's {@code MatchString}), not {@code matches()}.
+     * {@link com.google.re2j.Matcher#find()} (Go's {@code MatchString}), not {@code matches()}. RE2, as
+     * in Go: the time a match takes grows linearly with the value, whatever the target sends.
      */
     public record HeaderMatch(String header, Pattern regexp, boolean allowMissing) {
+    }
+
+    /**
+     * The Host of http.headers, which blackbox sends as the request's Host (h2's :authority) in
+     * place of the target's; null when there is none, or it is empty (Go then sends the target's).
+     */
+    public String host() {
+        return headers.entrySet().stream()
+                .filter(header -> isHost(header.getKey()) && !header.getValue().isEmpty())
+                .map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** http.headers but Host, which {@link #host()} carries. */
+    public List<Header> requestHeaders() {
+        return headers.entrySet().stream()
+                .filter(header -> !isHost(header.getKey()))
+                .map(header -> new Header(header.getKey(), header.getValue()))
+                .toList();
+    }
+
+    private static boolean isHost(String name) {
+        return name.equalsIgnoreCase("Host");
     }
 
     /** blackbox's built-in module, used when no configuration file is given. */

@@ -2,7 +2,9 @@ package io.headprobe.probe;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import io.headprobe.guard.TargetUrl;
 import io.headprobe.http.Header;
 import io.vertx.core.http.HttpMethod;
 
@@ -12,8 +14,39 @@ import io.vertx.core.http.HttpMethod;
  * @param ipVersion 4 or 6 to connect over that family only; null for both
  * @param headers extra request headers, in the order given
  * @param caFile a PEM bundle trusted besides the default trust for this probe only, or null
+ * @param host the Host header (h2's :authority) to send instead of the target's, as a blackbox
+ *        module's {@code Host:} header asks; null for the target's own
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        String caFile) {
+        String caFile, String host) {
+
+    /** A scheme, as Go's url.Parse finds one: what makes a Location absolute. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+    /** Options that send the target's own Host. */
+    public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
+            int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+            String caFile) {
+        this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
+                caFile, null);
+    }
+
+    /** What the request to {@code url} sends as Host, or as :authority over h2. */
+    String hostHeader(TargetUrl url) {
+        return host != null ? host : url.hostHeader();
+    }
+
+    /**
+     * The options for the hop a redirect to {@code location} leads to. As Go's client (which
+     * blackbox uses), a Host of one's own goes on through a relative Location only: an absolute
+     * one names its host, which may not serve that virtual host at all.
+     */
+    ProbeOptions following(String location) {
+        if (host == null || !SCHEME.matcher(location).find()) {
+            return this;
+        }
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile);
+    }
 }

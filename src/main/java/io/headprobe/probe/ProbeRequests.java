@@ -82,6 +82,11 @@ public class ProbeRequests {
                 null);
     }
 
+    /** Whether HeadProbe sets this header itself (or HTTP/2 forbids it), so a caller may not. */
+    public static boolean reserved(String name) {
+        return RESERVED.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     private static Integer ipVersion(Integer version) {
         if (version != null && version != 4 && version != 6) {
             throw badRequest("'ipVersion' must be 4 or 6, got " + version);
@@ -105,7 +110,7 @@ public class ProbeRequests {
             if (!TOKEN.matcher(name).matches()) {
                 throw badRequest("'headers' has an invalid header name '" + name + "'");
             }
-            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (reserved(name)) {
                 throw badRequest("'headers' may not set " + name + ": HeadProbe sets it (or HTTP/2 forbids it)");
             }
             if (value == null || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {

@@ -136,7 +136,7 @@ public class Prober {
                     TargetUrl next = url.follow(location);
                     trace.redirected(new ProbeResult.Redirect(url.toString(), hop.status(), location, hop.timings(),
                             hop.remoteAddress(), hop.tls()));
-                    return follow(next, trace, options);
+                    return follow(next, trace, options.following(location));
                 });
     }
 

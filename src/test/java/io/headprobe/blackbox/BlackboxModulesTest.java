@@ -2,6 +2,7 @@ package io.headprobe.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.headprobe.http.Header;
 
 /** blackbox.yml to {@link Module}s: keys, defaults, and the errors that stop start-up. */
 class BlackboxModulesTest {
@@ -50,6 +53,9 @@ class BlackboxModulesTest {
         assertEquals(List.of("Host", "Accept-Language", "Origin"), List.copyOf(m.headers().keySet()));
         assertEquals(Map.of("Host", "vhost.example.com", "Accept-Language", "en-US", "Origin", "example.com"),
                 m.headers());
+        assertEquals("vhost.example.com", m.host(), "sent as the Host, in place of the target's");
+        assertEquals(List.of(new Header("Accept-Language", "en-US"), new Header("Origin", "example.com")),
+                m.requestHeaders());
         assertTrue(m.followRedirects());
         assertFalse(m.failIfSsl());
         assertFalse(m.failIfNotSsl());
@@ -278,8 +284,8 @@ class BlackboxModulesTest {
 
     @Test
     void anInvalidRegexpNamesModuleAndKey() {
-        assertEquals("blackbox module \"m\": key http.fail_if_header_not_matches[1].regexp: \"(unclosed\" does not "
-                + "compile: Unclosed group near index 9", error(moduleYaml("""
+        assertEquals("blackbox module \"m\": key http.fail_if_header_not_matches[1].regexp: \"(unclosed\" is not a "
+                + "Go regexp: missing closing ): `(unclosed`", error(moduleYaml("""
                         fail_if_header_not_matches:
                           - {header: Server, regexp: nginx}
                           - {header: Via, regexp: '(unclosed'}""")));
@@ -290,9 +296,29 @@ class BlackboxModulesTest {
     }
 
     @Test
-    void goNamedGroupsBecomePlainGroups() {
-        assertEquals("(\\d+)-(x)", GoRegexp.withoutGroupNames("(?P<num>\\d+)-(?P<a_b>x)"));
-        assertEquals("\\(?P<num>", GoRegexp.withoutGroupNames("\\(?P<num>"), "an escaped parenthesis stays");
+    void goSyntaxIsReadAsIs() {
+        Module m = module("""
+                fail_if_header_not_matches:
+                  - {header: Strict-Transport-Security, regexp: 'max-age=(?P<age>\\d+)\\z'}
+                  - {header: X-Count, regexp: '^[[:digit:]]+$'}""");
+        assertTrue(m.failIfHeaderNotMatches().get(0).regexp().matcher("max-age=63072000").find());
+        assertFalse(m.failIfHeaderNotMatches().get(0).regexp().matcher("max-age=63072000; preload").find());
+        assertTrue(m.failIfHeaderNotMatches().get(1).regexp().matcher("2024").find(), "a POSIX class, as in Go");
+        assertFalse(m.failIfHeaderNotMatches().get(1).regexp().matcher("digit").find(),
+                "not Java's class of the letters d, i, g, t and ':'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "max-age=\\d++ | invalid nested repetition operator: `++`",
+            "(?=x)nginx | invalid or unsupported Perl syntax: `(?=`",
+            "(?<!x)nginx | invalid named capture: `(?<!x)nginx`",
+            "(a)\\1 | invalid escape sequence: `\\1`",
+            "nginx\\Z | invalid escape sequence: `\\Z`"})
+    void javaOnlySyntaxThatGoRefusesStopsStartUp(String regexp, String goError) {
+        assertEquals("blackbox module \"m\": key http.fail_if_header_matches[0].regexp: \"" + regexp
+                + "\" is not a Go regexp: " + goError,
+                error(moduleYaml("fail_if_header_matches: [{header: Server, regexp: '" + regexp + "'}]")));
     }
 
     @Test
@@ -327,6 +353,31 @@ class BlackboxModulesTest {
                 error(moduleYaml("headers: {X-A: \"a\\r\\nInjected: b\"}")));
         assertEquals("blackbox module \"m\": key http: must be a map, not \"yes\"",
                 error("modules: {m: {prober: http, http: yes}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Content-Length", "transfer-encoding", "Connection", "Keep-Alive", "Proxy-Connection",
+            "Upgrade", "TE" })
+    void headersHeadProbeSetsStopStartUp(String name) {
+        assertEquals("blackbox module \"m\": key http.headers." + name + ": " + name
+                + " cannot be set by a module: HeadProbe sets it (or HTTP/2 forbids it)",
+                error(moduleYaml("headers: {" + name + ": x}")));
+    }
+
+    @Test
+    void aHeaderNamedTwiceStopsStartUp() {
+        assertEquals("blackbox module \"m\": key http.headers.host: names the same header as http.headers.Host",
+                error(moduleYaml("headers: {Host: a.example, host: b.example}")));
+        assertEquals("blackbox module \"m\": key http.headers.:authority: \":authority\" is not a header name",
+                error(moduleYaml("headers: {':authority': a.example}")), "nor a pseudo-header");
+    }
+
+    @Test
+    void anEmptyHostIsTheTargetsAsInGo() {
+        Module m = module("headers: {Host: '', X-A: b}");
+        assertNull(m.host());
+        assertEquals(List.of(new Header("X-A", "b")), m.requestHeaders());
+        assertNull(Module.http2xx().host());
     }
 
     @Test

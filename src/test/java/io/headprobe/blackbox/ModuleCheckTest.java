@@ -7,10 +7,14 @@ import static io.headprobe.blackbox.TestResults.ok;
 import static io.headprobe.blackbox.TestResults.tls;
 import static io.headprobe.blackbox.TestResults.withTls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -100,5 +104,30 @@ class ModuleCheckTest {
         assertEquals(row.success(), check.success(), "success: " + check.reason());
         assertEquals(row.regex(), check.failedDueToRegex(), "failed due to regex: " + check.reason());
         assertEquals(check.success(), check.reason() == null, "a failure says why");
+    }
+
+    /**
+     * The target chooses the header values. A pattern that makes a backtracking engine take
+     * exponential time on a short value, and one that makes it recurse once per character on a long
+     * one (a stack overflow in java.util.regex), are answered as Go's RE2 answers them.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard against a hang, not a measure
+    void aHeaderValueCannotMakeTheMatchBacktrack() {
+        Module module = BlackboxFile.parse("""
+                modules:
+                  m:
+                    prober: http
+                    http:
+                      fail_if_header_matches: [{header: X-Host, regexp: '^([a-z]+\\.?){1,20}$'}]
+                      fail_if_header_not_matches: [{header: X-Token, regexp: '^(?:[a-z]|-)+$'}]
+                """).modules().get("m");
+        ProbeResult hostile = ok(200, "HTTP/1.1", List.of(new Header("X-Host", "a".repeat(64) + "!"),
+                new Header("X-Token", "a".repeat(20_000))));
+
+        ModuleCheck check = ModuleCheck.of(hostile, module);
+
+        assertTrue(check.success(), check.reason());
+        assertFalse(check.failedDueToRegex());
     }
 }

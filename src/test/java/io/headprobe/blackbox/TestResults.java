@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 import io.headprobe.http.Header;
 import io.headprobe.probe.ErrorCode;

@@ -90,12 +90,20 @@ public final class RawServer implements AutoCloseable {
     }
 
     public static void readHead(InputStream in) throws IOException {
+        head(in);
+    }
+
+    /** Reads the request head and returns it as sent (ISO-8859-1), up to the blank line. */
+    public static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
         int matched = 0;
         byte[] end = { '\r', '\n', '\r', '\n' };
         int b;
         while (matched < 4 && (b = in.read()) != -1) {
+            head.append((char) b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
+        return head.toString();
     }
 
     public int port() {
