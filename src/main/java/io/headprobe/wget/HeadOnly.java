@@ -15,7 +15,8 @@ import io.vertx.core.http.HttpClientRequest;
  * reading, even to throw it away: it can be endless. Closing the REST client's entity stream would
  * drain the body to its end, so the request is reset instead, which drops an HTTP/1.1 connection
  * whose response has not ended (a connection whose response did end goes back to the pool).
- * The entity stream only streams because the client's return type is {@code InputStream}.
+ * The entity only streams because the client's return type is {@code InputStream} (a {@code Uni<Response>}
+ * is read whole): both are the REST client's behaviour, pinned by WgetResourceTest's endless bodies.
  */
 public class HeadOnly implements ResteasyReactiveClientResponseFilter {
 
