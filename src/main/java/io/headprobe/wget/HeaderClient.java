@@ -1,10 +1,13 @@
 package io.headprobe.wget;
 
+import java.io.InputStream;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +18,9 @@ import io.smallrye.mutiny.Uni;
  * the Host header.
  */
 @RegisterRestClient(configKey = "wget")
+@RegisterProvider(HeadOnly.class)
 public interface HeaderClient {
 
     @GET
-    Uni<Response> get(@Url String url, @HeaderParam("Host") String host);
+    Uni<RestResponse<InputStream>> get(@Url String url, @HeaderParam("Host") String host);
 }

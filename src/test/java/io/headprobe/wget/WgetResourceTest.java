@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +160,35 @@ class WgetResourceTest {
     }
 
     @Test
+    void readsOnlyTheHeadOfAnEndlessBodyAndDropsTheConnection() throws Exception {
+        String known = Loopback.url(seedHost, "/");
+        BlockingQueue<Long> written = new LinkedBlockingQueue<>();
+        try (RawServer server = RawServer.start(endlessBody(written))) {
+            String untilClose = server.url("/until-close");
+            String chunked = server.url("/chunked");
+            String missing = server.url("/missing");
+
+            List<String> lines = wget(untilClose, chunked, missing);
+
+            // Each head came before the timeout, although no body ever ends.
+            assertEquals(List.of(untilClose + " header > HTTP/1.1 200 OK", chunked + " header > HTTP/1.1 200 OK",
+                    missing + " header > HTTP/1.1 404 Not Found"), statusLines(lines), lines::toString);
+            assertTrue(lines.contains(chunked + " header > Transfer-Encoding: chunked"), lines::toString);
+            for (int i = 0; i < 3; i++) {
+                Long bytes = written.poll(10, TimeUnit.SECONDS);
+                assertNotNull(bytes, "a connection streaming an endless body was left open");
+                assertTrue(bytes < ENDLESS_BODY_BOUND, bytes + " bytes of body were sent before the connection was dropped");
+            }
+
+            // No pooled connection is left with an unread body: the next call gets a new one and a clean answer.
+            String small = server.url("/small");
+            assertEquals(small + " header > HTTP/1.1 204 No Content", wget(small).get(0));
+            assertEquals(4, server.connections());
+            assertEquals(known + " header > HTTP/1.1 200 OK", wget(known).get(0));
+        }
+    }
+
+    @Test
     void refusesNoTargets() {
         given().when().get("/wget")
                 .then().statusCode(400)
@@ -207,6 +238,49 @@ class WgetResourceTest {
             heads.add("connected to " + socket.getLocalAddress().getHostAddress() + "\n" + head(socket));
             socket.getOutputStream().write(NO_CONTENT.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
+        };
+    }
+
+    /** More than a client that stops reading after the head can have let through its socket buffers. */
+    static final long ENDLESS_BODY_BOUND = 16L << 20;
+
+    /**
+     * Answers /small with {@link #NO_CONTENT}; any other path with a head (404 for /missing, chunked
+     * for /chunked) and a body that never ends: it writes until the client hangs up, then puts the
+     * bytes of body it could write into {@code written}. It stops writing (but keeps the connection
+     * open) after four times the bound, so that a client that buffers bodies fails the test and
+     * not the test JVM.
+     */
+    static RawServer.Script endlessBody(BlockingQueue<Long> written) {
+        return socket -> {
+            String path = head(socket).split(" ", 3)[1];
+            OutputStream out = socket.getOutputStream();
+            if (path.equals("/small")) {
+                out.write(NO_CONTENT.getBytes(StandardCharsets.ISO_8859_1));
+                return;
+            }
+            boolean chunked = path.equals("/chunked");
+            String head = (path.equals("/missing") ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
+                    + "Content-Type: application/octet-stream\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "") + "\r\n";
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            // One piece of body: 64 KiB of data, framed as a chunk when the body is chunked.
+            int data = 64 * 1024;
+            byte[] piece = chunked
+                    ? (Integer.toHexString(data) + "\r\n" + "x".repeat(data) + "\r\n").getBytes(StandardCharsets.ISO_8859_1)
+                    : new byte[data];
+            long sent = 0;
+            try {
+                while (sent < 4 * ENDLESS_BODY_BOUND) {
+                    out.write(piece);
+                    sent += data;
+                }
+                out.flush();
+                socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException hungUp) {
+                // the client closed the connection: what was sent so far is the answer
+            }
+            written.add(sent);
         };
     }
 
