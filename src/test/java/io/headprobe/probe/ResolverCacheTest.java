@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +48,8 @@ class ResolverCacheTest {
                 "three.test", List.of("192.0.2.13"),
                 "servfail.test", List.of("192.0.2.3"),
                 "silent.test", List.of("192.0.2.4"),
-                "big.test", List.of("192.0.2.5", "2001:db8::5")))
+                "big.test", List.of("192.0.2.5", "2001:db8::5"),
+                "shared.test", List.of("192.0.2.6")))
                 .failWith("servfail.test", DnsResponseCode.SERVFAIL)
                 .ignore("silent.test")
                 .truncateOverUdp("big.test");
@@ -74,6 +77,20 @@ class ResolverCacheTest {
         assertEquals(addresses("192.0.2.1", "2001:db8::1"), first);
         assertEquals(first, second);
         assertEquals(before + 2, dns.queries("cached.test"), "one A and one AAAA query, then none");
+    }
+
+    @Test
+    void resolutionsWhileTheQueryIsOutShareItsAnswer() throws Exception {
+        dns.hold("shared.test");
+        CompletableFuture<List<InetAddress>> first = resolver.resolve(TargetUrl.parse("http://shared.test/"))
+                .subscribeAsCompletionStage();
+        CompletableFuture<List<InetAddress>> second = resolver.resolve(TargetUrl.parse("http://shared.test:8080/"))
+                .subscribeAsCompletionStage();
+        dns.release("shared.test");
+
+        assertEquals(addresses("192.0.2.6"), first.get(10, TimeUnit.SECONDS));
+        assertEquals(addresses("192.0.2.6"), second.get(10, TimeUnit.SECONDS));
+        assertEquals(2, dns.queries("shared.test"), "one A and one AAAA query for both");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +51,8 @@ import io.netty.util.NetUtil;
  * IPv6 ones, each in table order, with a TTL of {@link #TTL}; a name not in the table gets
  * NXDOMAIN with an SOA whose negative TTL is {@link #NEGATIVE_TTL}, and a query type the name has
  * no address of gets an empty NOERROR answer, as a real server would. A test can also make a name
- * fail with another code ({@link #failWith}), go unanswered ({@link #ignore}), or be too big for
- * UDP ({@link #truncateOverUdp}). Netty's DNS codec reads the queries and writes the answers. Every
+ * fail with another code ({@link #failWith}), go unanswered ({@link #ignore}), be too big for
+ * UDP ({@link #truncateOverUdp}), or have its answers held back until the test says ({@link #hold}). Netty's DNS codec reads the queries and writes the answers. Every
  * query is counted before it is answered, so once a client has its answer the counts are final.
  */
 public final class DnsServer implements AutoCloseable {
@@ -63,6 +64,8 @@ public final class DnsServer implements AutoCloseable {
     private final Map<String, DnsResponseCode> failures = new ConcurrentHashMap<>();
     private final Map<String, Boolean> ignored = new ConcurrentHashMap<>();
     private final Map<String, Boolean> truncated = new ConcurrentHashMap<>();
+    /** Answers held back per name; the lists are touched on the server's event loop only. */
+    private final Map<String, List<Runnable>> held = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> queriesByName = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tcpQueriesByName = new ConcurrentHashMap<>();
     private final AtomicInteger queries = new AtomicInteger();
@@ -127,6 +130,17 @@ public final class DnsServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on, answers for this name wait until {@link #release} (counted as they come in). */
+    public DnsServer hold(String name) {
+        held.put(key(name), new ArrayList<>());
+        return this;
+    }
+
+    /** Sends the answers held back for this name, and answers its later queries at once. */
+    public void release(String name) {
+        loop.submit(() -> held.remove(key(name)).forEach(Runnable::run)).syncUninterruptibly();
+    }
+
     /** Queries received so far, of any name and type, over UDP and TCP. */
     public int queries() {
         return queries.get();
@@ -158,9 +172,9 @@ public final class DnsServer implements AutoCloseable {
                 DnsResponse response = new DatagramDnsResponse(query.recipient(), query.sender(), query.id(), query.opCode(), code);
                 if (truncated.containsKey(key(question.name()))) {
                     response.setTruncated(true);
-                    ctx.writeAndFlush(header(response, query, question));
+                    send(ctx, question, header(response, query, question));
                 } else {
-                    ctx.writeAndFlush(answer(response, query, question));
+                    send(ctx, question, answer(response, query, question));
                 }
             }
         }
@@ -171,8 +185,17 @@ public final class DnsServer implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, DnsQuery query) {
             DnsQuestion question = question(query, true);
             if (question != null) {
-                ctx.writeAndFlush(answer(new DefaultDnsResponse(query.id(), query.opCode(), code(question)), query, question));
+                send(ctx, question, answer(new DefaultDnsResponse(query.id(), query.opCode(), code(question)), query, question));
             }
+        }
+    }
+
+    private void send(ChannelHandlerContext ctx, DnsQuestion question, DnsResponse response) {
+        List<Runnable> waiting = held.get(key(question.name()));
+        if (waiting == null) {
+            ctx.writeAndFlush(response);
+        } else {
+            waiting.add(() -> ctx.writeAndFlush(response));
         }
     }
 
