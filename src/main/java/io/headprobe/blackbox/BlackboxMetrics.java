@@ -117,7 +117,8 @@ public final class BlackboxMetrics {
             return true;
         }
         ErrorCode code = result.error() == null ? null : result.error().code();
-        return code != ErrorCode.DNS_FAILURE && code != ErrorCode.BLOCKED_ADDRESS && result.addresses() != null
+        return code != ErrorCode.DNS_FAILURE && code != ErrorCode.DNS_NXDOMAIN && code != ErrorCode.BLOCKED_ADDRESS
+                && result.addresses() != null
                 && !result.addresses().isEmpty();
     }
 

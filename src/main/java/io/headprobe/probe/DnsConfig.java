@@ -7,7 +7,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
-/** How the probe resolves host names: a hosts file first, then one DNS server, over UDP. */
+/**
+ * How the probe resolves host names: a hosts file first, then one DNS server (over UDP, and TCP when
+ * an answer is truncated), its answers cached.
+ */
 @ConfigMapping(prefix = "headprobe.dns")
 public interface DnsConfig {
 
@@ -29,4 +32,20 @@ public interface DnsConfig {
 
     @WithDefault("5S")
     Duration queryTimeout();
+
+    /** Names whose answers are kept at most (the least recently used go first); 0 turns the cache off. */
+    @WithDefault("10000")
+    int cacheMaxEntries();
+
+    /** An answer is kept for its TTL, at most this long. */
+    @WithDefault("1H")
+    Duration cacheMaxTtl();
+
+    /**
+     * A name that does not exist, or has no address, is remembered for the negative TTL of the SOA in
+     * the answer (RFC 2308), at most this long; not at all without an SOA. Failures (SERVFAIL, no
+     * answer) are never remembered.
+     */
+    @WithDefault("1M")
+    Duration cacheMaxNegativeTtl();
 }

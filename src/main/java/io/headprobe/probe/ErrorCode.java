@@ -5,6 +5,7 @@ public enum ErrorCode {
     INVALID_TARGET,
     BLOCKED_ADDRESS,
     DNS_FAILURE,
+    DNS_NXDOMAIN,
     CONNECT_FAILED,
     TIMEOUT,
     TLS_FAILURE,

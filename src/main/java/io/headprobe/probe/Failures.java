@@ -54,6 +54,9 @@ final class Failures {
         if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
             return new ProbeResult.Error(ErrorCode.TIMEOUT, cause.getMessage());
         }
+        if (cause instanceof Resolver.NoSuchNameException) {
+            return new ProbeResult.Error(ErrorCode.DNS_NXDOMAIN, "could not resolve " + cause.getMessage());
+        }
         if (cause instanceof UnknownHostException) {
             return new ProbeResult.Error(ErrorCode.DNS_FAILURE, "could not resolve " + cause.getMessage());
         }

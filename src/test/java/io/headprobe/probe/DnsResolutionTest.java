@@ -46,7 +46,8 @@ class DnsResolutionTest {
                     "loopbacks.test", "127.0.0.1,127.0.0.2,127.0.0.3,::1",
                     "mixed-v4.test", "127.0.0.1,93.184.215.14,10.0.0.1",
                     "mixed-v6.test", "127.0.0.1,93.184.215.14,fd00::1",
-                    "mapped.test", "127.0.0.1,::ffff:10.0.0.1")));
+                    "mapped.test", "127.0.0.1,::ffff:10.0.0.1",
+                    "broken.test", "SERVFAIL")));
         }
     }
 
@@ -90,10 +91,29 @@ class DnsResolutionTest {
     }
 
     @Test
-    void aNameDnsDoesNotKnowIsADnsFailure() {
+    void aCachedAnswerIsJudgedByTheGuardAgain() {
+        int before = listener.connections();
+
+        for (int i = 0; i < 2; i++) {
+            probe("http://mixed-v4.test:" + listener.port() + "/")
+                    .body("results[0].error.code", equalTo("BLOCKED_ADDRESS"));
+        }
+
+        assertEquals(before, listener.connections(), "a blocked name was connected to");
+    }
+
+    @Test
+    void aNameThatDoesNotExistIsDnsNxdomain() {
         probe("http://nowhere.test:" + listener.port() + "/")
+                .body("results[0].error.code", equalTo("DNS_NXDOMAIN"))
+                .body("results[0].error.message", equalTo("could not resolve nowhere.test (no such name)"));
+    }
+
+    @Test
+    void aServerFailureIsADnsFailure() {
+        probe("http://broken.test:" + listener.port() + "/")
                 .body("results[0].error.code", equalTo("DNS_FAILURE"))
-                .body("results[0].error.message", containsString("nowhere.test"));
+                .body("results[0].error.message", equalTo("could not resolve broken.test (SERVFAIL)"));
     }
 
     @Test

@@ -52,7 +52,8 @@ class ResolverTest {
                 127.0.0.5   Listed.test   alias.test
                 not-an-ip   broken.test
                 """);
-        resolver = new Resolver(vertx, Resolver.readHosts(hostsFile), NameServer.parse(dns.address()), Duration.ofSeconds(5));
+        resolver = new Resolver(vertx, Resolver.readHosts(hostsFile), NameServer.parse(dns.address()), limits(Duration.ofSeconds(5)),
+                System::nanoTime);
     }
 
     @AfterAll
@@ -78,10 +79,10 @@ class ResolverTest {
     }
 
     @Test
-    void anUnknownNameFailsWithUnknownHostException() {
+    void anUnknownNameFailsWithNoSuchName() {
         Throwable failure = assertThrows(RuntimeException.class, () -> resolve("missing.test"));
-        UnknownHostException unknown = assertInstanceOf(UnknownHostException.class, failure.getCause());
-        assertEquals("missing.test", unknown.getMessage());
+        UnknownHostException unknown = assertInstanceOf(Resolver.NoSuchNameException.class, failure.getCause());
+        assertEquals("missing.test (no such name)", unknown.getMessage());
         assertEquals(2, dns.queries("missing.test"));
     }
 
@@ -124,7 +125,7 @@ class ResolverTest {
     void aServerThatNeverAnswersMeansUnknownHost() {
         // A loopback port where nothing listens: the query is dropped (or refused) and times out.
         Resolver deaf = new Resolver(vertx, Map.of(),
-                NameServer.parse("127.0.0.1:" + Loopback.refusingPort()), Duration.ofMillis(200));
+                NameServer.parse("127.0.0.1:" + Loopback.refusingPort()), limits(Duration.ofMillis(200)), System::nanoTime);
         Throwable failure = assertThrows(RuntimeException.class,
                 () -> deaf.resolve(TargetUrl.parse("http://v4.test/")).await().atMost(Duration.ofSeconds(10)));
         assertInstanceOf(UnknownHostException.class, failure.getCause());
@@ -134,12 +135,16 @@ class ResolverTest {
     void aServerOnIpv6LoopbackIsReachedThroughItsBracketedAddress() {
         try (DnsServer overIpv6 = new DnsServer(NetUtil.LOCALHOST6, Map.of("v6only.test", List.of("192.0.2.6")))) {
             NameServer server = NameServer.parse("[::1]:" + overIpv6.port());
-            Resolver resolver = new Resolver(vertx, Map.of(), server, Duration.ofSeconds(5));
+            Resolver resolver = new Resolver(vertx, Map.of(), server, limits(Duration.ofSeconds(5)), System::nanoTime);
 
             assertEquals(addresses("192.0.2.6"),
                     resolver.resolve(TargetUrl.parse("http://v6only.test/")).await().atMost(Duration.ofSeconds(10)));
             assertEquals(2, overIpv6.queries("v6only.test"));
         }
+    }
+
+    private static Resolver.Limits limits(Duration queryTimeout) {
+        return new Resolver.Limits(queryTimeout, 100, Duration.ofHours(1), Duration.ofMinutes(1));
     }
 
     private static List<InetAddress> resolve(String host) {
