@@ -58,6 +58,10 @@ final class MemoryStore implements ScanStore {
                     counts("status"), counts("error"), counts("grade"), createdAt, startedAt, finishedAt);
         }
 
+        boolean ownedBy(String owner) {
+            return owner == null || owner.equals(spec.client());
+        }
+
         private Map<String, Long> counts(String kind) {
             return new TreeMap<>(counts.getOrDefault(kind, Map.of()));
         }
@@ -111,14 +115,21 @@ final class MemoryStore implements ScanStore {
     }
 
     @Override
-    public synchronized Uni<Scan> find(String id) {
-        MemoryScan scan = scans.get(id);
+    public synchronized Uni<Scan> find(String id, String owner) {
+        MemoryScan scan = owned(id, owner);
         return Uni.createFrom().item(scan == null ? null : scan.view());
     }
 
+    /** Null for an unknown id or another client's scan. */
+    private MemoryScan owned(String id, String owner) {
+        MemoryScan scan = scans.get(id);
+        return scan != null && scan.ownedBy(owner) ? scan : null;
+    }
+
     @Override
-    public synchronized Uni<List<Scan>> list(int offset, int limit) {
+    public synchronized Uni<List<Scan>> list(String owner, int offset, int limit) {
         return Uni.createFrom().item(scans.values().stream()
+                .filter(scan -> scan.ownedBy(owner))
                 .sorted(Comparator.comparingLong((MemoryScan scan) -> scan.order).reversed())
                 .skip(offset).limit(limit).map(MemoryScan::view).toList());
     }
@@ -159,8 +170,8 @@ final class MemoryStore implements ScanStore {
     }
 
     @Override
-    public synchronized Uni<Scan> cancel(String id) {
-        MemoryScan scan = scans.get(id);
+    public synchronized Uni<Scan> cancel(String id, String owner) {
+        MemoryScan scan = owned(id, owner);
         if (scan != null && scan.state.open()) {
             scan.state = ScanState.cancelled;
             scan.finishedAt = Instant.now();

@@ -54,6 +54,9 @@ final class PgStore implements ScanStore {
                 state = CASE WHEN state = 'running' AND done + $2 = total THEN 'done' ELSE state END
             WHERE id = $1 RETURNING done""";
 
+    /** A scan of the owner in parameter $1, or of any client when $1 is null (ScanStore). */
+    private static final String OWNED = "($1::text IS NULL OR client = $1)";
+
     private static final String COUNTS = "SELECT scan_id, kind, key, n FROM scan_counts WHERE scan_id = ANY($1)";
 
     /** Adds a chunk's counts; after COUNT_DONE, whose row lock makes the completions of a scan take turns. */
@@ -130,7 +133,7 @@ final class PgStore implements ScanStore {
                     .execute(Tuple.of(id, spec.name(), spec.options(), count, spec.client())).await().indefinitely();
             transaction.commit().await().indefinitely();
             close();
-            return find(id.toString()).await().indefinitely();
+            return find(id.toString(), spec.client()).await().indefinitely();
         }
 
         @Override
@@ -173,20 +176,22 @@ final class PgStore implements ScanStore {
     }
 
     @Override
-    public Uni<Scan> find(String id) {
+    public Uni<Scan> find(String id, String owner) {
         UUID uuid = uuid(id);
         if (uuid == null) {
             return Uni.createFrom().nullItem();
         }
-        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE id = $1").execute(Tuple.of(uuid))
+        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE " + OWNED + " AND id = $2")
+                .execute(Tuple.of(owner, uuid))
                 .chain(this::withCounts)
                 .map(scans -> scans.isEmpty() ? null : scans.get(0));
     }
 
     @Override
-    public Uni<List<Scan>> list(int offset, int limit) {
-        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans ORDER BY created_at DESC, id LIMIT $1 OFFSET $2")
-                .execute(Tuple.of(limit, offset))
+    public Uni<List<Scan>> list(String owner, int offset, int limit) {
+        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE " + OWNED
+                + " ORDER BY created_at DESC, id LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(owner, limit, offset))
                 .chain(this::withCounts);
     }
 
@@ -287,14 +292,14 @@ final class PgStore implements ScanStore {
     }
 
     @Override
-    public Uni<Scan> cancel(String id) {
+    public Uni<Scan> cancel(String id, String owner) {
         UUID uuid = uuid(id);
         if (uuid == null) {
             return Uni.createFrom().nullItem();
         }
         return pool.preparedQuery("UPDATE scans SET state = 'cancelled', finished_at = now() "
-                + "WHERE id = $1 AND state IN ('queued', 'running')").execute(Tuple.of(uuid))
-                .chain(() -> find(id));
+                + "WHERE " + OWNED + " AND id = $2 AND state IN ('queued', 'running')").execute(Tuple.of(owner, uuid))
+                .chain(() -> find(id, owner));
     }
 
     @Override

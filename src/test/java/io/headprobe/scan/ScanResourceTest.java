@@ -265,6 +265,12 @@ class ScanResourceTest {
                     .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
         }
         given().when().delete("/scans/nope").then().statusCode(404).contentType("application/problem+json");
+        // Not a 200 with the CSV header and a broken stream: the scan is looked up before a byte is sent.
+        String unknown = "0b9a4d5e-0000-4000-8000-000000000000";
+        for (String path : List.of("/scans/" + unknown + "/results", "/scans/" + unknown + "/diff?base=" + unknown)) {
+            given().accept("text/csv").when().get(path)
+                    .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        }
     }
 
     @Test
