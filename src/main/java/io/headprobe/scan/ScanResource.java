@@ -223,7 +223,8 @@ public class ScanResource {
     private Response submit(Body body) throws JsonProcessingException {
         ScanStore.Draft draft = store.draft();
         try {
-            TargetReader reader = new TargetReader(requests, config.maxTargets(), probeConfig.maxTargetLength(), draft::add);
+            TargetReader reader = new TargetReader(requests, config.maxTargets(), probeConfig.maxTargetLength(),
+                    probeConfig.maxBodyBytes(), draft::add);
             Scan scan = draft.commit(body.read(reader), quota());
             return Response.accepted(scan).location(URI.create("/scans/" + scan.id())).build();
         } catch (JsonProcessingException e) {
@@ -275,6 +276,7 @@ public class ScanResource {
         if (!name.isTextual() || name.textValue().length() > MAX_NAME_LENGTH) {
             throw new ProblemException(400, "'name' must be a string of at most " + MAX_NAME_LENGTH + " characters");
         }
+        TargetReader.refuseNul("name", name.textValue());
         return name.textValue();
     }
 
