@@ -1,5 +1,6 @@
 package io.headprobe.scan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -78,6 +79,21 @@ final class PgStore implements ScanStore {
             FROM a JOIN b ON b.target = a.target
             WHERE (a.status, a.error, a.grade, a.bucket) IS DISTINCT FROM (b.status, b.error, b.grade, b.bucket)
             ORDER BY a.target LIMIT $4""";
+
+    /**
+     * One statement, so that a scan goes whole; the tables have no foreign keys to cascade. A
+     * scan that ended keeps only its results and counts: its targets and hosts served the claims.
+     */
+    private static final String EXPIRE = """
+            WITH gone AS (DELETE FROM scans WHERE state IN ('done', 'cancelled')
+                              AND finished_at < now() - make_interval(secs => $1) RETURNING id),
+                 results AS (DELETE FROM scan_results WHERE scan_id IN (SELECT id FROM gone)),
+                 counts AS (DELETE FROM scan_counts WHERE scan_id IN (SELECT id FROM gone)),
+                 chunks AS (DELETE FROM scan_chunks WHERE scan_id IN (SELECT id FROM gone)),
+                 ended AS (SELECT id FROM scans WHERE state IN ('done', 'cancelled')),
+                 hosts AS (DELETE FROM scan_hosts WHERE scan_id IN (SELECT id FROM ended)),
+                 targets AS (DELETE FROM scan_targets WHERE scan_id IN (SELECT id FROM ended))
+            SELECT count(*) FROM gone""";
 
     private final Pool pool;
     private final ScanConfig config;
@@ -289,6 +305,12 @@ final class PgStore implements ScanStore {
         return new StoredResult(row.getLong("position"), row.getInteger("seq"), row.getString("target"),
                 row.getString("url"), row.getBoolean("ok"), row.getInteger("status"), row.getString("error"),
                 row.getString("grade"), row.getDouble("total_ms"), row.getInteger("tls_days_left"), row.getString("result"));
+    }
+
+    @Override
+    public Uni<Long> expire(Duration retention) {
+        return pool.preparedQuery(EXPIRE).execute(Tuple.of(retention.toMillis() / 1000.0))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     @Override

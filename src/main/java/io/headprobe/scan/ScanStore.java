@@ -1,5 +1,6 @@
 package io.headprobe.scan;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.headprobe.probe.ProbeResult;
@@ -50,6 +51,12 @@ interface ScanStore {
 
     /** Scans queued or running, as this store last counted them (it may count at most every few seconds). */
     long activeScans();
+
+    /**
+     * Forgets the scans that ended more than {@code retention} ago, with their results, and what
+     * only running needs of every scan that ended (PostgreSQL's targets); how many scans went.
+     */
+    Uni<Long> expire(Duration retention);
 
     /** Stops the scan from starting new chunks; null for an unknown id or another client's scan. */
     Uni<Scan> cancel(String id, String owner);

@@ -317,5 +317,15 @@ class PgStoreTest {
         public int maxPageSize() {
             return 500;
         }
+
+        @Override
+        public Duration retention() {
+            return Duration.ofDays(30);
+        }
+
+        @Override
+        public int memoryMaxScans() {
+            return 1000;
+        }
     }
 }
