@@ -27,6 +27,7 @@ public class Clients {
 
     private static final String CLIENT = "headprobe.client";
     private static final String TARGETS = "headprobe.targets";
+    private static final String KEY = "headprobe.key";
 
     @Inject
     LimitConfig config;
@@ -40,6 +41,15 @@ public class Clients {
 
     static void authenticated(RoutingContext routing, String keyFingerprint) {
         routing.put(CLIENT, keyFingerprint);
+        routing.put(KEY, keyFingerprint);
+    }
+
+    /**
+     * The fingerprint of the API key this request was let in with; empty when it presented none
+     * (no keys are configured, or the route needs none). Unlike {@link #identify}, never an address.
+     */
+    public static Optional<String> apiKey(RoutingContext routing) {
+        return Optional.ofNullable(routing.get(KEY));
     }
 
     /** How many targets this request asks to fetch, for the access log. */

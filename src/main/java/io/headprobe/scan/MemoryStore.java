@@ -1,5 +1,6 @@
 package io.headprobe.scan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,11 +21,13 @@ import io.smallrye.mutiny.Uni;
 final class MemoryStore implements ScanStore {
 
     private final int chunkSize;
+    private final int maxScans;
     private final Map<String, MemoryScan> scans = new HashMap<>();
     private long created;
 
-    MemoryStore(int chunkSize) {
+    MemoryStore(int chunkSize, int maxScans) {
         this.chunkSize = chunkSize;
+        this.maxScans = maxScans;
     }
 
     private static final class MemoryScan {
@@ -58,6 +61,10 @@ final class MemoryStore implements ScanStore {
                     counts("status"), counts("error"), counts("grade"), createdAt, startedAt, finishedAt);
         }
 
+        boolean ownedBy(String owner) {
+            return owner == null || owner.equals(spec.client());
+        }
+
         private Map<String, Long> counts(String kind) {
             return new TreeMap<>(counts.getOrDefault(kind, Map.of()));
         }
@@ -86,6 +93,7 @@ final class MemoryStore implements ScanStore {
                 List<List<Integer>> chunks = List.copyOf(Hosts.chunks(byHost, chunkSize).values());
                 synchronized (MemoryStore.this) {
                     admit(spec.client(), quota, targets.size());
+                    makeRoom();
                     MemoryScan scan = new MemoryScan(spec, created++, targets, chunks);
                     scans.put(scan.id, scan);
                     return scan.view();
@@ -110,22 +118,51 @@ final class MemoryStore implements ScanStore {
                 targets, now);
     }
 
-    @Override
-    public synchronized Uni<Scan> find(String id) {
-        MemoryScan scan = scans.get(id);
-        return Uni.createFrom().item(scan == null ? null : scan.view());
+    /**
+     * Called with the lock held, before a scan is added: forgets the oldest finished scans while
+     * the store is full. Scans still queued or running stay, however many there are.
+     */
+    private void makeRoom() {
+        List<MemoryScan> finished = scans.values().stream().filter(scan -> !scan.state.open())
+                .sorted(Comparator.comparingLong(scan -> scan.order)).toList();
+        for (int i = 0; i < finished.size() && scans.size() >= maxScans; i++) {
+            scans.remove(finished.get(i).id);
+        }
     }
 
     @Override
-    public synchronized Uni<List<Scan>> list(int offset, int limit) {
+    public synchronized Uni<Long> expire(Duration retention) {
+        Instant cutoff = Instant.now().minus(retention);
+        int before = scans.size();
+        scans.values().removeIf(scan -> !scan.state.open() && scan.finishedAt.isBefore(cutoff));
+        return Uni.createFrom().item((long) (before - scans.size()));
+    }
+
+    @Override
+    public synchronized Uni<Scan> find(String id, String owner) {
+        MemoryScan scan = owned(id, owner);
+        return Uni.createFrom().item(scan == null ? null : scan.view());
+    }
+
+    /** Null for an unknown id or another client's scan. */
+    private MemoryScan owned(String id, String owner) {
+        MemoryScan scan = scans.get(id);
+        return scan != null && scan.ownedBy(owner) ? scan : null;
+    }
+
+    @Override
+    public synchronized Uni<List<Scan>> list(String owner, int offset, int limit) {
         return Uni.createFrom().item(scans.values().stream()
+                .filter(scan -> scan.ownedBy(owner))
                 .sorted(Comparator.comparingLong((MemoryScan scan) -> scan.order).reversed())
                 .skip(offset).limit(limit).map(MemoryScan::view).toList());
     }
 
     @Override
     public synchronized Multi<StoredResult> results(String id, long after) {
-        List<StoredResult> results = scans.get(id).results;
+        MemoryScan scan = scans.get(id);
+        // Forgotten since the reader found it: no more results, as a deleted row in PostgreSQL.
+        List<StoredResult> results = scan == null ? List.of() : scan.results;
         return Multi.createFrom().iterable(List.copyOf(results.subList((int) Math.min(after, results.size()),
                 results.size())));
     }
@@ -147,7 +184,7 @@ final class MemoryStore implements ScanStore {
     /** Each target's result, the first occurrence's where a target is listed twice, in target order. */
     private static Map<String, StoredResult> byTarget(MemoryScan scan) {
         Map<String, StoredResult> results = new TreeMap<>();
-        for (StoredResult result : scan.results) {
+        for (StoredResult result : scan == null ? List.<StoredResult> of() : scan.results) {
             results.merge(result.target(), result, (one, other) -> one.seq() < other.seq() ? one : other);
         }
         return results;
@@ -159,8 +196,8 @@ final class MemoryStore implements ScanStore {
     }
 
     @Override
-    public synchronized Uni<Scan> cancel(String id) {
-        MemoryScan scan = scans.get(id);
+    public synchronized Uni<Scan> cancel(String id, String owner) {
+        MemoryScan scan = owned(id, owner);
         if (scan != null && scan.state.open()) {
             scan.state = ScanState.cancelled;
             scan.finishedAt = Instant.now();

@@ -1,5 +1,6 @@
 package io.headprobe.scan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ final class PgStore implements ScanStore {
                 state = CASE WHEN state = 'running' AND done + $2 = total THEN 'done' ELSE state END
             WHERE id = $1 RETURNING done""";
 
+    /** A scan of the owner in parameter $1, or of any client when $1 is null (ScanStore). */
+    private static final String OWNED = "($1::text IS NULL OR client = $1)";
+
     private static final String COUNTS = "SELECT scan_id, kind, key, n FROM scan_counts WHERE scan_id = ANY($1)";
 
     /** Adds a chunk's counts; after COUNT_DONE, whose row lock makes the completions of a scan take turns. */
@@ -75,6 +79,21 @@ final class PgStore implements ScanStore {
             FROM a JOIN b ON b.target = a.target
             WHERE (a.status, a.error, a.grade, a.bucket) IS DISTINCT FROM (b.status, b.error, b.grade, b.bucket)
             ORDER BY a.target LIMIT $4""";
+
+    /**
+     * One statement, so that a scan goes whole; the tables have no foreign keys to cascade. A
+     * scan that ended keeps only its results and counts: its targets and hosts served the claims.
+     */
+    private static final String EXPIRE = """
+            WITH gone AS (DELETE FROM scans WHERE state IN ('done', 'cancelled')
+                              AND finished_at < now() - make_interval(secs => $1) RETURNING id),
+                 results AS (DELETE FROM scan_results WHERE scan_id IN (SELECT id FROM gone)),
+                 counts AS (DELETE FROM scan_counts WHERE scan_id IN (SELECT id FROM gone)),
+                 chunks AS (DELETE FROM scan_chunks WHERE scan_id IN (SELECT id FROM gone)),
+                 ended AS (SELECT id FROM scans WHERE state IN ('done', 'cancelled')),
+                 hosts AS (DELETE FROM scan_hosts WHERE scan_id IN (SELECT id FROM ended)),
+                 targets AS (DELETE FROM scan_targets WHERE scan_id IN (SELECT id FROM ended))
+            SELECT count(*) FROM gone""";
 
     private final Pool pool;
     private final ScanConfig config;
@@ -130,7 +149,7 @@ final class PgStore implements ScanStore {
                     .execute(Tuple.of(id, spec.name(), spec.options(), count, spec.client())).await().indefinitely();
             transaction.commit().await().indefinitely();
             close();
-            return find(id.toString()).await().indefinitely();
+            return find(id.toString(), spec.client()).await().indefinitely();
         }
 
         @Override
@@ -173,20 +192,22 @@ final class PgStore implements ScanStore {
     }
 
     @Override
-    public Uni<Scan> find(String id) {
+    public Uni<Scan> find(String id, String owner) {
         UUID uuid = uuid(id);
         if (uuid == null) {
             return Uni.createFrom().nullItem();
         }
-        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE id = $1").execute(Tuple.of(uuid))
+        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE " + OWNED + " AND id = $2")
+                .execute(Tuple.of(owner, uuid))
                 .chain(this::withCounts)
                 .map(scans -> scans.isEmpty() ? null : scans.get(0));
     }
 
     @Override
-    public Uni<List<Scan>> list(int offset, int limit) {
-        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans ORDER BY created_at DESC, id LIMIT $1 OFFSET $2")
-                .execute(Tuple.of(limit, offset))
+    public Uni<List<Scan>> list(String owner, int offset, int limit) {
+        return pool.preparedQuery("SELECT " + SCAN_COLUMNS + " FROM scans WHERE " + OWNED
+                + " ORDER BY created_at DESC, id LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(owner, limit, offset))
                 .chain(this::withCounts);
     }
 
@@ -287,14 +308,20 @@ final class PgStore implements ScanStore {
     }
 
     @Override
-    public Uni<Scan> cancel(String id) {
+    public Uni<Long> expire(Duration retention) {
+        return pool.preparedQuery(EXPIRE).execute(Tuple.of(retention.toMillis() / 1000.0))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    @Override
+    public Uni<Scan> cancel(String id, String owner) {
         UUID uuid = uuid(id);
         if (uuid == null) {
             return Uni.createFrom().nullItem();
         }
         return pool.preparedQuery("UPDATE scans SET state = 'cancelled', finished_at = now() "
-                + "WHERE id = $1 AND state IN ('queued', 'running')").execute(Tuple.of(uuid))
-                .chain(() -> find(id));
+                + "WHERE " + OWNED + " AND id = $2 AND state IN ('queued', 'running')").execute(Tuple.of(owner, uuid))
+                .chain(() -> find(id, owner));
     }
 
     @Override

@@ -57,6 +57,17 @@ public interface ScanConfig {
     long maxTargetsPerDayPerClient();
 
     /**
+     * How long a finished (done or cancelled) scan and its results are kept after it ended; at
+     * least a day, since a client's 24-hour allowance counts its scans. Checked every few minutes.
+     */
+    @WithDefault("30D")
+    Duration retention();
+
+    /** Scans the in-memory store keeps at most; to make room for a new one, the oldest finished ones are forgotten. */
+    @WithDefault("1000")
+    int memoryMaxScans();
+
+    /**
      * Fetches all of this instance's scan workers may have in flight together, out of
      * headprobe.probe.max-in-flight, so that /probe always keeps the rest; unset: half of it.
      */

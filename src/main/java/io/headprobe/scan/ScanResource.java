@@ -25,7 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.headprobe.access.ApiKeys;
 import io.headprobe.access.ClientLimits;
+import io.headprobe.access.Clients;
 import io.headprobe.access.KeyRequired;
 import io.headprobe.csv.Csv;
 import io.headprobe.probe.ProbeConfig;
@@ -37,6 +39,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.unchecked.Unchecked;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Scan jobs: submitted once, run by every instance's workers, read back as they finish.
@@ -51,6 +54,10 @@ import io.smallrye.mutiny.unchecked.Unchecked;
  * curl -s 'localhost:8080/scans/ID/diff?base=OLDER_ID' -H 'Accept: text/csv'
  * curl -s -X DELETE localhost:8080/scans/ID
  * </pre>
+ *
+ * With API keys configured, a scan belongs to the key that submitted it: to any other key it does
+ * not exist (404, and not listed). Without keys, the service has one tenant and every caller sees
+ * every scan.
  */
 @Path("/scans")
 @KeyRequired
@@ -77,6 +84,12 @@ public class ScanResource {
 
     @Inject
     ClientLimits limits;
+
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    RoutingContext routing;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,7 +125,7 @@ public class ScanResource {
     public Uni<ScanPage> list(@RestQuery String offset, @RestQuery String limit) {
         int from = Params.intInRange("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = Params.intInRange("limit", limit, config.pageSize(), 1, config.maxPageSize());
-        return store.list(from, size + 1).onItem().transform(scans -> scans.size() > size
+        return store.list(owner(), from, size + 1).onItem().transform(scans -> scans.size() > size
                 ? new ScanPage(scans.subList(0, size), from + size)
                 : new ScanPage(scans, null));
     }
@@ -122,7 +135,7 @@ public class ScanResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A scan's state, counts, rate and ETA")
     public Uni<Scan> get(@RestPath String id) {
-        return known(id, store.find(id));
+        return known(id, store.find(id, owner()));
     }
 
     @DELETE
@@ -130,7 +143,7 @@ public class ScanResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a scan: no new targets start; finished ones stay")
     public Uni<Scan> cancel(@RestPath String id) {
-        return known(id, store.cancel(id));
+        return known(id, store.cancel(id, owner()));
     }
 
     @GET
@@ -139,7 +152,8 @@ public class ScanResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Results in the order they were stored, one JSON object per line, each with the cursor that resumes after it")
     public Multi<ObjectNode> results(@RestPath String id, @RestQuery String after, @RestQuery String limit) {
-        return stored(id, after, limit).onItem().transform(Unchecked.function(result -> result.line(json, id)));
+        return stored(id, after, limit).onItem().transformToMulti(results -> results
+                .onItem().transform(Unchecked.function(result -> result.line(json, id))));
     }
 
     @GET
@@ -147,7 +161,8 @@ public class ScanResource {
     @Produces(CSV)
     @Operation(summary = "The same results as CSV")
     public Multi<String> resultsCsv(@RestPath String id, @RestQuery String after, @RestQuery String limit) {
-        return csv(StoredResult.CSV_HEADER, stored(id, after, limit).onItem().transform(Unchecked.function(result -> result.csv(json))));
+        return stored(id, after, limit).onItem().transformToMulti(results -> csv(StoredResult.CSV_HEADER, results
+                .onItem().transform(Unchecked.function(result -> result.csv(json)))));
     }
 
     @GET
@@ -156,7 +171,7 @@ public class ScanResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Targets in both scans whose status, error, grade or TLS days-left bucket changed since the base scan")
     public Multi<ResultChange> diff(@RestPath String id, @RestQuery String base) {
-        return changes(id, base);
+        return changes(id, base).onItem().transformToMulti(changes -> changes);
     }
 
     @GET
@@ -164,31 +179,37 @@ public class ScanResource {
     @Produces(CSV)
     @Operation(summary = "The same changes as CSV")
     public Multi<String> diffCsv(@RestPath String id, @RestQuery String base) {
-        return csv(Csv.row(ResultChange.CSV_COLUMNS), changes(id, base).onItem().transform(change -> Csv.row(change.csvFields())));
+        return changes(id, base).onItem().transformToMulti(changes -> csv(Csv.row(ResultChange.CSV_COLUMNS),
+                changes.onItem().transform(change -> Csv.row(change.csvFields()))));
     }
 
     private static Multi<String> csv(String header, Multi<String> rows) {
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(header), rows);
     }
 
-    private Multi<ResultChange> changes(String id, String base) {
+    /**
+     * The changes, once both scans are known to be the caller's: a 404 must come before the first
+     * byte of the answer (a CSV's header).
+     */
+    private Uni<Multi<ResultChange>> changes(String id, String base) {
         if (base == null || base.isBlank()) {
             throw new ProblemException(400, "'base' must name the scan to compare with");
         }
-        return known(id, store.find(id))
-                .chain(scan -> known(base, store.find(base)))
-                .onItem().transformToMulti(scan -> store.diff(id, base));
+        String owner = owner();
+        return known(id, store.find(id, owner))
+                .chain(scan -> known(base, store.find(base, owner)))
+                .map(scan -> store.diff(id, base));
     }
 
     /**
      * A reader that wants a page asks for {@code limit} results: the stream then ends by itself,
-     * where a reader that stopped reading would leave the server a reset connection to log.
+     * where a reader that stopped reading would leave the server a reset connection to log. As
+     * {@link #changes}, known to be the caller's before anything is sent.
      */
-    private Multi<StoredResult> stored(String id, String after, String limit) {
+    private Uni<Multi<StoredResult>> stored(String id, String after, String limit) {
         long position = Cursor.position(id, after);
         int most = Params.intInRange("limit", limit, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-        return known(id, store.find(id)).onItem().transformToMulti(scan -> store.results(id, position))
-                .select().first(most);
+        return known(id, store.find(id, owner())).map(scan -> store.results(id, position).select().first(most));
     }
 
     private interface Body {
@@ -202,7 +223,8 @@ public class ScanResource {
     private Response submit(Body body) throws JsonProcessingException {
         ScanStore.Draft draft = store.draft();
         try {
-            TargetReader reader = new TargetReader(requests, config.maxTargets(), probeConfig.maxTargetLength(), draft::add);
+            TargetReader reader = new TargetReader(requests, config.maxTargets(), probeConfig.maxTargetLength(),
+                    probeConfig.maxBodyBytes(), draft::add);
             Scan scan = draft.commit(body.read(reader), quota());
             return Response.accepted(scan).location(URI.create("/scans/" + scan.id())).build();
         } catch (JsonProcessingException e) {
@@ -217,10 +239,25 @@ public class ScanResource {
         }
     }
 
-    /** Validated now, so that a bad option is a 400 and not a scan that fails in every worker. */
+    /**
+     * Validated now, so that a bad option is a 400 and not a scan that fails in every worker. The
+     * scan's client is its owner, when there are owners, and the client limits count otherwise.
+     */
     private ScanSpec spec(String name, ProbeRequest options) throws IOException {
         requests.options(options);
-        return new ScanSpec(name, json.writeValueAsString(options), limits.client());
+        String owner = owner();
+        return new ScanSpec(name, json.writeValueAsString(options), owner != null ? owner : limits.client());
+    }
+
+    /**
+     * Whose scans this request may see and touch: with API keys configured, its key's (KeyCheck let
+     * it in with one), never an address's; without keys, null: everyone's.
+     */
+    private String owner() {
+        if (!keys.required()) {
+            return null;
+        }
+        return Clients.apiKey(routing).orElseThrow(() -> new IllegalStateException("a /scans request got past KeyCheck without a key"));
     }
 
     /**
@@ -239,6 +276,7 @@ public class ScanResource {
         if (!name.isTextual() || name.textValue().length() > MAX_NAME_LENGTH) {
             throw new ProblemException(400, "'name' must be a string of at most " + MAX_NAME_LENGTH + " characters");
         }
+        TargetReader.refuseNul("name", name.textValue());
         return name.textValue();
     }
 

@@ -1,12 +1,17 @@
 package io.headprobe.scan;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.headprobe.probe.ProbeResult;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Where scans, their targets and their results live: in memory, or in PostgreSQL for many instances. */
+/**
+ * Where scans, their targets and their results live: in memory, or in PostgreSQL for many instances.
+ * Readers name an {@code owner}, the client a scan must have been submitted by ({@link ScanSpec#client()}),
+ * or null for any client's scan (the service has no API keys: one tenant).
+ */
 interface ScanStore {
 
     /** Prepares the store (schema migrations) before any worker claims. */
@@ -29,10 +34,11 @@ interface ScanStore {
         void abort();
     }
 
-    /** Null for an unknown id. */
-    Uni<Scan> find(String id);
+    /** Null for an unknown id, or for a scan of another client than {@code owner}. */
+    Uni<Scan> find(String id, String owner);
 
-    Uni<List<Scan>> list(int offset, int limit);
+    /** {@code owner}'s scans, newest first. */
+    Uni<List<Scan>> list(String owner, int offset, int limit);
 
     /** Results stored after {@code position}, in the order they were stored, as far as they are now. */
     Multi<StoredResult> results(String id, long after);
@@ -46,8 +52,14 @@ interface ScanStore {
     /** Scans queued or running, as this store last counted them (it may count at most every few seconds). */
     long activeScans();
 
-    /** Stops the scan from starting new chunks; null for an unknown id. */
-    Uni<Scan> cancel(String id);
+    /**
+     * Forgets the scans that ended more than {@code retention} ago, with their results, and what
+     * only running needs of every scan that ended (PostgreSQL's targets); how many scans went.
+     */
+    Uni<Long> expire(Duration retention);
+
+    /** Stops the scan from starting new chunks; null for an unknown id or another client's scan. */
+    Uni<Scan> cancel(String id, String owner);
 
     /** A chunk of an open scan that no live worker holds, leased to {@code worker}; null when there is none. */
     Uni<Chunk> claim(String worker);

@@ -1,6 +1,7 @@
 package io.headprobe.scan;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,24 +31,30 @@ final class TargetReader {
     private final ProbeRequests requests;
     private final int maxTargets;
     private final int maxTargetLength;
+    private final long maxOptionBytes;
     private final Consumer<List<String>> sink;
     private List<String> batch = new ArrayList<>();
     private int count;
 
-    TargetReader(ProbeRequests requests, int maxTargets, int maxTargetLength, Consumer<List<String>> sink) {
+    TargetReader(ProbeRequests requests, int maxTargets, int maxTargetLength, long maxOptionBytes,
+            Consumer<List<String>> sink) {
         this.requests = requests;
         this.maxTargets = maxTargets;
         this.maxTargetLength = maxTargetLength;
+        this.maxOptionBytes = maxOptionBytes;
         this.sink = sink;
     }
 
     /**
      * A JSON object: "targets" is streamed, "name" kept, the other fields are the options of
-     * POST /probe and come back as an object to validate (unknown ones are refused there).
+     * POST /probe and come back as an object to validate (unknown ones are refused there). Those
+     * are held whole, as a tree: together they may take {@code maxOptionBytes} (the body limit of
+     * POST /probe), give or take the parser's read-ahead, where targets may take the scan's.
      */
     ObjectNode json(ObjectMapper mapper, InputStream body) throws IOException {
         ObjectNode rest = mapper.createObjectNode();
-        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+        Metered metered = new Metered(body);
+        try (JsonParser parser = mapper.getFactory().createParser(metered)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ProblemException(400, "the body must be a JSON object with a 'targets' array");
             }
@@ -58,7 +65,9 @@ final class TargetReader {
                     targets(parser);
                 } else {
                     // One value of the object: what follows it is the object's rest, not trailing garbage.
+                    metered.counting = true;
                     rest.set(field, mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser));
+                    metered.counting = false;
                 }
             }
             if (parser.nextToken() != null) {
@@ -114,12 +123,51 @@ final class TargetReader {
 
     private void add(String where, String target) {
         requests.checkTarget(where, target);
+        refuseNul(where, target);
         if (++count > maxTargets) {
             throw new ProblemException(413, "a scan may hold at most " + maxTargets + " targets");
         }
         batch.add(target);
         if (batch.size() == BATCH) {
             flush();
+        }
+    }
+
+    /** PostgreSQL's text refuses NUL; memory takes it: both refuse it here, where the request is still answered. */
+    static void refuseNul(String where, String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new ProblemException(400, "'" + where + "' holds a NUL character");
+        }
+    }
+
+    /** Counts the bytes the parser takes while it reads options, and refuses more than they may take. */
+    private final class Metered extends FilterInputStream {
+        boolean counting;
+        private long counted;
+
+        Metered(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            if (counting && (counted += n) > maxOptionBytes) {
+                throw new ProblemException(413, "the fields of a scan other than 'targets' may take at most "
+                        + maxOptionBytes + " bytes");
+            }
         }
     }
 

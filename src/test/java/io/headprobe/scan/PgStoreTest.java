@@ -90,7 +90,7 @@ class PgStoreTest {
         assertEquals(Set.of("a.test", "b.test", "c.test"), hostsSeen);
         assertEquals(3, numbers.size());
         assertNull(store.claim("w4").await().indefinitely(), "every chunk is leased");
-        assertEquals("running", store.find(id).await().indefinitely().state().name());
+        assertEquals("running", store.find(id, null).await().indefinitely().state().name());
     }
 
     @Test
@@ -105,11 +105,11 @@ class PgStoreTest {
         assertEquals(first.number(), again.number());
 
         store.complete("dead", first, results(first)).await().indefinitely();
-        assertEquals(0, store.find(id).await().indefinitely().done(), "a worker that lost its lease stores nothing");
+        assertEquals(0, store.find(id, null).await().indefinitely().done(), "a worker that lost its lease stores nothing");
         store.complete("alive", again, results(again)).await().indefinitely();
         store.complete("alive", again, results(again)).await().indefinitely();
 
-        Scan scan = store.find(id).await().indefinitely();
+        Scan scan = store.find(id, null).await().indefinitely();
         assertEquals(ScanState.done, scan.state());
         assertEquals(5, scan.done());
         List<StoredResult> stored = store.results(id, 0).collect().asList().await().indefinitely();
@@ -195,7 +195,7 @@ class PgStoreTest {
             store.complete("w", chunk, chunk.targets().stream().map(target -> new ScanStore.ResultToStore(target.seq(),
                     varied(target.seq()).withTarget(target.target()), "{}")).toList()).await().indefinitely();
         }
-        Scan scan = store.find(id).await().indefinitely();
+        Scan scan = store.find(id, null).await().indefinitely();
         assertEquals(40, scan.done());
         assertEquals(groupBy("status::text", id), scan.byStatus());
         assertEquals(groupBy("error", id), scan.byError());
@@ -226,7 +226,7 @@ class PgStoreTest {
     void aCancelledScanHasNoChunkToClaim() {
         PgStore store = store(500, Duration.ofMinutes(1));
         String id = submit(store, List.of("http://a.test/"));
-        assertEquals(ScanState.cancelled, store.cancel(id).await().indefinitely().state());
+        assertEquals(ScanState.cancelled, store.cancel(id, null).await().indefinitely().state());
         assertNull(store.claim("w").await().indefinitely());
     }
 
@@ -316,6 +316,16 @@ class PgStoreTest {
         @Override
         public int maxPageSize() {
             return 500;
+        }
+
+        @Override
+        public Duration retention() {
+            return Duration.ofDays(30);
+        }
+
+        @Override
+        public int memoryMaxScans() {
+            return 1000;
         }
     }
 }

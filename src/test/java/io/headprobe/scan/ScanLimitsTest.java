@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Given per-client scan limits and an in-flight cap of 4 fetches (so scans get 2), when clients
+ * Given API keys, a scan belongs to the key that submitted it. Given per-client scan limits and an in-flight cap of 4 fetches (so scans get 2), when clients
  * submit scans, then each client keeps to its own limits, and a scan that holds all the fetches it
  * may have leaves /probe its share. Each test is its own client (API key), so they don't share counts.
  */
@@ -42,7 +44,7 @@ class ScanLimitsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("headprobe.limit.enabled", "true",
-                    "headprobe.auth.api-keys", "active-key,other-key,day-key,share-key",
+                    "headprobe.auth.api-keys", "active-key,other-key,day-key,share-key,owner-key,stranger-key",
                     "headprobe.scan.max-active-per-client", "2",
                     "headprobe.scan.max-targets-per-day-per-client", "10",
                     "headprobe.probe.max-in-flight", "4",
@@ -152,5 +154,42 @@ class ScanLimitsTest {
         release.countDown();
         assertEquals(10, Scans.awaitFinished(id, as("share-key")).get("ok").asInt());
         assertEquals(2, mostOpen.get(), "the scan had more than its share in flight");
+    }
+
+    /**
+     * Another key gets the answer an unknown id gets, on every route of a scan, and does not see it
+     * listed; its DELETE cancels nothing, and it cannot name the scan as a diff's base either.
+     */
+    @Test
+    void aScanIsSeenOnlyByTheKeyThatSubmittedIt() {
+        String done = submit("owner-key", targets(quick, 2)).statusCode(202).extract().path("id");
+        Scans.awaitFinished(done, as("owner-key"));
+        String running = submit("owner-key", targets(held, 1)).statusCode(202).extract().path("id");
+        String theirs = submit("stranger-key", targets(quick, 1)).statusCode(202).extract().path("id");
+        Scans.awaitFinished(theirs, as("stranger-key"));
+
+        String results = "/scans/" + done + "/results";
+        String diff = "/scans/" + done + "/diff?base=" + done;
+        for (List<String> read : List.of(List.of("/scans/" + done, "application/json"), List.of(results, "application/x-ndjson"),
+                List.of(results, "text/csv"), List.of(diff, "application/x-ndjson"), List.of(diff, "text/csv"))) {
+            given().spec(as("owner-key")).accept(read.get(1)).when().get(read.get(0)).then().statusCode(200);
+            given().spec(as("stranger-key")).accept(read.get(1)).when().get(read.get(0))
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        given().spec(as("stranger-key")).when().get("/scans/" + theirs + "/diff?base=" + done)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().spec(as("owner-key")).when().get("/scans/" + done + "/diff?base=" + theirs)
+                .then().statusCode(404).contentType("application/problem+json");
+
+        given().spec(as("owner-key")).when().get("/scans").then().statusCode(200)
+                .body("scans.id", hasItem(done)).body("scans.id", hasItem(running)).body("scans.id", not(hasItem(theirs)));
+        given().spec(as("stranger-key")).when().get("/scans").then().statusCode(200)
+                .body("scans.id", hasItem(theirs)).body("scans.id", not(hasItem(done))).body("scans.id", not(hasItem(running)));
+
+        given().spec(as("stranger-key")).when().delete("/scans/" + running)
+                .then().statusCode(404).contentType("application/problem+json");
+        release.countDown();
+        assertEquals("done", Scans.awaitFinished(running, as("owner-key")).get("state").asText(),
+                "another key's DELETE cancelled the scan");
     }
 }

@@ -1,11 +1,14 @@
 package io.headprobe.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +26,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
- * The diff of two scans and the count of active scans, the same specification for both stores:
+ * The diff of two scans, the count of active scans and retention, the same specification for both stores:
  * in memory, and on a real (embedded) PostgreSQL where the diff is one SQL join.
  */
 class ScanStoreDiffTest {
@@ -48,7 +51,7 @@ class ScanStoreDiffTest {
         // Chunks of one target: every host its own chunk, so a test can leave one unfinished.
         PgStoreTest.TestConfig config = new PgStoreTest.TestConfig(1, Duration.ofMinutes(1));
         if (kind.equals("memory")) {
-            return new MemoryStore(config.chunkSize());
+            return new MemoryStore(config.chunkSize(), config.memoryMaxScans());
         }
         pool = Pool.pool(vertx, EmbeddedPg.connectOptions(EmbeddedPg.createDatabase()), new PoolOptions().setMaxSize(4));
         PgStore store = new PgStore(pool, config);
@@ -112,6 +115,47 @@ class ScanStoreDiffTest {
         awaitActive(store, 2);
         runAll(store, first, Map.of(), null);
         awaitActive(store, 1);
+    }
+
+    /**
+     * A scan that ended (done or cancelled) goes once it ended longer ago than the retention, with
+     * its results; one still open stays. With PostgreSQL, the targets of a scan that ended go at once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "memory", "postgres" })
+    void forgetsScansThatEndedLongerAgoThanTheRetention(String kind) {
+        ScanStore store = store(kind);
+        String done = submit(store, List.of("http://a.test/"));
+        runAll(store, done, Map.of(), null);
+        String cancelled = submit(store, List.of("http://b.test/"));
+        store.cancel(cancelled, null).await().indefinitely();
+        String open = submit(store, List.of("http://c.test/"));
+
+        assertEquals(0L, store.expire(Duration.ofDays(1)).await().indefinitely(), "both ended just now");
+        assertNotNull(store.find(done, null).await().indefinitely());
+        assertEquals(1, store.results(done, 0).collect().asList().await().indefinitely().size());
+        if (pool != null) {
+            assertEquals(Map.of(open, 1L), targetRows(), "only the open scan still needs its targets");
+        }
+
+        // Below zero the cut-off is in the future: whatever ended is older than it.
+        assertEquals(2L, store.expire(Duration.ofSeconds(-1)).await().indefinitely());
+        assertNull(store.find(done, null).await().indefinitely());
+        assertNull(store.find(cancelled, null).await().indefinitely());
+        assertEquals(List.of(), store.results(done, 0).collect().asList().await().indefinitely());
+        assertEquals(List.of(open), store.list(null, 0, 10).await().indefinitely().stream().map(Scan::id).toList());
+        if (pool != null) {
+            assertEquals(List.of(0L), pool.query("SELECT (SELECT count(*) FROM scan_results) + (SELECT count(*) FROM scan_counts)"
+                    + " + (SELECT count(*) FROM scan_chunks WHERE scan_id <> '" + open + "')").execute().await().indefinitely()
+                    .stream().map(row -> row.getLong(0)).toList(), "nothing of the forgotten scans is left");
+        }
+    }
+
+    private Map<String, Long> targetRows() {
+        Map<String, Long> rows = new TreeMap<>();
+        pool.query("SELECT scan_id, count(*) FROM scan_targets GROUP BY scan_id").execute().await().indefinitely()
+                .forEach(row -> rows.put(row.getUUID(0).toString(), row.getLong(1)));
+        return rows;
     }
 
     /** Runs every chunk of the scan except the one holding {@code left}; a target not in {@code results} answers 200. */
