@@ -31,8 +31,10 @@ import io.headprobe.guard.TargetUrl;
 /**
  * TLS for the fetcher: the JDK's default trust plus {@code headprobe.probe.trust-store-file}, and
  * one SSL engine per connection, made here (not by Netty) so that the engine the verifier is
- * handed is the one we watch. Verifying and lenient connections use separate SSL contexts, so a
- * session set up without verification is never resumed by a verifying connection.
+ * handed is the one we watch. Each connection gets an SSL context of its own, so no session is
+ * ever resumed: a resumed handshake shows no chain, and every probe reports the verdict on the
+ * chain it was shown (and times a full handshake). A context costs little next to the key share
+ * of the ClientHello.
  */
 @ApplicationScoped
 class ProbeTls {
@@ -43,35 +45,25 @@ class ProbeTls {
     @Inject
     ProbeConfig config;
 
-    private Trust defaults;
+    private X509ExtendedTrustManager defaults;
     /** Trust made on demand for a probe that names its own CA file (a blackbox module's ca_file). */
-    private final Map<String, Trust> byCaFile = new ConcurrentHashMap<>();
+    private final Map<String, X509ExtendedTrustManager> byCaFile = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() throws GeneralSecurityException, IOException {
-        defaults = Trust.of(trustManager(config.trustStoreFile().map(Path::of).orElse(null)));
-    }
-
-    /** One trust setting, verifying and lenient, each with its own SSL context (and session cache). */
-    private record Trust(CapturingTrustManager verifying, CapturingTrustManager lenient, SSLContext verifyingContext,
-            SSLContext lenientContext) {
-
-        static Trust of(X509ExtendedTrustManager trust) throws GeneralSecurityException {
-            CapturingTrustManager verifying = new CapturingTrustManager(trust, true);
-            CapturingTrustManager lenient = new CapturingTrustManager(trust, false);
-            return new Trust(verifying, lenient, context(verifying), context(lenient));
-        }
+        defaults = trustManager(config.trustStoreFile().map(Path::of).orElse(null));
     }
 
     /** A TLS connection about to start, and what its verifier will record. */
-    record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake, Runnable done) {
+    record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake) {
     }
 
     /** @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle */
     Connection connect(TargetUrl url, boolean http2, boolean verify, String caFile) {
-        Trust trust = caFile == null ? defaults : byCaFile.computeIfAbsent(caFile, ProbeTls::trustFor);
+        X509ExtendedTrustManager trust = caFile == null ? defaults : byCaFile.computeIfAbsent(caFile, ProbeTls::trustFor);
+        CapturingTrustManager verifier = new CapturingTrustManager(trust, verify);
         String host = url.host().endsWith(".") ? url.host().substring(0, url.host().length() - 1) : url.host();
-        SSLEngine engine = (verify ? trust.verifyingContext() : trust.lenientContext()).createSSLEngine(host, url.port());
+        SSLEngine engine = context(verifier).createSSLEngine(host, url.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         // Check the host name against the certificate, as browsers do.
@@ -81,22 +73,25 @@ class ProbeTls {
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }
         engine.setSSLParameters(parameters);
-        CapturingTrustManager manager = verify ? trust.verifying() : trust.lenient();
-        return new Connection(engine, manager.watch(engine), () -> manager.forget(engine));
+        return new Connection(engine, verifier.handshake());
     }
 
-    private static Trust trustFor(String caFile) {
+    private static X509ExtendedTrustManager trustFor(String caFile) {
         try {
-            return Trust.of(trustManager(Path.of(caFile)));
+            return trustManager(Path.of(caFile));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("CA file " + caFile + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static SSLContext context(TrustManager trust) throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] { trust }, null);
-        return context;
+    private static SSLContext context(TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] { trust }, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot make a TLS context: " + e.getMessage(), e);
+        }
     }
 
     /** The JDK's default CAs, plus every certificate of the PEM bundle {@code extra} when given. */

@@ -115,6 +115,27 @@ class TlsProbeTest {
         }
     }
 
+    /**
+     * A lenient probe must not resume the session of an earlier one: a resumed handshake shows no
+     * chain, and its verdict would be "verified" for a chain that failed.
+     */
+    @ParameterizedTest
+    @CsvSource({ "selfSigned, SELF_SIGNED, TLSv1.3", "expired, EXPIRED, TLSv1.3",
+            "selfSigned, SELF_SIGNED, TLSv1.2", "expired, EXPIRED, TLSv1.2" })
+    void everyLenientProbeReportsTheVerdictOfTheChainItWasShown(String kind, String error, String protocol) {
+        try (TlsServer server = TlsServer.start(badLeaf(kind), TlsServer.Alpn.H2_AND_HTTP11, protocol)) {
+            for (int i = 0; i < 4; i++) {
+                probe(Map.of("targets", List.of(server.url("/")), "tlsVerify", false))
+                        .body("ok", equalTo(true))
+                        .body("tls.protocol", equalTo(protocol))
+                        .body("tls.verified", equalTo(false))
+                        .body("tls.verifyError", equalTo(error))
+                        .body("tls.certificates.size()", greaterThanOrEqualTo(1));
+            }
+            assertEquals(4, server.requests().size());
+        }
+    }
+
     @Test
     void anExpiredChainHasNegativeDaysLeft() {
         try (TlsServer server = TlsServer.start(ca().expiredLeaf("127.0.0.1"))) {
