@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.headprobe.probe.CaFile;
+
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
  * and defaults are blackbox's (blackbox.yml's {@code http:} keys, module {@code timeout}).
@@ -28,7 +30,7 @@ public record Module(
         List<HeaderMatch> failIfHeaderMatches,
         List<HeaderMatch> failIfHeaderNotMatches,
         boolean insecureSkipVerify,
-        Optional<String> caFile,
+        Optional<CaFile> caFile,
         String preferredIpProtocol,
         boolean ipProtocolFallback) {
 

@@ -11,9 +11,9 @@ import io.vertx.core.http.HttpMethod;
  *
  * @param ipVersion 4 or 6 to connect over that family only; null for both
  * @param headers extra request headers, in the order given
- * @param caFile a PEM bundle trusted besides the default trust for this probe only, or null
+ * @param caFile CAs trusted besides the default trust for this probe only (read at start-up), or null
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        String caFile) {
+        CaFile caFile) {
 }

@@ -136,6 +136,25 @@ class TlsProbeTest {
         }
     }
 
+    /**
+     * SNI carries only LDH host names (RFC 6066), so a name with an underscore is sent without it,
+     * and the probe goes on; the certificate can't be matched to such a name either.
+     */
+    @Test
+    void aNameSniCannotCarryIsProbedWithoutSni() {
+        try (TlsServer server = TlsServer.start(ca().leaf("foo_bar.test"))) {
+            probe(Map.of("targets", List.of(server.url("foo_bar.test", "/")), "tlsVerify", false, "timeoutMs", 3000))
+                    .body("ok", equalTo(true))
+                    .body("status", equalTo(200))
+                    .body("tls.verified", equalTo(false));
+            assertEquals(null, server.lastRequest().serverName());
+
+            probe(Map.of("targets", List.of(server.url("foo_bar.test", "/")), "timeoutMs", 3000))
+                    .body("ok", equalTo(false))
+                    .body("error.code", equalTo("TLS_FAILURE"));
+        }
+    }
+
     @Test
     void anExpiredChainHasNegativeDaysLeft() {
         try (TlsServer server = TlsServer.start(ca().expiredLeaf("127.0.0.1"))) {
