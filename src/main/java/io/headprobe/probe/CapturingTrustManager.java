@@ -2,7 +2,11 @@ package io.headprobe.probe;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
@@ -58,11 +62,29 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
             delegate.checkServerTrusted(chain, authType, engine);
             handshake.failure = null;
         } catch (CertificateException e) {
-            handshake.failure = e;
+            handshake.failure = TlsFacts.explain(e, chain, chainAloneTrusted(chain, authType), anchors(), Instant.now());
             if (failOnError) {
                 throw e;
             }
         }
+    }
+
+    /** The JDK's check without the host name (and without the session's algorithm constraints). */
+    private boolean chainAloneTrusted(X509Certificate[] chain, String authType) {
+        try {
+            delegate.checkServerTrusted(chain, authType);
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        }
+    }
+
+    private Set<TrustAnchor> anchors() {
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (X509Certificate trusted : delegate.getAcceptedIssuers()) {
+            anchors.add(new TrustAnchor(trusted, null));
+        }
+        return anchors;
     }
 
     @Override

@@ -151,7 +151,41 @@ class TlsProbeTest {
 
             probe(Map.of("targets", List.of(server.url("foo_bar.test", "/")), "timeoutMs", 3000))
                     .body("ok", equalTo(false))
-                    .body("error.code", equalTo("TLS_FAILURE"));
+                    .body("error.code", equalTo("TLS_FAILURE"))
+                    .body("tls.verifyError", equalTo("HOSTNAME_MISMATCH"));
+        }
+    }
+
+    /**
+     * An expired cross-sign of the root sent after the intermediate is not on the path to the
+     * trusted root: the chain verifies, and days left are the leaf's.
+     */
+    @Test
+    void anExpiredCertificateOutsideTheVerifiedPathCountsForNothing() {
+        TestCa.Leaf leaf = ca().withExtra(ca().leaf("127.0.0.1"), ca().expiredCrossSign());
+        try (TlsServer server = TlsServer.start(leaf)) {
+            probe(Map.of("targets", List.of(server.url("/"))))
+                    .body("ok", equalTo(true))
+                    .body("tls.verified", equalTo(true))
+                    .body("tls.verifyError", nullValue())
+                    .body("tls.certificates.size()", equalTo(3))
+                    .body("tls.daysLeft", greaterThanOrEqualTo(89)); // the leaf is valid for 90 days from its making
+        }
+    }
+
+    /**
+     * A chain that leads to no trusted root is UNKNOWN_ISSUER, even though the expired cross-sign
+     * it also carries would lead on to a root nobody trusts either: the validator's reason, not
+     * the first expired certificate in sight.
+     */
+    @Test
+    void anUntrustedChainWithAnExpiredCrossSignIsUnknownIssuer() {
+        TestCa foreign = TestCa.create("Foreign");
+        try (TlsServer server = TlsServer.start(foreign.withExtra(foreign.leaf("127.0.0.1"), foreign.expiredCrossSign()))) {
+            probe(Map.of("targets", List.of(server.url("/")), "tlsVerify", false))
+                    .body("tls.verified", equalTo(false))
+                    .body("tls.verifyError", equalTo("UNKNOWN_ISSUER"))
+                    .body("tls.daysLeft", greaterThanOrEqualTo(89));
         }
     }
 

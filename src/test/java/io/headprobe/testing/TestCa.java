@@ -233,6 +233,27 @@ public final class TestCa {
         return leafOf("unknown-issuer", foreign.key(), foreign.chain());
     }
 
+    /**
+     * This CA's root (its name and key) signed by another, older root, and expired a month ago: a
+     * cross-sign as servers still send them after the root it leads to is trusted on its own.
+     */
+    public X509Certificate expiredCrossSign() {
+        Instant now = Instant.now();
+        KeyPair oldKeys = generate(KeyType.RSA_2048);
+        X500Principal oldName = new X500Principal("CN=" + name + " Old Root, O=HeadProbe Tests");
+        X509Certificate oldRoot = sign(oldName, oldKeys.getPublic(), oldName, oldKeys, null,
+                now.minus(DAY.multipliedBy(3650)), now.plus(DAY.multipliedBy(3650)), Role.ROOT, List.of());
+        return sign(root.getSubjectX500Principal(), rootKeys.getPublic(), oldName, oldKeys, oldRoot,
+                now.minus(DAY.multipliedBy(400)), now.minus(DAY.multipliedBy(30)), Role.ROOT, List.of());
+    }
+
+    /** The same key and chain with {@code extra} sent after it, as a server configured so sends it. */
+    public Leaf withExtra(Leaf leaf, X509Certificate... extra) {
+        List<X509Certificate> chain = new ArrayList<>(leaf.chain());
+        chain.addAll(List.of(extra));
+        return leafOf(leaf.label() + "-extra", leaf.key(), chain);
+    }
+
     private Leaf issue(String kind, KeyType type, Instant notBefore, Instant notAfter, String... names) {
         if (names.length == 0) {
             throw new IllegalArgumentException("a leaf needs at least one name");
