@@ -85,13 +85,15 @@ final class TlsFacts {
         }
         X509Certificate at = refused.getIndex() >= 0 && refused.getIndex() < path.size() ? path.get(refused.getIndex()) : leaf;
         CertPathValidatorException.Reason reason = refused.getReason();
+        // The leaf goes without saying; another certificate of the path is named.
+        String which = at == leaf ? "" : " (" + name(at.getSubjectX500Principal()) + ")";
         if (reason == BasicReason.EXPIRED) {
-            return new Refusal(TlsVerifyError.EXPIRED, "certificate expired on " + at.getNotAfter().toInstant()
-                    + " (" + name(at.getSubjectX500Principal()) + ")", failure);
+            return new Refusal(TlsVerifyError.EXPIRED, "certificate expired on " + at.getNotAfter().toInstant() + which,
+                    failure);
         }
         if (reason == BasicReason.NOT_YET_VALID) {
-            return new Refusal(TlsVerifyError.NOT_YET_VALID, "certificate not valid before "
-                    + at.getNotBefore().toInstant() + " (" + name(at.getSubjectX500Principal()) + ")", failure);
+            return new Refusal(TlsVerifyError.NOT_YET_VALID,
+                    "certificate not valid before " + at.getNotBefore().toInstant() + which, failure);
         }
         if (reason == PKIXReason.NO_TRUST_ANCHOR && path.size() == 1 && selfIssued(leaf)) {
             return new Refusal(TlsVerifyError.SELF_SIGNED,

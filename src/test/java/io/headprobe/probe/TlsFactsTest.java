@@ -29,13 +29,11 @@ class TlsFactsTest {
     }
 
     @Test
-    void anExpiredLeafOnATrustedPathIsExpiredAndNamed() {
+    void anExpiredLeafOnATrustedPathIsExpired() {
         TestCa.Leaf expired = CA.expiredLeaf("127.0.0.1");
         TlsFacts.Refusal refusal = explain(expired.chainArray());
         assertEquals(TlsVerifyError.EXPIRED, refusal.error);
-        assertTrue(refusal.getMessage().startsWith("certificate expired on "
-                + expired.certificate().getNotAfter().toInstant()), refusal.getMessage());
-        assertTrue(refusal.getMessage().contains("CN=127.0.0.1"), refusal.getMessage());
+        assertEquals("certificate expired on " + expired.certificate().getNotAfter().toInstant(), refusal.getMessage());
     }
 
     @Test
