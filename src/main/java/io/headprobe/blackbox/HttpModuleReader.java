@@ -19,6 +19,8 @@ import com.google.re2j.PatternSyntaxException;
 
 import io.headprobe.probe.ProbeRequests;
 
+import io.headprobe.probe.CaFile;
+
 /**
  * One {@code prober: http} module of blackbox.yml as a {@link Module}, with blackbox 0.23's
  * defaults. Every key is checked: a key HeadProbe does not honour stops start-up (see
@@ -234,8 +236,11 @@ final class HttpModuleReader {
         return List.copyOf(matches);
     }
 
-    /** Relative paths are the working directory's, as in blackbox 0.23 (it does not resolve them against the file). */
-    private static Optional<String> caFile(String name, Object value) {
+    /**
+     * Relative paths are the working directory's, as in blackbox 0.23 (it does not resolve them
+     * against the file). Read here, once: a file without a certificate stops start-up.
+     */
+    private static Optional<CaFile> caFile(String name, Object value) {
         String file = YamlValues.string(name, "http.tls_config.ca_file", value);
         if (file == null || file.isEmpty()) {
             return Optional.empty();
@@ -252,7 +257,11 @@ final class HttpModuleReader {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", file + " is not a readable file");
         }
-        return Optional.of(file);
+        try {
+            return Optional.of(CaFile.read(path));
+        } catch (IllegalArgumentException e) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", e.getMessage());
+        }
     }
 
     private static String ipProtocol(String name, Object value) {

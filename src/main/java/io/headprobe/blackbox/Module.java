@@ -9,6 +9,8 @@ import com.google.re2j.Pattern;
 
 import io.headprobe.http.Header;
 
+import io.headprobe.probe.CaFile;
+
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
  * and defaults are blackbox's (blackbox.yml's {@code http:} keys, module {@code timeout}).
@@ -31,7 +33,7 @@ public record Module(
         List<HeaderMatch> failIfHeaderMatches,
         List<HeaderMatch> failIfHeaderNotMatches,
         boolean insecureSkipVerify,
-        Optional<String> caFile,
+        Optional<CaFile> caFile,
         String preferredIpProtocol,
         boolean ipProtocolFallback) {
 

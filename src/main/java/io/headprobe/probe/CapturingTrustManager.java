@@ -2,25 +2,34 @@ package io.headprobe.probe;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The JDK's verifier (chain and host name), with a record of what it saw for each watched
- * engine: the chain and the verdict, also when the verdict is "no". A verifying instance then
- * fails the handshake as usual; a lenient one (tlsVerify false) lets it go on.
+ * The JDK's verifier (chain and host name) for one connection, with a record of what it saw: the
+ * chain and the verdict, also when the verdict is "no". A verifying instance then fails the
+ * handshake as usual; a lenient one (tlsVerify false) lets it go on.
  */
 final class CapturingTrustManager extends X509ExtendedTrustManager {
 
-    /** What the verifier saw during one handshake. */
+    /**
+     * The verdict until the verifier has passed a chain: a handshake that never showed one to the
+     * verifier (a resumed session, say) must not read as verified.
+     */
+    static final CertificateException NOT_VERIFIED = new CertificateException(
+            "the handshake showed no certificate chain to verify");
+
+    /** What the verifier saw during the handshake. */
     static final class Handshake {
         volatile X509Certificate[] chain;
-        volatile CertificateException failure;
+        volatile CertificateException failure = NOT_VERIFIED;
         volatile String protocol;
         volatile String cipher;
         volatile String alpn;
@@ -28,30 +37,19 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
 
     private final X509ExtendedTrustManager delegate;
     private final boolean failOnError;
-    private final Map<SSLEngine, Handshake> watched = new ConcurrentHashMap<>();
+    private final Handshake handshake = new Handshake();
 
     CapturingTrustManager(X509ExtendedTrustManager delegate, boolean failOnError) {
         this.delegate = delegate;
         this.failOnError = failOnError;
     }
 
-    Handshake watch(SSLEngine engine) {
-        Handshake handshake = new Handshake();
-        watched.put(engine, handshake);
+    Handshake handshake() {
         return handshake;
-    }
-
-    void forget(SSLEngine engine) {
-        watched.remove(engine);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        Handshake handshake = watched.get(engine);
-        if (handshake == null) {
-            delegate.checkServerTrusted(chain, authType, engine);
-            return;
-        }
         handshake.chain = chain.clone();
         SSLSession session = engine.getHandshakeSession();
         if (session != null) {
@@ -62,12 +60,31 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
         handshake.alpn = engine.getHandshakeApplicationProtocol();
         try {
             delegate.checkServerTrusted(chain, authType, engine);
+            handshake.failure = null;
         } catch (CertificateException e) {
-            handshake.failure = e;
+            handshake.failure = TlsFacts.explain(e, chain, chainAloneTrusted(chain, authType), anchors(), Instant.now());
             if (failOnError) {
                 throw e;
             }
         }
+    }
+
+    /** The JDK's check without the host name (and without the session's algorithm constraints). */
+    private boolean chainAloneTrusted(X509Certificate[] chain, String authType) {
+        try {
+            delegate.checkServerTrusted(chain, authType);
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        }
+    }
+
+    private Set<TrustAnchor> anchors() {
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (X509Certificate trusted : delegate.getAcceptedIssuers()) {
+            anchors.add(new TrustAnchor(trusted, null));
+        }
+        return anchors;
     }
 
     @Override

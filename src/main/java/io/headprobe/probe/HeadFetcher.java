@@ -291,9 +291,6 @@ public class HeadFetcher {
             if (open != null && open.isRegistered()) {
                 open.close();
             }
-            if (tlsConnection != null) {
-                tlsConnection.done().run();
-            }
         }
     }
 

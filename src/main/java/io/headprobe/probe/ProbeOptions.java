@@ -13,13 +13,13 @@ import io.vertx.core.http.HttpMethod;
  *
  * @param ipVersion 4 or 6 to connect over that family only; null for both
  * @param headers extra request headers, in the order given
- * @param caFile a PEM bundle trusted besides the default trust for this probe only, or null
+ * @param caFile CAs trusted besides the default trust for this probe only (read at start-up), or null
  * @param host the Host header (h2's :authority) to send instead of the target's, as a blackbox
  *        module's {@code Host:} header asks; null for the target's own
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        String caFile, String host) {
+        CaFile caFile, String host) {
 
     /** A scheme, as Go's url.Parse finds one: what makes a Location absolute. */
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -27,7 +27,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** Options that send the target's own Host. */
     public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
             int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-            String caFile) {
+            CaFile caFile) {
         this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
                 caFile, null);
     }

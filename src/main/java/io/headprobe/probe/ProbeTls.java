@@ -1,25 +1,15 @@
 package io.headprobe.probe;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import jakarta.annotation.PostConstruct;
@@ -31,8 +21,10 @@ import io.headprobe.guard.TargetUrl;
 /**
  * TLS for the fetcher: the JDK's default trust plus {@code headprobe.probe.trust-store-file}, and
  * one SSL engine per connection, made here (not by Netty) so that the engine the verifier is
- * handed is the one we watch. Verifying and lenient connections use separate SSL contexts, so a
- * session set up without verification is never resumed by a verifying connection.
+ * handed is the one we watch. Each connection gets an SSL context of its own, so no session is
+ * ever resumed: a resumed handshake shows no chain, and every probe reports the verdict on the
+ * chain it was shown (and times a full handshake). A context costs little next to the key share
+ * of the ClientHello.
  */
 @ApplicationScoped
 class ProbeTls {
@@ -43,95 +35,59 @@ class ProbeTls {
     @Inject
     ProbeConfig config;
 
-    private Trust defaults;
-    /** Trust made on demand for a probe that names its own CA file (a blackbox module's ca_file). */
-    private final Map<String, Trust> byCaFile = new ConcurrentHashMap<>();
+    private X509ExtendedTrustManager defaults;
 
     @PostConstruct
-    void start() throws GeneralSecurityException, IOException {
-        defaults = Trust.of(trustManager(config.trustStoreFile().map(Path::of).orElse(null)));
-    }
-
-    /** One trust setting, verifying and lenient, each with its own SSL context (and session cache). */
-    private record Trust(CapturingTrustManager verifying, CapturingTrustManager lenient, SSLContext verifyingContext,
-            SSLContext lenientContext) {
-
-        static Trust of(X509ExtendedTrustManager trust) throws GeneralSecurityException {
-            CapturingTrustManager verifying = new CapturingTrustManager(trust, true);
-            CapturingTrustManager lenient = new CapturingTrustManager(trust, false);
-            return new Trust(verifying, lenient, context(verifying), context(lenient));
+    void start() {
+        try {
+            defaults = config.trustStoreFile().map(file -> CaFile.read(Path.of(file)).trust())
+                    .orElseGet(CaFile::jdkDefaults);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("headprobe.probe.trust-store-file: " + e.getMessage(), e);
         }
     }
 
     /** A TLS connection about to start, and what its verifier will record. */
-    record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake, Runnable done) {
+    record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake) {
     }
 
     /** @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle */
-    Connection connect(TargetUrl url, boolean http2, boolean verify, String caFile) {
-        Trust trust = caFile == null ? defaults : byCaFile.computeIfAbsent(caFile, ProbeTls::trustFor);
+    Connection connect(TargetUrl url, boolean http2, boolean verify, CaFile caFile) {
+        CapturingTrustManager verifier = new CapturingTrustManager(caFile == null ? defaults : caFile.trust(), verify);
         String host = url.host().endsWith(".") ? url.host().substring(0, url.host().length() - 1) : url.host();
-        SSLEngine engine = (verify ? trust.verifyingContext() : trust.lenientContext()).createSSLEngine(host, url.port());
+        SSLEngine engine = context(verifier).createSSLEngine(host, url.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         // Check the host name against the certificate, as browsers do.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         parameters.setApplicationProtocols(http2 ? H2_AND_HTTP11 : HTTP11);
-        if (url.literal().isEmpty()) {
-            parameters.setServerNames(List.of(new SNIHostName(host)));
-        }
+        serverName(url, host).ifPresent(name -> parameters.setServerNames(List.of(name)));
         engine.setSSLParameters(parameters);
-        CapturingTrustManager manager = verify ? trust.verifying() : trust.lenient();
-        return new Connection(engine, manager.watch(engine), () -> manager.forget(engine));
+        return new Connection(engine, verifier.handshake());
     }
 
-    private static Trust trustFor(String caFile) {
+    /**
+     * SNI for a host name; none for an address literal, nor for a name SNI can't carry (RFC 6066
+     * allows LDH names only, so {@code foo_bar.test} goes without).
+     */
+    private static Optional<SNIHostName> serverName(TargetUrl url, String host) {
+        if (url.literal().isPresent()) {
+            return Optional.empty();
+        }
         try {
-            return Trust.of(trustManager(Path.of(caFile)));
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("CA file " + caFile + " cannot be read: " + e.getMessage(), e);
+            return Optional.of(new SNIHostName(host));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
-    private static SSLContext context(TrustManager trust) throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] { trust }, null);
-        return context;
-    }
-
-    /** The JDK's default CAs, plus every certificate of the PEM bundle {@code extra} when given. */
-    static X509ExtendedTrustManager trustManager(Path extra) throws GeneralSecurityException, IOException {
-        X509ExtendedTrustManager defaults = firstX509(null);
-        if (extra == null) {
-            return defaults;
+    private static SSLContext context(TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] { trust }, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot make a TLS context: " + e.getMessage(), e);
         }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        int i = 0;
-        for (X509Certificate ca : defaults.getAcceptedIssuers()) {
-            store.setCertificateEntry("default-" + i++, ca);
-        }
-        Collection<? extends Certificate> added;
-        try (InputStream in = Files.newInputStream(extra)) {
-            added = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        }
-        if (added.isEmpty()) {
-            throw new IllegalStateException("headprobe.probe.trust-store-file " + extra + " holds no PEM certificate");
-        }
-        for (Certificate ca : added) {
-            store.setCertificateEntry("extra-" + i++, ca);
-        }
-        return firstX509(store);
-    }
-
-    private static X509ExtendedTrustManager firstX509(KeyStore store) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509ExtendedTrustManager x509) {
-                return x509;
-            }
-        }
-        throw new IllegalStateException("the JDK has no X509ExtendedTrustManager");
     }
 }

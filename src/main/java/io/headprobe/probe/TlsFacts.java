@@ -1,12 +1,19 @@
 package io.headprobe.probe;
 
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -16,9 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -30,64 +38,156 @@ final class TlsFacts {
     private TlsFacts() {
     }
 
+    /** A chain the JDK refused, and why, as {@link TlsVerifyError} says it; the message is for people. */
+    static final class Refusal extends CertificateException {
+        final TlsVerifyError error;
+
+        Refusal(TlsVerifyError error, String message, Throwable cause) {
+            super(message, cause);
+            this.error = error;
+        }
+    }
+
+    /** @param failure null when the chain verified; a {@link Refusal} says why, anything else is OTHER */
     static TlsInfo of(String protocol, String cipher, String alpn, X509Certificate[] chain, CertificateException failure,
             Instant now) {
         List<TlsInfo.Certificate> certificates = Arrays.stream(chain).map(TlsFacts::certificate).toList();
-        Long daysLeft = Arrays.stream(chain).map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo)
-                .map(notAfter -> Math.floorDiv(notAfter.getEpochSecond() - now.getEpochSecond(), SECONDS_PER_DAY))
-                .orElse(null);
-        TlsVerifyError error = failure == null ? null : classify(failure, chain, now);
-        String message = failure == null ? null : message(error, failure, chain, now);
+        Long daysLeft = chain.length == 0 ? null
+                : Math.floorDiv(chain[0].getNotAfter().toInstant().getEpochSecond() - now.getEpochSecond(), SECONDS_PER_DAY);
+        TlsVerifyError error = failure == null ? null
+                : failure instanceof Refusal refusal ? refusal.error : TlsVerifyError.OTHER;
+        String message = failure == null ? null
+                : failure instanceof Refusal ? failure.getMessage() : "certificate not trusted: " + failure.getMessage();
         return new TlsInfo(protocol, cipher, alpn, failure == null, error, message, daysLeft, certificates);
     }
 
     /**
-     * The JDK's verifier checks the chain first (PKIX: issuer, validity dates) and only then the
-     * host name, so a host name error means the chain itself was fine. A chain failure is told
-     * apart by looking at the chain: dates first, since an expired certificate is the commonest
-     * and most actionable reason, then a lone self-issued certificate, then an issuer nobody trusts.
+     * Why the JDK refused {@code chain}. The JDK checks the chain first and the host name last, so
+     * a chain that passes its check without the host name failed on the name. Otherwise the path
+     * the chain leads on from the leaf to a trusted root is validated (PKIX, as the JDK does) and
+     * the validator's reason is the answer: only a certificate on that path counts, and a path
+     * that reaches no trusted root says so before any date does.
+     *
+     * @param chainAloneTrusted whether the chain passed the JDK's check without the host name
      */
-    static TlsVerifyError classify(CertificateException failure, X509Certificate[] chain, Instant now) {
-        if (isHostNameFailure(failure)) {
-            return TlsVerifyError.HOSTNAME_MISMATCH;
+    static Refusal explain(CertificateException failure, X509Certificate[] chain, boolean chainAloneTrusted,
+            Set<TrustAnchor> anchors, Instant now) {
+        X509Certificate leaf = chain[0];
+        if (chainAloneTrusted) {
+            return new Refusal(TlsVerifyError.HOSTNAME_MISMATCH, "certificate is for " + String.join(", ", sans(leaf))
+                    + ", not this host (" + failure.getMessage() + ")", failure);
         }
-        for (X509Certificate certificate : chain) {
-            if (certificate.getNotAfter().toInstant().isBefore(now)) {
-                return TlsVerifyError.EXPIRED;
-            }
-            if (certificate.getNotBefore().toInstant().isAfter(now)) {
-                return TlsVerifyError.NOT_YET_VALID;
-            }
+        List<X509Certificate> path = path(chain, anchors, now);
+        CertPathValidatorException refused = validate(path, anchors, now);
+        if (refused == null) {
+            // The path validates, yet the JDK refused the chain (a key usage, say): its own words then.
+            return new Refusal(TlsVerifyError.OTHER, "certificate not trusted: " + failure.getMessage(), failure);
         }
-        if (hasCause(failure, CertificateExpiredException.class)) {
-            return TlsVerifyError.EXPIRED;
+        X509Certificate at = refused.getIndex() >= 0 && refused.getIndex() < path.size() ? path.get(refused.getIndex()) : leaf;
+        CertPathValidatorException.Reason reason = refused.getReason();
+        // The leaf goes without saying; another certificate of the path is named.
+        String which = at == leaf ? "" : " (" + name(at.getSubjectX500Principal()) + ")";
+        if (reason == BasicReason.EXPIRED) {
+            return new Refusal(TlsVerifyError.EXPIRED, "certificate expired on " + at.getNotAfter().toInstant() + which,
+                    failure);
         }
-        if (hasCause(failure, CertificateNotYetValidException.class)) {
-            return TlsVerifyError.NOT_YET_VALID;
+        if (reason == BasicReason.NOT_YET_VALID) {
+            return new Refusal(TlsVerifyError.NOT_YET_VALID,
+                    "certificate not valid before " + at.getNotBefore().toInstant() + which, failure);
         }
-        if (chain.length == 1 && chain[0].getSubjectX500Principal().equals(chain[0].getIssuerX500Principal())) {
-            return TlsVerifyError.SELF_SIGNED;
+        if (reason == PKIXReason.NO_TRUST_ANCHOR && path.size() == 1 && selfIssued(leaf)) {
+            return new Refusal(TlsVerifyError.SELF_SIGNED,
+                    "self-signed certificate (" + name(leaf.getSubjectX500Principal()) + ")", failure);
         }
-        if (mentions(failure, "PKIX path building failed") || mentions(failure, "unable to find valid certification path")) {
-            return TlsVerifyError.UNKNOWN_ISSUER;
+        if (reason == PKIXReason.NO_TRUST_ANCHOR) {
+            return new Refusal(TlsVerifyError.UNKNOWN_ISSUER, "certificate issued by an unknown authority ("
+                    + name(path.get(path.size() - 1).getIssuerX500Principal()) + ")", failure);
         }
-        return TlsVerifyError.OTHER;
+        return new Refusal(TlsVerifyError.OTHER, "certificate not trusted: " + refused.getMessage(), failure);
     }
 
-    private static String message(TlsVerifyError error, CertificateException failure, X509Certificate[] chain, Instant now) {
-        X509Certificate leaf = chain.length > 0 ? chain[0] : null;
-        return switch (error) {
-            case EXPIRED -> "certificate expired on " + Arrays.stream(chain).map(c -> c.getNotAfter().toInstant())
-                    .filter(notAfter -> notAfter.isBefore(now)).min(Instant::compareTo).orElseThrow();
-            case NOT_YET_VALID -> "certificate not valid before " + Arrays.stream(chain).map(c -> c.getNotBefore().toInstant())
-                    .filter(notBefore -> notBefore.isAfter(now)).max(Instant::compareTo).orElseThrow();
-            case HOSTNAME_MISMATCH -> "certificate is for " + (leaf == null ? "another name" : String.join(", ", sans(leaf)))
-                    + ", not this host (" + failure.getMessage() + ")";
-            case SELF_SIGNED -> "self-signed certificate (" + (leaf == null ? "" : name(leaf.getSubjectX500Principal())) + ")";
-            case UNKNOWN_ISSUER -> "certificate issued by an unknown authority ("
-                    + (chain.length == 0 ? "" : name(chain[chain.length - 1].getIssuerX500Principal())) + ")";
-            case OTHER -> "certificate not trusted: " + failure.getMessage();
-        };
+    /** PKIX validation of {@code path} (leaf first) at {@code now}, without revocation: null when it passes. */
+    private static CertPathValidatorException validate(List<X509Certificate> path, Set<TrustAnchor> anchors, Instant now) {
+        if (anchors.isEmpty()) {
+            return new CertPathValidatorException("no trusted root", null, null, -1, PKIXReason.NO_TRUST_ANCHOR);
+        }
+        try {
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(now));
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            return null;
+        } catch (CertPathValidatorException e) {
+            return e;
+        } catch (GeneralSecurityException e) {
+            return new CertPathValidatorException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The path from the leaf through the presented certificates, leaf first, up to the first one
+     * a trusted root signed (or that is trusted itself), or as far as it goes. At each step an
+     * issuer whose key verifies the signature comes first, and of those one valid now, as a path
+     * builder would choose; certificates sent but not on the way (an old cross-sign) stay out.
+     */
+    static List<X509Certificate> path(X509Certificate[] chain, Set<TrustAnchor> anchors, Instant now) {
+        List<X509Certificate> path = new ArrayList<>(List.of(chain[0]));
+        X509Certificate current = chain[0];
+        while (!anchored(current, anchors) && !selfIssued(current)) {
+            X509Certificate issuer = null;
+            int best = 0;
+            for (X509Certificate candidate : chain) {
+                if (path.contains(candidate) || !candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
+                    continue;
+                }
+                int score = 1 + (signedBy(current, candidate.getPublicKey()) ? 2 : 0) + (validAt(candidate, now) ? 1 : 0);
+                if (score > best) {
+                    issuer = candidate;
+                    best = score;
+                }
+            }
+            if (issuer == null) {
+                break;
+            }
+            path.add(issuer);
+            current = issuer;
+        }
+        return path;
+    }
+
+    private static boolean anchored(X509Certificate certificate, Set<TrustAnchor> anchors) {
+        for (TrustAnchor anchor : anchors) {
+            X509Certificate trusted = anchor.getTrustedCert();
+            if (trusted != null && (trusted.equals(certificate)
+                    || trusted.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+                    && signedBy(certificate, trusted.getPublicKey()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean signedBy(X509Certificate certificate, PublicKey key) {
+        try {
+            certificate.verify(key);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static boolean validAt(X509Certificate certificate, Instant now) {
+        try {
+            certificate.checkValidity(Date.from(now));
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        }
+    }
+
+    private static boolean selfIssued(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
     }
 
     static TlsInfo.Certificate certificate(X509Certificate c) {
@@ -141,31 +241,8 @@ final class TlsFacts {
     private static String sha256(X509Certificate c) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
-        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             return null;
         }
-    }
-
-    private static boolean isHostNameFailure(CertificateException failure) {
-        // sun.security.util.HostnameChecker's wording; the exception type is a plain CertificateException.
-        return mentions(failure, "No subject alternative") || mentions(failure, "No name matching");
-    }
-
-    private static boolean mentions(Throwable failure, String text) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -9,7 +9,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * chain verified (and why not), and the chain itself, leaf first. Present also when verification
  * failed, as long as the server got as far as sending its certificates.
  *
- * @param daysLeft whole days until the earliest notAfter in the chain; negative once it has passed
+ * @param daysLeft whole days until the leaf's notAfter; negative once it has passed
  */
 @RegisterForReflection
 public record TlsInfo(String protocol, String cipher, String alpn, boolean verified, TlsVerifyError verifyError,

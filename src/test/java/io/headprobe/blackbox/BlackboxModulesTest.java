@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.headprobe.http.Header;
+import io.headprobe.probe.CaFile;
 
 /** blackbox.yml to {@link Module}s: keys, defaults, and the errors that stop start-up. */
 class BlackboxModulesTest {
@@ -80,7 +81,7 @@ class BlackboxModulesTest {
         assertEquals(List.of(200, 204, 301), strict.validStatusCodes());
         assertFalse(strict.followRedirects());
         assertTrue(strict.failIfNotSsl());
-        assertEquals(Optional.of("src/test/resources/blackbox/ca.pem"), strict.caFile());
+        assertEquals(Optional.of("src/test/resources/blackbox/ca.pem"), strict.caFile().map(CaFile::path));
         assertTrue(strict.failIfHeaderNotMatches().get(0).regexp().matcher("max-age=63072000").find(),
                 "Go's (?P<name>...) group is read");
     }
@@ -328,7 +329,17 @@ class BlackboxModulesTest {
         assertEquals("blackbox module \"m\": key http.tls_config.ca_file: " + dir + " is not a readable file",
                 error(moduleYaml("tls_config: {ca_file: '" + dir + "'}")));
         Path ca = Files.copy(DIR.resolve("ca.pem"), dir.resolve("ca.pem"));
-        assertEquals(Optional.of(ca.toString()), module("tls_config: {ca_file: '" + ca + "'}").caFile());
+        assertEquals(Optional.of(ca.toString()), module("tls_config: {ca_file: '" + ca + "'}").caFile().map(CaFile::path));
+    }
+
+    /** Read at start-up, not on each probe: a file with no certificate stops start-up. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", "not a certificate\n" })
+    void aCaFileWithoutPemStopsStartUp(String text, @TempDir Path dir) throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), text);
+        String error = error(moduleYaml("tls_config: {ca_file: '" + ca + "'}"));
+        assertTrue(error.startsWith("blackbox module \"m\": key http.tls_config.ca_file: " + ca + " holds no PEM certificate"),
+                error);
     }
 
     @Test

@@ -115,6 +115,80 @@ class TlsProbeTest {
         }
     }
 
+    /**
+     * A lenient probe must not resume the session of an earlier one: a resumed handshake shows no
+     * chain, and its verdict would be "verified" for a chain that failed.
+     */
+    @ParameterizedTest
+    @CsvSource({ "selfSigned, SELF_SIGNED, TLSv1.3", "expired, EXPIRED, TLSv1.3",
+            "selfSigned, SELF_SIGNED, TLSv1.2", "expired, EXPIRED, TLSv1.2" })
+    void everyLenientProbeReportsTheVerdictOfTheChainItWasShown(String kind, String error, String protocol) {
+        try (TlsServer server = TlsServer.start(badLeaf(kind), TlsServer.Alpn.H2_AND_HTTP11, protocol)) {
+            for (int i = 0; i < 4; i++) {
+                probe(Map.of("targets", List.of(server.url("/")), "tlsVerify", false))
+                        .body("ok", equalTo(true))
+                        .body("tls.protocol", equalTo(protocol))
+                        .body("tls.verified", equalTo(false))
+                        .body("tls.verifyError", equalTo(error))
+                        .body("tls.certificates.size()", greaterThanOrEqualTo(1));
+            }
+            assertEquals(4, server.requests().size());
+        }
+    }
+
+    /**
+     * SNI carries only LDH host names (RFC 6066), so a name with an underscore is sent without it,
+     * and the probe goes on; the certificate can't be matched to such a name either.
+     */
+    @Test
+    void aNameSniCannotCarryIsProbedWithoutSni() {
+        try (TlsServer server = TlsServer.start(ca().leaf("foo_bar.test"))) {
+            probe(Map.of("targets", List.of(server.url("foo_bar.test", "/")), "tlsVerify", false, "timeoutMs", 3000))
+                    .body("ok", equalTo(true))
+                    .body("status", equalTo(200))
+                    .body("tls.verified", equalTo(false));
+            assertEquals(null, server.lastRequest().serverName());
+
+            probe(Map.of("targets", List.of(server.url("foo_bar.test", "/")), "timeoutMs", 3000))
+                    .body("ok", equalTo(false))
+                    .body("error.code", equalTo("TLS_FAILURE"))
+                    .body("tls.verifyError", equalTo("HOSTNAME_MISMATCH"));
+        }
+    }
+
+    /**
+     * An expired cross-sign of the root sent after the intermediate is not on the path to the
+     * trusted root: the chain verifies, and days left are the leaf's.
+     */
+    @Test
+    void anExpiredCertificateOutsideTheVerifiedPathCountsForNothing() {
+        TestCa.Leaf leaf = ca().withExtra(ca().leaf("127.0.0.1"), ca().expiredCrossSign());
+        try (TlsServer server = TlsServer.start(leaf)) {
+            probe(Map.of("targets", List.of(server.url("/"))))
+                    .body("ok", equalTo(true))
+                    .body("tls.verified", equalTo(true))
+                    .body("tls.verifyError", nullValue())
+                    .body("tls.certificates.size()", equalTo(3))
+                    .body("tls.daysLeft", equalTo(89)); // the leaf's, as TestCa makes it
+        }
+    }
+
+    /**
+     * A chain that leads to no trusted root is UNKNOWN_ISSUER, even though the expired cross-sign
+     * it also carries would lead on to a root nobody trusts either: the validator's reason, not
+     * the first expired certificate in sight.
+     */
+    @Test
+    void anUntrustedChainWithAnExpiredCrossSignIsUnknownIssuer() {
+        TestCa foreign = TestCa.create("Foreign");
+        try (TlsServer server = TlsServer.start(foreign.withExtra(foreign.leaf("127.0.0.1"), foreign.expiredCrossSign()))) {
+            probe(Map.of("targets", List.of(server.url("/")), "tlsVerify", false))
+                    .body("tls.verified", equalTo(false))
+                    .body("tls.verifyError", equalTo("UNKNOWN_ISSUER"))
+                    .body("tls.daysLeft", equalTo(89));
+        }
+    }
+
     @Test
     void anExpiredChainHasNegativeDaysLeft() {
         try (TlsServer server = TlsServer.start(ca().expiredLeaf("127.0.0.1"))) {

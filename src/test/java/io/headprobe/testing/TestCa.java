@@ -73,6 +73,12 @@ public final class TestCa {
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis() << 16);
     private static final AtomicInteger CAS = new AtomicInteger();
     private static final Duration DAY = Duration.ofDays(1);
+    /**
+     * How long a valid leaf is valid: 90 days less an hour, so that it has 89 whole days left
+     * however soon it is probed (a certificate's dates have whole seconds; exactly 90 days would
+     * read as 90 when made and probed within the same second, and as 89 otherwise).
+     */
+    private static final Duration LEAF_VALIDITY = DAY.multipliedBy(90).minusHours(1);
 
     private final String name;
     private final KeyPair rootKeys;
@@ -192,7 +198,7 @@ public final class TestCa {
 
     public Leaf leaf(KeyType type, String... names) {
         Instant now = Instant.now();
-        return issue("valid", type, now.minus(DAY), now.plus(DAY.multipliedBy(90)), names);
+        return issue("valid", type, now.minus(DAY), now.plus(LEAF_VALIDITY), names);
     }
 
     /** Expired a day ago (valid for the month before). */
@@ -210,7 +216,7 @@ public final class TestCa {
     /** Valid and well signed, but for {@value #OTHER_HOST} only. */
     public Leaf wrongHostLeaf() {
         Instant now = Instant.now();
-        return issue("wrong-host", KeyType.RSA_2048, now.minus(DAY), now.plus(DAY.multipliedBy(90)), OTHER_HOST);
+        return issue("wrong-host", KeyType.RSA_2048, now.minus(DAY), now.plus(LEAF_VALIDITY), OTHER_HOST);
     }
 
     /** A leaf that signs itself (no CA flag): the chain is just the leaf. */
@@ -219,7 +225,7 @@ public final class TestCa {
         KeyPair keys = generate(KeyType.RSA_2048);
         X500Principal subject = new X500Principal("CN=" + names[0] + ", O=HeadProbe Tests Self-Signed");
         X509Certificate certificate = sign(subject, keys.getPublic(), subject, keys, null,
-                now.minus(DAY), now.plus(DAY.multipliedBy(90)), Role.LEAF, List.of(names));
+                now.minus(DAY), now.plus(LEAF_VALIDITY), Role.LEAF, List.of(names));
         return leafOf("self-signed", keys.getPrivate(), List.of(certificate));
     }
 
@@ -231,6 +237,27 @@ public final class TestCa {
         Leaf foreign = create(name + " Unknown").leaf(names);
         // Written again here, so the files sit with this CA's others.
         return leafOf("unknown-issuer", foreign.key(), foreign.chain());
+    }
+
+    /**
+     * This CA's root (its name and key) signed by another, older root, and expired a month ago: a
+     * cross-sign as servers still send them after the root it leads to is trusted on its own.
+     */
+    public X509Certificate expiredCrossSign() {
+        Instant now = Instant.now();
+        KeyPair oldKeys = generate(KeyType.RSA_2048);
+        X500Principal oldName = new X500Principal("CN=" + name + " Old Root, O=HeadProbe Tests");
+        X509Certificate oldRoot = sign(oldName, oldKeys.getPublic(), oldName, oldKeys, null,
+                now.minus(DAY.multipliedBy(3650)), now.plus(DAY.multipliedBy(3650)), Role.ROOT, List.of());
+        return sign(root.getSubjectX500Principal(), rootKeys.getPublic(), oldName, oldKeys, oldRoot,
+                now.minus(DAY.multipliedBy(400)), now.minus(DAY.multipliedBy(30)), Role.ROOT, List.of());
+    }
+
+    /** The same key and chain with {@code extra} sent after it, as a server configured so sends it. */
+    public Leaf withExtra(Leaf leaf, X509Certificate... extra) {
+        List<X509Certificate> chain = new ArrayList<>(leaf.chain());
+        chain.addAll(List.of(extra));
+        return leafOf(leaf.label() + "-extra", leaf.key(), chain);
     }
 
     private Leaf issue(String kind, KeyType type, Instant notBefore, Instant notAfter, String... names) {

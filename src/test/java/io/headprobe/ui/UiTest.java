@@ -237,7 +237,7 @@ class UiTest extends BrowserTest {
             run(List.of(https, bad, redirected, ok.url("/plain")));
             wait.until(attributeToBe(summary(), "data-state", "finished"));
 
-            // The leaf was issued for 90 days a moment ago, and the chain's other certificates last longer.
+            // The leaf has 89 whole days left (TestCa makes it so), and the chain's other certificates last longer.
             assertEquals(List.of("TLS 1.3, h2", "89 days left", "verified"), tlsFacts(https));
             assertEquals("TLS_FAILURE", status(bad).findElement(By.cssSelector(".code")).getText());
             List<String> failed = tlsFacts(bad);
