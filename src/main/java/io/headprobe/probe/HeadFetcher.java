@@ -238,7 +238,7 @@ public class HeadFetcher {
             DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
                     io.netty.handler.codec.http.HttpMethod.valueOf(options.method().name()), url.pathAndQuery(),
                     Unpooled.EMPTY_BUFFER);
-            request.headers().set(HttpHeaderNames.HOST, url.hostHeader());
+            request.headers().set(HttpHeaderNames.HOST, url.authority());
             request.headers().set(HttpHeaderNames.USER_AGENT, USER_AGENT);
             request.headers().set(HttpHeaderNames.ACCEPT, "*/*");
             for (Header header : options.headers()) {
@@ -258,7 +258,7 @@ public class HeadFetcher {
             channel.pipeline().addLast(codec, reader);
             channel.config().setAutoRead(true);
             DefaultHttp2Headers headers = new DefaultHttp2Headers();
-            headers.method(options.method().name()).scheme("https").authority(url.hostHeader()).path(url.pathAndQuery());
+            headers.method(options.method().name()).scheme("https").authority(url.authority()).path(url.pathAndQuery());
             headers.add("user-agent", USER_AGENT);
             headers.add("accept", "*/*");
             for (Header header : options.headers()) {
