@@ -264,7 +264,7 @@ public class HeadFetcher {
             for (Header header : options.headers()) {
                 headers.add(header.name().toLowerCase(Locale.ROOT), header.value());
             }
-            channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.newStream()))
+            channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.open()))
                     .addListener(done -> step("after writing the request", () -> written(done)));
         }
 
