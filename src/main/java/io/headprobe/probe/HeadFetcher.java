@@ -30,6 +30,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -128,11 +129,17 @@ public class HeadFetcher {
         }
     }
 
-    Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs) {
+    /** The event loop for a probe's connections (one after the other, they share it). */
+    EventLoop nextLoop() {
+        return vertx.nettyEventLoopGroup().next();
+    }
+
+    /** @param loop runs the connection and every callback of this fetch */
+    Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs, EventLoop loop) {
         return Uni.createFrom().emitter(emitter -> {
             Exchange exchange = new Exchange(url, address, options, emitter);
             emitter.onTermination(exchange::close);
-            exchange.connect(connectTimeoutMs);
+            exchange.connect(connectTimeoutMs, loop);
         });
     }
 
@@ -159,8 +166,8 @@ public class HeadFetcher {
             this.emitter = emitter;
         }
 
-        void connect(long connectTimeoutMs) {
-            ChannelFuture connecting = bootstrap.clone()
+        void connect(long connectTimeoutMs, EventLoop loop) {
+            ChannelFuture connecting = bootstrap.clone(loop)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeoutMs)))
                     .connect(new InetSocketAddress(address, url.port()));
             channel = connecting.channel();
