@@ -17,6 +17,7 @@ import io.headprobe.audit.AuditedResponse;
 import io.headprobe.audit.SecurityHeaders;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
+import io.headprobe.problem.ProblemException;
 import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Multi;
@@ -26,7 +27,7 @@ import io.smallrye.mutiny.unchecked.Unchecked;
 /**
  * The probe pipeline: each target is parsed, resolved, checked by the address guard, fetched
  * (again for every redirect hop) and optionally audited; whatever happens becomes a
- * {@link ProbeResult}, never a failure.
+ * {@link ProbeResult}, never a failure, except the 503 of a service with too many fetches waiting.
  */
 @ApplicationScoped
 public class Prober {
@@ -52,7 +53,7 @@ public class Prober {
 
     @PostConstruct
     void createPermits() {
-        permits = new FetchPermits(config.maxInFlight());
+        permits = new FetchPermits(config.maxInFlight(), config.maxQueuedFetches());
         perHost = new KeyedPermits(config.perHostConcurrency());
         perAddress = new KeyedPermits(config.perHostConcurrency());
         metrics.watchInFlight(permits, perHost, perAddress);
@@ -120,7 +121,10 @@ public class Prober {
                     .ifNoItem().after(options.timeout()).on(loop).failWith(() -> new TimeoutException(
                             "no complete response head within " + options.timeout().toMillis() + " ms"))
                     .onItem().transform(trace::answered)
-                    .onFailure().recoverWithItem(failure -> trace.failed(Failures.classify(failure), Failures.tls(failure)))
+                    // An overloaded service is not the target's failure: the request as a whole is refused.
+                    .onFailure(FetchPermits.QueueFullException.class).transform(this::overloaded)
+                    .onFailure(failure -> !(failure instanceof ProblemException))
+                    .recoverWithItem(failure -> trace.failed(Failures.classify(failure), Failures.tls(failure)))
                     .onItem().transform(result -> options.audit() ? audit(result) : result)
                     .onItem().invoke(metrics::probed);
         });
@@ -180,6 +184,13 @@ public class Prober {
         return last ? hop
                 : hop.onFailure(HeadFetcher.ConnectAttemptException.class)
                         .recoverWithUni(() -> attempt(url, addresses, index + 1, options, loop));
+    }
+
+    /** A 503 that asks to come back once the fetches running now have had their time. */
+    private ProblemException overloaded(Throwable queueFull) {
+        long seconds = Math.max(1, (config.timeout().toMillis() + 999) / 1000);
+        return new ProblemException(503, "HeadProbe is busy: " + queueFull.getMessage() + "; try again later",
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** Every address the name resolved to must be allowed: a mixed answer is refused whole. */
