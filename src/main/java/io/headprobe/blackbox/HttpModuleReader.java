@@ -17,9 +17,8 @@ import java.util.Set;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
-import io.headprobe.probe.ProbeRequests;
-
 import io.headprobe.probe.CaFile;
+import io.headprobe.probe.HeaderRules;
 
 /**
  * One {@code prober: http} module of blackbox.yml as a {@link Module}, with blackbox 0.23's
@@ -166,7 +165,7 @@ final class HttpModuleReader {
             if (!TOKEN.matcher(header).matches()) {
                 throw BlackboxConfigException.invalid(name, key, "\"" + header + "\" is not a header name");
             }
-            if (!header.equalsIgnoreCase("Host") && ProbeRequests.reserved(header)) {
+            if (!header.equalsIgnoreCase("Host") && HeaderRules.reserved(header)) {
                 throw BlackboxConfigException.invalid(name, key,
                         header + " cannot be set by a module: HeadProbe sets it (or HTTP/2 forbids it)");
             }
@@ -177,8 +176,10 @@ final class HttpModuleReader {
             }
             String text = YamlValues.string(name, key, v);
             text = text == null ? "" : text;
-            if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-                throw BlackboxConfigException.invalid(name, key, "a header value cannot hold a line break or NUL");
+            String problem = HeaderRules.problem(header, text);
+            if (problem != null) {
+                // The rules the wire uses: a value Netty would refuse must stop start-up, not every probe.
+                throw BlackboxConfigException.invalid(name, key, "header " + problem);
             }
             headers.put(header, text);
         });

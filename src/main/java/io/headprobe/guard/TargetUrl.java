@@ -45,15 +45,20 @@ public record TargetUrl(String scheme, String host, int port, String pathAndQuer
         return scheme.equals("https");
     }
 
-    /** The host as the Host header and TLS SNI want it (IPv6 in brackets). */
+    /** The host as a URL writes it (IPv6 in brackets). */
     public String hostHeader() {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /** Host and port as the Host header and HTTP/2's :authority carry them: the port unless it is the scheme's (RFC 9110 7.2). */
+    public String authority() {
+        boolean defaultPort = port == (https() ? 443 : 80);
+        return hostHeader() + (defaultPort ? "" : ":" + port);
+    }
+
     @Override
     public String toString() {
-        boolean defaultPort = port == (https() ? 443 : 80);
-        return scheme + "://" + hostHeader() + (defaultPort ? "" : ":" + port) + pathAndQuery;
+        return scheme + "://" + authority() + pathAndQuery;
     }
 
     private static URI uri(String text) {

@@ -2,7 +2,6 @@ package io.headprobe.probe;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -12,38 +11,66 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * A non-blocking semaphore: at most {@code max} fetches run at once across all requests; the
- * others wait in a queue without holding a thread. Public for the scan workers' share of the
- * in-flight cap.
+ * others wait in a queue of at most {@code maxQueued} without holding a thread, and one more is
+ * refused with {@link QueueFullException}. A waiter that ends (its probe timed out, its caller
+ * went away) leaves the queue at once. Public for the scan workers' share of the in-flight cap.
  */
 public final class FetchPermits {
 
-    private final int max;
-    private final AtomicInteger inUse = new AtomicInteger();
-    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    /** More fetches wait for a permit than the queue holds. */
+    public static final class QueueFullException extends RuntimeException {
+        QueueFullException(int maxQueued) {
+            super("all " + maxQueued + " places in the queue for a free connection slot are taken", null, false, false);
+        }
+    }
 
+    private static final int WAITING = 0;
+    private static final int RUNNING = 1;
+    private static final int ENDED = 2;
+
+    private final int max;
+    private final int maxQueued;
+    private final AtomicInteger inUse = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Queue<Waiter<?>> waiting = new ConcurrentLinkedQueue<>();
+    /** Calls of {@link #drain()} not yet served: one thread drains, the others leave it their turn. */
+    private final AtomicInteger drains = new AtomicInteger();
+
+    /** With no bound on the queue (each waiter is held by a bounded caller). */
     public FetchPermits(int max) {
+        this(max, Integer.MAX_VALUE);
+    }
+
+    public FetchPermits(int max, int maxQueued) {
         this.max = max;
+        this.maxQueued = maxQueued;
     }
 
     public <T> Uni<T> withPermit(Supplier<Uni<T>> work) {
         return Uni.createFrom().<T> emitter(emitter -> {
             Waiter<T> waiter = new Waiter<>(work, emitter);
-            emitter.onTermination(waiter::terminated);
+            emitter.onTermination(waiter::ended);
             if (tryAcquire()) {
-                waiter.run();
-            } else {
-                waiting.add(waiter);
-                // A permit may have come free between the failed try and the enqueue.
-                drain();
+                waiter.start();
+                return;
             }
+            if (queued.incrementAndGet() > maxQueued) {
+                queued.decrementAndGet();
+                waiter.state.set(ENDED);
+                emitter.fail(new QueueFullException(maxQueued));
+                return;
+            }
+            waiting.add(waiter);
+            // A permit may have come free between the failed try and the enqueue.
+            drain();
         });
     }
 
     /** One fetch waiting for, or holding, a permit. */
-    private final class Waiter<T> implements Runnable {
+    private final class Waiter<T> {
         private final Supplier<Uni<T>> work;
         private final UniEmitter<? super T> emitter;
-        private final AtomicBoolean terminated = new AtomicBoolean();
+        final AtomicInteger state = new AtomicInteger(WAITING);
         private volatile Cancellable running;
 
         Waiter(Supplier<Uni<T>> work, UniEmitter<? super T> emitter) {
@@ -51,19 +78,25 @@ public final class FetchPermits {
             this.emitter = emitter;
         }
 
-        void terminated() {
-            terminated.set(true);
+        /** Its caller is done with it: a waiter leaves the queue, a running fetch is cancelled. */
+        void ended() {
+            if (state.compareAndSet(WAITING, ENDED)) {
+                if (waiting.remove(this)) {
+                    queued.decrementAndGet();
+                }
+                return;
+            }
+            state.set(ENDED);
             Cancellable fetch = running;
             if (fetch != null) {
                 fetch.cancel();
             }
         }
 
-        @Override
-        public void run() {
-            if (terminated.get()) {
-                release();
-                return;
+        /** Runs the fetch on a permit already taken, unless the waiter ended meanwhile. */
+        boolean start() {
+            if (!state.compareAndSet(WAITING, RUNNING)) {
+                return false;
             }
             try {
                 running = work.get()
@@ -72,17 +105,23 @@ public final class FetchPermits {
             } catch (RuntimeException e) {
                 release();
                 emitter.fail(e);
-                return;
+                return true;
             }
-            if (terminated.get()) {
+            if (state.get() == ENDED) {
                 running.cancel();
             }
+            return true;
         }
     }
 
     /** Permits held right now. */
     public int inUse() {
         return inUse.get();
+    }
+
+    /** Fetches waiting for a permit right now. */
+    public int queued() {
+        return queued.get();
     }
 
     private boolean tryAcquire() {
@@ -102,14 +141,28 @@ public final class FetchPermits {
         drain();
     }
 
+    /**
+     * Hands free permits to waiters, in a loop: a fetch that ends at once frees its permit inside
+     * start(), and that call only counts one more turn for the loop here instead of recursing.
+     */
     private void drain() {
-        while (!waiting.isEmpty() && tryAcquire()) {
-            Runnable next = waiting.poll();
-            if (next == null) {
-                inUse.decrementAndGet();
-                return;
-            }
-            next.run();
+        if (drains.getAndIncrement() != 0) {
+            return;
         }
+        int turns = 1;
+        do {
+            while (!waiting.isEmpty() && tryAcquire()) {
+                Waiter<?> next = waiting.poll();
+                if (next == null) {
+                    inUse.decrementAndGet();
+                    break;
+                }
+                queued.decrementAndGet();
+                if (!next.start()) {
+                    inUse.decrementAndGet(); // it ended while queued: the permit goes to the next one
+                }
+            }
+            turns = drains.addAndGet(-turns);
+        } while (turns != 0);
     }
 }

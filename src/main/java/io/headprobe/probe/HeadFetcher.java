@@ -30,6 +30,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -110,6 +111,14 @@ public class HeadFetcher {
         }
     }
 
+    /** HeadProbe itself could not go on with a step of the exchange (a bug, or input it should have refused). */
+    static final class StepFailedException extends RuntimeException {
+        StepFailedException(String where, Throwable cause) {
+            super("HeadProbe could not go on " + where + ": "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause, false, false);
+        }
+    }
+
     /** The certificate did not verify; what the handshake showed goes with the error. */
     static final class TlsVerificationException extends RuntimeException {
         final TlsInfo tls;
@@ -120,11 +129,17 @@ public class HeadFetcher {
         }
     }
 
-    Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs) {
+    /** The event loop for a probe's connections (one after the other, they share it). */
+    EventLoop nextLoop() {
+        return vertx.nettyEventLoopGroup().next();
+    }
+
+    /** @param loop runs the connection and every callback of this fetch */
+    Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs, EventLoop loop) {
         return Uni.createFrom().emitter(emitter -> {
             Exchange exchange = new Exchange(url, address, options, emitter);
             emitter.onTermination(exchange::close);
-            exchange.connect(connectTimeoutMs);
+            exchange.connect(connectTimeoutMs, loop);
         });
     }
 
@@ -137,7 +152,8 @@ public class HeadFetcher {
         private final AtomicBoolean over = new AtomicBoolean();
         private final long start = System.nanoTime();
         private volatile Channel channel;
-        private ProbeTls.Connection tlsConnection;
+        /** Made on the event loop, read by {@link #close()} from whichever thread cancels. */
+        private volatile ProbeTls.Connection tlsConnection;
         private TlsInfo tlsInfo;
         private long connected;
         private long secured;
@@ -150,15 +166,15 @@ public class HeadFetcher {
             this.emitter = emitter;
         }
 
-        void connect(long connectTimeoutMs) {
-            ChannelFuture connecting = bootstrap.clone()
+        void connect(long connectTimeoutMs, EventLoop loop) {
+            ChannelFuture connecting = bootstrap.clone(loop)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeoutMs)))
                     .connect(new InetSocketAddress(address, url.port()));
             channel = connecting.channel();
             if (over.get()) {
                 channel.close();
             }
-            connecting.addListener(done -> {
+            connecting.addListener(done -> step("after connecting", () -> {
                 if (!done.isSuccess()) {
                     fail(new ConnectAttemptException(done.cause()));
                     return;
@@ -174,16 +190,21 @@ public class HeadFetcher {
                 } else {
                     sendHttp1();
                 }
-            });
+            }));
         }
 
         private void secure() {
             tlsConnection = tls.connect(url, options.http2(), options.tlsVerify(), options.caFile());
+            if (over.get()) {
+                // Cancelled while the engine was made: close() may have run before it could see it.
+                close();
+                return;
+            }
             SslHandler ssl = new SslHandler(tlsConnection.engine());
             ssl.setHandshakeTimeoutMillis(0); // the probe's own timeout covers the handshake
             channel.pipeline().addFirst(ssl);
             channel.read(); // the first read; the handler asks for more until the handshake is done
-            ssl.handshakeFuture().addListener(done -> {
+            ssl.handshakeFuture().addListener(done -> step("after the TLS handshake", () -> {
                 secured = System.nanoTime();
                 CapturingTrustManager.Handshake seen = tlsConnection.handshake();
                 if (!done.isSuccess()) {
@@ -199,7 +220,7 @@ public class HeadFetcher {
                 } else {
                     sendHttp1();
                 }
-            });
+            }));
         }
 
         /** From what the verifier saw, or, for a resumed session it did not see, from the session. */
@@ -232,7 +253,7 @@ public class HeadFetcher {
             }
             // One request per connection: the head is all we read.
             request.headers().set(HttpHeaderNames.CONNECTION, "close");
-            channel.writeAndFlush(request).addListener(this::written);
+            channel.writeAndFlush(request).addListener(done -> step("after writing the request", () -> written(done)));
         }
 
         private void sendHttp2() {
@@ -250,8 +271,8 @@ public class HeadFetcher {
             for (Header header : options.headers()) {
                 headers.add(header.name().toLowerCase(Locale.ROOT), header.value());
             }
-            channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.newStream()))
-                    .addListener(this::written);
+            channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.open()))
+                    .addListener(done -> step("after writing the request", () -> written(done)));
         }
 
         private void written(Future<? super Void> done) {
@@ -259,6 +280,18 @@ public class HeadFetcher {
                 written = System.nanoTime();
             } else {
                 fail(done.cause());
+            }
+        }
+
+        /**
+         * Runs one step of the exchange from a Netty callback. Netty only logs what a listener
+         * throws, which would leave the probe waiting for its timeout: the throw ends it now.
+         */
+        private void step(String where, Runnable step) {
+            try {
+                step.run();
+            } catch (Throwable failure) {
+                fail(new StepFailedException(where, failure));
             }
         }
 

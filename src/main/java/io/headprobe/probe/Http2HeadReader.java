@@ -7,6 +7,7 @@ import java.util.Map;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.Http2ChannelDuplexHandler;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
@@ -20,9 +21,16 @@ import io.netty.util.ReferenceCountUtil;
 final class Http2HeadReader extends Http2ChannelDuplexHandler {
 
     private final HeadFetcher.Exchange exchange;
+    private Http2FrameStream stream;
 
     Http2HeadReader(HeadFetcher.Exchange exchange) {
         this.exchange = exchange;
+    }
+
+    /** The probe's one stream; its id is set when its HEADERS frame is written. */
+    Http2FrameStream open() {
+        stream = newStream();
+        return stream;
     }
 
     @Override
@@ -38,7 +46,9 @@ final class Http2HeadReader extends Http2ChannelDuplexHandler {
                 }
             } else if (msg instanceof Http2ResetFrame reset) {
                 exchange.fail(new IllegalStateException("the target reset the stream: " + Http2Error.valueOf(reset.errorCode())));
-            } else if (msg instanceof Http2GoAwayFrame goAway) {
+            } else if (msg instanceof Http2GoAwayFrame goAway && (stream == null || goAway.lastStreamId() < stream.id())) {
+                // A GOAWAY that covers our stream (a graceful shutdown) lets its response come; one
+                // below it says our request was not processed (RFC 9113 6.8).
                 exchange.fail(new IllegalStateException("the target closed the HTTP/2 connection: " + Http2Error.valueOf(goAway.errorCode())));
             }
         } finally {

@@ -22,6 +22,13 @@ public interface ProbeConfig {
     int maxInFlight();
 
     /**
+     * Fetches that may wait for one of the max-in-flight slots; a request whose fetch finds the
+     * queue full is answered 503 with Retry-After.
+     */
+    @WithDefault("10000")
+    int maxQueuedFetches();
+
+    /**
      * Fetches in flight at once to the same host name, and to the same resolved address, across
      * all requests; 0 turns the limit off.
      */

@@ -34,7 +34,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
 
     /** What the request to {@code url} sends as Host, or as :authority over h2. */
     String hostHeader(TargetUrl url) {
-        return host != null ? host : url.hostHeader();
+        return host != null ? host : url.authority();
     }
 
     /**

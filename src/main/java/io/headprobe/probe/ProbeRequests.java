@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,16 +18,6 @@ import io.vertx.core.http.HttpMethod;
 /** Checks a probe request against the configured limits and fills in the defaults. */
 @ApplicationScoped
 public class ProbeRequests {
-
-    /** RFC 9110 token characters: what a header name may be made of. */
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
-    /**
-     * Headers HeadProbe owns (Host comes from the target, the body is empty, one request per
-     * connection) and those HTTP/2 forbids.
-     */
-    private static final Set<String> RESERVED = Set.of("host", "content-length", "transfer-encoding", "connection",
-            "keep-alive", "proxy-connection", "upgrade", "te");
 
     @Inject
     ProbeConfig config;
@@ -82,11 +70,6 @@ public class ProbeRequests {
                 null);
     }
 
-    /** Whether HeadProbe sets this header itself (or HTTP/2 forbids it), so a caller may not. */
-    public static boolean reserved(String name) {
-        return RESERVED.contains(name.toLowerCase(Locale.ROOT));
-    }
-
     private static Integer ipVersion(Integer version) {
         if (version != null && version != 4 && version != 6) {
             throw badRequest("'ipVersion' must be 4 or 6, got " + version);
@@ -107,14 +90,12 @@ public class ProbeRequests {
         for (Map.Entry<String, String> header : requested.entrySet()) {
             String name = header.getKey();
             String value = header.getValue();
-            if (!TOKEN.matcher(name).matches()) {
-                throw badRequest("'headers' has an invalid header name '" + name + "'");
+            String problem = HeaderRules.problem(name, value);
+            if (problem != null) {
+                throw badRequest("'headers' entry '" + name + "' " + problem);
             }
-            if (reserved(name)) {
+            if (HeaderRules.reserved(name)) {
                 throw badRequest("'headers' may not set " + name + ": HeadProbe sets it (or HTTP/2 forbids it)");
-            }
-            if (value == null || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-                throw badRequest("'headers." + name + "' must be a string without CR, LF or NUL");
             }
             bytes += name.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
             headers.add(new Header(name, value));

@@ -17,6 +17,8 @@ import io.headprobe.audit.AuditedResponse;
 import io.headprobe.audit.SecurityHeaders;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
+import io.headprobe.problem.ProblemException;
+import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +27,7 @@ import io.smallrye.mutiny.unchecked.Unchecked;
 /**
  * The probe pipeline: each target is parsed, resolved, checked by the address guard, fetched
  * (again for every redirect hop) and optionally audited; whatever happens becomes a
- * {@link ProbeResult}, never a failure.
+ * {@link ProbeResult}, never a failure, except the 503 of a service with too many fetches waiting.
  */
 @ApplicationScoped
 public class Prober {
@@ -51,7 +53,7 @@ public class Prober {
 
     @PostConstruct
     void createPermits() {
-        permits = new FetchPermits(config.maxInFlight());
+        permits = new FetchPermits(config.maxInFlight(), config.maxQueuedFetches());
         perHost = new KeyedPermits(config.perHostConcurrency());
         perAddress = new KeyedPermits(config.perHostConcurrency());
         metrics.watchInFlight(permits, perHost, perAddress);
@@ -109,13 +111,20 @@ public class Prober {
 
     public Uni<ProbeResult> probe(String target, ProbeOptions options) {
         return Uni.createFrom().deferred(() -> {
-            Trace trace = new Trace(target);
+            // One event loop runs the probe's connections and its timeout: a connection's failure
+            // is then handed on either before the timeout or not at all (once the timeout has
+            // closed it), never while the timeout cancels the pipeline (Mutiny logs what it drops).
+            EventLoop loop = fetcher.nextLoop();
+            Trace trace = new Trace(target, loop);
             return Uni.createFrom().item(() -> TargetUrl.parse(target))
                     .onItem().transformToUni(url -> follow(url, trace, options))
-                    .ifNoItem().after(options.timeout()).failWith(() -> new TimeoutException(
+                    .ifNoItem().after(options.timeout()).on(loop).failWith(() -> new TimeoutException(
                             "no complete response head within " + options.timeout().toMillis() + " ms"))
                     .onItem().transform(trace::answered)
-                    .onFailure().recoverWithItem(failure -> trace.failed(Failures.classify(failure), Failures.tls(failure)))
+                    // An overloaded service is not the target's failure: the request as a whole is refused.
+                    .onFailure(FetchPermits.QueueFullException.class).transform(this::overloaded)
+                    .onFailure(failure -> !(failure instanceof ProblemException))
+                    .recoverWithItem(failure -> trace.failed(Failures.classify(failure), Failures.tls(failure)))
                     .onItem().transform(result -> options.audit() ? audit(result) : result)
                     .onItem().invoke(metrics::probed);
         });
@@ -151,7 +160,7 @@ public class Prober {
                     return new Candidates(AddressOrder.of(url.host(), checked(url, resolved), options.ipVersion()), dnsMs);
                 }))
                 .onItem().transformToUni(candidates -> perHost.withPermit(url.host(),
-                        () -> attempt(url, candidates.addresses(), 0, options))
+                        () -> attempt(url, candidates.addresses(), 0, options, trace.loop))
                         .onItem().transform(hop -> hop.withDnsMs(candidates.dnsMs())));
     }
 
@@ -163,17 +172,25 @@ public class Prober {
      * the connection within {@code headprobe.probe.connect-attempt-timeout} gives way to the next.
      * Once a connection is up, whatever happens (TLS, the response) is that target's answer.
      */
-    private Uni<Hop> attempt(TargetUrl url, List<InetAddress> addresses, int index, ProbeOptions options) {
+    private Uni<Hop> attempt(TargetUrl url, List<InetAddress> addresses, int index, ProbeOptions options,
+            EventLoop loop) {
         InetAddress address = addresses.get(index);
         boolean last = index == addresses.size() - 1;
         long connectTimeout = last ? options.timeout().toMillis()
                 : Math.min(config.connectAttemptTimeout().toMillis(), options.timeout().toMillis());
         Uni<Hop> hop = perAddress.withPermit(NetUtil.toAddressString(address),
                 () -> permits.withPermit(
-                        () -> metrics.timed(() -> fetcher.fetch(url, address, options, connectTimeout))));
+                        () -> metrics.timed(() -> fetcher.fetch(url, address, options, connectTimeout, loop))));
         return last ? hop
                 : hop.onFailure(HeadFetcher.ConnectAttemptException.class)
-                        .recoverWithUni(() -> attempt(url, addresses, index + 1, options));
+                        .recoverWithUni(() -> attempt(url, addresses, index + 1, options, loop));
+    }
+
+    /** A 503 that asks to come back once the fetches running now have had their time. */
+    private ProblemException overloaded(Throwable queueFull) {
+        long seconds = Math.max(1, (config.timeout().toMillis() + 999) / 1000);
+        return new ProblemException(503, "HeadProbe is busy: " + queueFull.getMessage() + "; try again later",
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** Every address the name resolved to must be allowed: a mixed answer is refused whole. */
@@ -219,13 +236,15 @@ public class Prober {
     /** What is known about one target so far: where it is, and how it got there. */
     private static final class Trace {
         private final String target;
+        private final EventLoop loop;
         private final long start = System.nanoTime();
         private final List<ProbeResult.Redirect> redirects = new ArrayList<>();
         private TargetUrl url;
         private List<String> addresses;
 
-        Trace(String target) {
+        Trace(String target, EventLoop loop) {
             this.target = target;
+            this.loop = loop;
         }
 
         synchronized void at(TargetUrl url) {

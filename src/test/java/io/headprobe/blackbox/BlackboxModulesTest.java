@@ -360,8 +360,13 @@ class BlackboxModulesTest {
                 error(moduleYaml("headers: [Accept]")));
         assertEquals("blackbox module \"m\": key http.headers.Bad Name: \"Bad Name\" is not a header name",
                 error(moduleYaml("headers: {Bad Name: x}")));
-        assertEquals("blackbox module \"m\": key http.headers.X-A: a header value cannot hold a line break or NUL",
+        assertEquals("blackbox module \"m\": key http.headers.X-A: header has a control character (U+000D) in its value",
                 error(moduleYaml("headers: {X-A: \"a\\r\\nInjected: b\"}")));
+        // What Netty would refuse on the wire stops start-up instead of failing every probe.
+        assertEquals("blackbox module \"m\": key http.headers.X-A: header has a value that starts or ends with a space or tab",
+                error(moduleYaml("headers: {X-A: \" v\"}")));
+        assertEquals("blackbox module \"m\": key http.headers.X-A: header has a control character (U+007F) in its value",
+                error(moduleYaml("headers: {X-A: \"v\\x7F\"}")));
         assertEquals("blackbox module \"m\": key http: must be a map, not \"yes\"",
                 error("modules: {m: {prober: http, http: yes}}"));
     }

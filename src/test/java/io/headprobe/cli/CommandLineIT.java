@@ -137,7 +137,7 @@ class CommandLineIT {
                 List.of("probe", "--timeout", "soon", "http://127.0.0.1/"), "'soon' is not a duration",
                 List.of("probe", "--fail-under", "Z", "http://127.0.0.1/"), "'Z' is not a grade",
                 List.of("probe", "--method", "POST", "http://127.0.0.1/"), "'method' must be HEAD or GET",
-                List.of("probe", "-H", "X-Bad\u0001: 1", "http://127.0.0.1/"), "invalid header name",
+                List.of("probe", "-H", "X-Bad\u0001: 1", "http://127.0.0.1/"), "is not a valid header name",
                 List.of("audit", "--headers", "/nonexistent/headers.txt"), "cannot read --headers",
                 // A mistyped command is an error, not a service listening on every interface.
                 List.of("prbe", "http://127.0.0.1/"), "unknown command 'prbe'");

@@ -32,6 +32,14 @@ class TargetUrlTest {
         assertThrows(TargetUrl.InvalidTargetException.class, () -> TargetUrl.parse(target));
     }
 
+    @ParameterizedTest
+    @CsvSource({ "http://example.org:80/, example.org", "https://example.org:443/, example.org",
+            "https://example.org:80/, example.org:80", "http://example.org:443/, example.org:443",
+            "example.org:8443, example.org:8443", "'http://[::1]:8080/', '[0:0:0:0:0:0:0:1]:8080'" })
+    void theAuthorityCarriesANonDefaultPort(String target, String authority) {
+        assertEquals(authority, TargetUrl.parse(target).authority());
+    }
+
     @Test
     void followsRelativeAndAbsoluteRedirects() {
         TargetUrl start = TargetUrl.parse("http://example.org/a/b");

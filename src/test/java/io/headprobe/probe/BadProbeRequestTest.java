@@ -79,6 +79,13 @@ class BadProbeRequestTest {
             "{\"targets\": [\"x\"], \"headers\": {\"\": \"1\"}}",
             "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"1\\r\\nX-B: 2\"}}",
             "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"1\\n\"}}",
+            // What Netty refuses on the wire (a leading space, DEL, other control characters), what
+            // RFC 9110 keeps off a value's end, and what the encoders would not send as given.
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \" v\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"v\\u007f\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"a\\u0001b\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"v\\t\"}}",
+            "{\"targets\": [\"x\"], \"headers\": {\"X-A\": \"caf\\u00e9\"}}",
             "{\"targets\": [\"x\"]} trailing",
             "{\"targets\": [\"x\"],}" })
     void refusesMalformedBodies(String body) {
@@ -120,6 +127,8 @@ class BadProbeRequestTest {
                 .body("detail", equalTo("'headers' hold 8205 bytes; at most 8192 are allowed"));
         post("{\"targets\": [\"x\"], \"headers\": {\"Host\": \"evil.example\"}}").statusCode(400)
                 .body("detail", containsString("may not set Host"));
+        post("{\"targets\": [\"http://127.0.0.1:9/\"], \"headers\": {\"X-A\": \"a\\u0001b\"}}").statusCode(400)
+                .body("detail", equalTo("'headers' entry 'X-A' has a control character (U+0001) in its value"));
     }
 
     @Test

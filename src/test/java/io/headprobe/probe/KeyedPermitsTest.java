@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +87,75 @@ class KeyedPermitsTest {
         }
         assertEquals(10, started.size());
         assertTrue(permits.activeKeys() == 0);
+    }
+
+    private UniAssertSubscriber<String> subscribe(FetchPermits permits) {
+        return permits.withPermit(this::fetch).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
+    private static List<UniAssertSubscriber<String>> waiters(FetchPermits permits, int count,
+            Supplier<Uni<String>> work) {
+        List<UniAssertSubscriber<String>> waiters = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            waiters.add(permits.withPermit(work).subscribe().withSubscriber(UniAssertSubscriber.create()));
+        }
+        return waiters;
+    }
+
+    @Test
+    void waitersThatEndLeaveTheQueueAtOnce() {
+        FetchPermits permits = new FetchPermits(1);
+        subscribe(permits);
+        List<UniAssertSubscriber<String>> waiters = waiters(permits, 3, this::fetch);
+        assertEquals(3, permits.queued());
+
+        waiters.forEach(UniAssertSubscriber::cancel);
+
+        assertEquals(0, permits.queued());
+    }
+
+    @Test
+    void aHundredThousandEndedWaitersNeitherOverflowTheStackNorKeepAPermit() {
+        FetchPermits permits = new FetchPermits(1);
+        subscribe(permits);
+        List<UniAssertSubscriber<String>> waiters = waiters(permits, 100_000, this::fetch);
+        waiters.forEach(UniAssertSubscriber::cancel);
+
+        started.get(0).complete("done");
+
+        assertEquals(0, permits.inUse(), "the permit came back");
+        var next = subscribe(permits);
+        assertEquals(2, started.size(), "a new fetch starts at once");
+        started.get(1).complete("next");
+        next.assertItem("next");
+    }
+
+    @Test
+    void aFetchThatEndsAtOnceHandsItsPermitOnWithoutRecursion() {
+        FetchPermits permits = new FetchPermits(1);
+        subscribe(permits);
+        List<UniAssertSubscriber<String>> waiters = waiters(permits, 100_000, () -> Uni.createFrom().item("quick"));
+
+        started.get(0).complete("done");
+
+        waiters.forEach(waiter -> waiter.assertItem("quick"));
+        assertEquals(0, permits.inUse());
+    }
+
+    @Test
+    void aFullQueueRefusesTheNextFetchUntilAWaiterLeaves() {
+        FetchPermits permits = new FetchPermits(1, 2);
+        subscribe(permits);
+        var first = subscribe(permits);
+        subscribe(permits);
+
+        subscribe(permits).assertFailedWith(FetchPermits.QueueFullException.class,
+                "all 2 places in the queue for a free connection slot are taken");
+        assertEquals(2, permits.queued());
+
+        first.cancel();
+        subscribe(permits).assertNotTerminated();
+        assertEquals(2, permits.queued());
+        assertEquals(1, started.size());
     }
 }
