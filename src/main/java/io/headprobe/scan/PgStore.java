@@ -39,7 +39,10 @@ final class PgStore implements ScanStore {
                     AND (k.lease_until IS NULL OR k.lease_until < now())
                   ORDER BY s.created_at, k.chunk LIMIT 1 FOR UPDATE OF k SKIP LOCKED) free
             WHERE c.scan_id = free.scan_id AND c.chunk = free.chunk
-            RETURNING c.scan_id, c.chunk""";
+            RETURNING c.scan_id, c.chunk, c.claims""";
+
+    /** The chunk's current claim: the owner and the claim counter (the fencing token) both match. */
+    private static final String HELD = "scan_id = $1 AND chunk = $2 AND owner = $3 AND claims = $4 AND NOT done";
 
     /** A host's chunk is where its first target falls when hosts are laid out in name order (as Hosts.chunks). */
     private static final String CHUNK_HOSTS = """
@@ -307,6 +310,7 @@ final class PgStore implements ScanStore {
     private static Uni<Chunk> chunk(SqlConnection connection, Row claimed) {
         UUID scan = claimed.getUUID("scan_id");
         int number = claimed.getInteger("chunk");
+        int claim = claimed.getInteger("claims");
         return connection.preparedQuery("UPDATE scans SET state = 'running', started_at = coalesce(started_at, now()) "
                 + "WHERE id = $1 AND state = 'queued'").execute(Tuple.of(scan))
                 .chain(() -> connection.preparedQuery("SELECT options FROM scans WHERE id = $1").execute(Tuple.of(scan)))
@@ -317,24 +321,26 @@ final class PgStore implements ScanStore {
                         .map(rows -> {
                             List<Chunk.Target> targets = new ArrayList<>();
                             rows.forEach(row -> targets.add(new Chunk.Target(row.getInteger("seq"), row.getString("target"))));
-                            return new Chunk(scan.toString(), number, options, targets);
+                            return new Chunk(scan.toString(), number, claim, options, targets);
                         }));
     }
 
     @Override
     public Uni<Void> release(String worker, Chunk chunk) {
-        return pool.preparedQuery("UPDATE scan_chunks SET owner = NULL, lease_until = NULL "
-                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
-                .execute(Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker))
+        return pool.preparedQuery("UPDATE scan_chunks SET owner = NULL, lease_until = NULL WHERE " + HELD)
+                .execute(held(worker, chunk))
                 .replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> renew(String worker, Chunk chunk) {
-        return pool.preparedQuery("UPDATE scan_chunks SET lease_until = now() + make_interval(secs => $4) "
-                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
-                .execute(Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker, config.lease().toMillis() / 1000.0))
-                .replaceWithVoid();
+    public Uni<Boolean> renew(String worker, Chunk chunk) {
+        return pool.preparedQuery("UPDATE scan_chunks SET lease_until = now() + make_interval(secs => $5) WHERE " + HELD)
+                .execute(held(worker, chunk).addDouble(config.lease().toMillis() / 1000.0))
+                .map(renewed -> renewed.rowCount() == 1);
+    }
+
+    private static Tuple held(String worker, Chunk chunk) {
+        return Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker, chunk.claim());
     }
 
     @Override
@@ -342,10 +348,10 @@ final class PgStore implements ScanStore {
         UUID scan = UUID.fromString(chunk.scanId());
         long ok = results.stream().filter(result -> result.result().ok()).count();
         return pool.withTransaction(connection -> connection.preparedQuery("UPDATE scan_chunks SET done = true, lease_until = NULL "
-                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
-                .execute(Tuple.of(scan, chunk.number(), worker))
+                + "WHERE " + HELD)
+                .execute(held(worker, chunk))
                 .chain(marked -> marked.rowCount() == 0
-                        // Another worker holds it now (this one's lease ran out): its results will count.
+                        // Claimed again since (this claim's lease ran out): the new claim's results will count.
                         ? Uni.createFrom().voidItem()
                         : connection.preparedQuery(COUNT_DONE).execute(Tuple.of(scan, results.size(), ok))
                                 .map(rows -> rows.iterator().next().getLong("done") - results.size())

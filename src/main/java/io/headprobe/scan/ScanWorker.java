@@ -24,14 +24,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Runs scans: each of {@code headprobe.scan.workers} loops claims a chunk, probes its targets with
  * the same Prober (and so the same in-flight and per-host limits) as /probe, and stores the
  * results in one step. While it works, the chunk's lease is renewed; if this process dies, the
  * lease runs out and another worker claims the chunk again; if the loop fails on a chunk, it gives
- * the chunk back at once. All loops together keep to their share of the in-flight cap
+ * the chunk back at once; if a renewal finds the lease lost, the loop drops the chunk at once. All loops together keep to their share of the in-flight cap
  * ({@code headprobe.scan.max-in-flight}), so that however many targets scans hold, /probe finds
  * the rest of {@code headprobe.probe.max-in-flight} free.
  */
@@ -41,7 +40,7 @@ public class ScanWorker {
     private static final Logger LOG = Logger.getLogger(ScanWorker.class);
 
     /** One name per process: a restarted instance must not mistake its predecessor's leases for its own. */
-    private final String worker = UUID.randomUUID().toString();
+    private final String instance = UUID.randomUUID().toString();
 
     @Inject
     ScanStore store;
@@ -76,7 +75,8 @@ public class ScanWorker {
         }
         share = new FetchPermits(share(config.maxInFlight(), probeConfig.maxInFlight()));
         for (int i = 0; i < config.workers(); i++) {
-            next();
+            // A name per loop: the store tells each loop's leases apart, not only each instance's.
+            next(instance + "/" + i);
         }
     }
 
@@ -95,19 +95,18 @@ public class ScanWorker {
     }
 
     /** Looked for on a fresh stack each time: a chunk of targets that fetch nothing completes at once. */
-    private void next() {
+    private void next(String worker) {
         if (!stopping) {
-            Infrastructure.getDefaultExecutor().execute(this::claimAndRun);
+            Infrastructure.getDefaultExecutor().execute(() -> claimAndRun(worker));
         }
     }
 
-    private void claimAndRun() {
+    private void claimAndRun(String worker) {
         if (stopping) {
             return;
         }
         store.claim(worker)
-                .onItem().ifNotNull().transformToUni(chunk -> run(chunk).replaceWith(true)
-                        .onFailure().call(() -> store.release(worker, chunk)))
+                .onItem().ifNotNull().transformToUni(chunk -> work(worker, chunk).replaceWith(true))
                 .onItem().ifNull().continueWith(false)
                 .onFailure().invoke(failure -> {
                     // While the application stops, the store may already be gone: nothing to report.
@@ -118,26 +117,51 @@ public class ScanWorker {
                 .onFailure().recoverWithItem(false)
                 .subscribe().with(worked -> {
                     if (worked) {
-                        next();
+                        next(worker);
                     } else {
                         Uni.createFrom().voidItem().onItem().delayIt().by(config.pollInterval())
-                                .subscribe().with(idle -> next());
+                                .subscribe().with(idle -> next(worker));
                     }
                 });
     }
 
-    private Uni<Void> run(Chunk chunk) {
-        ProbeOptions options = requests.options(request(chunk.options()));
+    /**
+     * The chunk's run, raced against its lease: the first renewal that finds the lease lost cancels
+     * the run (its fetches end, its results are not stored). A failed run gives the chunk back.
+     */
+    private Uni<Void> work(String worker, Chunk chunk) {
+        return Uni.join().first(run(worker, chunk), leaseLost(worker, chunk)).toTerminate()
+                .onFailure(failure -> !(failure instanceof LeaseLost)).call(() -> store.release(worker, chunk))
+                .onFailure(LeaseLost.class).invoke(lost -> LOG.infof("scan %s chunk %d: lease lost, dropped",
+                        chunk.scanId(), chunk.number()))
+                .onFailure(LeaseLost.class).recoverWithNull();
+    }
+
+    /** Renews the lease every third of it; fails with LeaseLost when a renewal finds it gone, else never ends. */
+    private Uni<Void> leaseLost(String worker, Chunk chunk) {
         // A renewal slower than the tick interval (a loaded database) skips ticks: without the drop, the
         // ticker failed on back-pressure, renewals stopped and another worker claimed the chunk while
-        // this one still worked on it (ScanFaultIT saw one host fetched by two instances at once).
-        Cancellable renewing = Multi.createFrom().ticks().every(config.lease().dividedBy(3))
+        // this one still worked on it.
+        return Multi.createFrom().ticks().every(config.lease().dividedBy(3))
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> store.renew(worker, chunk)
                         .onFailure().invoke(failure -> LOG.warn("could not renew a scan chunk's lease", failure))
-                        .onFailure().recoverWithNull())
-                .subscribe().with(renewed -> {
-                }, failure -> LOG.error("a scan chunk's lease renewal stopped", failure));
+                        // Not known to be lost: a renewal that works before the lease runs out keeps it.
+                        .onFailure().recoverWithItem(true))
+                .select().where(renewed -> !renewed)
+                .toUni()
+                .onItem().transformToUni(lost -> Uni.createFrom().<Void> failure(new LeaseLost()));
+    }
+
+    /** This claim of the chunk no longer holds it: it ran out and the chunk was claimed again, or the chunk is done. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Uni<Void> run(String worker, Chunk chunk) {
+        ProbeOptions options = requests.options(request(chunk.options()));
         return Multi.createFrom().iterable(chunk.targets())
                 .onItem().transformToUni(target -> share.withPermit(() -> prober.probe(target.target(), options))
                         .onItem().transform(result -> new ScanStore.ResultToStore(target.seq(), result, write(result))))
@@ -145,8 +169,7 @@ public class ScanWorker {
                 .collect().asList()
                 // Counted as probed before they are stored: whoever sees the scan done sees them counted.
                 .onItem().invoke(metrics::probed)
-                .onItem().transformToUni(results -> store.complete(worker, chunk, List.copyOf(results)))
-                .onTermination().invoke(renewing::cancel);
+                .onItem().transformToUni(results -> store.complete(worker, chunk, List.copyOf(results)));
     }
 
     private ProbeRequest request(String options) {

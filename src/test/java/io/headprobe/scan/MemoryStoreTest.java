@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.headprobe.problem.ProblemException;
 
-/** The in-memory store on its own: what replaces lease expiry there, and per-client quotas. */
-class MemoryStoreTest {
+/** The in-memory store on its own: the store contract, and per-client quotas. */
+class MemoryStoreTest extends ScanStoreContract {
 
-    final MemoryStore store = new MemoryStore(500);
+    final MemoryStore store = store(500, Duration.ofMinutes(1));
+
+    @Override
+    MemoryStore store(int chunkSize, Duration lease) {
+        return new MemoryStore(chunkSize, lease);
+    }
 
     @Test
     void aChunkItsWorkerGaveBackIsClaimableAtOnce() {

@@ -37,8 +37,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.PoolOptions;
 
-/** The PostgreSQL store on its own, against a real (embedded) PostgreSQL: claims, leases, exactly one result. */
-class PgStoreTest {
+/**
+ * The PostgreSQL store on its own, against a real (embedded) PostgreSQL: the store contract, and
+ * what only this store has (migrations, admission under a lock, paged results).
+ */
+class PgStoreTest extends ScanStoreContract {
 
     Vertx vertx;
     Pool pool;
@@ -55,6 +58,7 @@ class PgStoreTest {
         vertx.closeAndAwait();
     }
 
+    @Override
     PgStore store(int chunkSize, Duration lease) {
         PgStore store = new PgStore(pool, new TestConfig(chunkSize, lease));
         store.open().await().indefinitely();

@@ -48,7 +48,7 @@ class ScanStoreDiffTest {
         // Chunks of one target: every host its own chunk, so a test can leave one unfinished.
         PgStoreTest.TestConfig config = new PgStoreTest.TestConfig(1, Duration.ofMinutes(1));
         if (kind.equals("memory")) {
-            return new MemoryStore(config.chunkSize());
+            return new MemoryStore(config.chunkSize(), config.lease());
         }
         pool = Pool.pool(vertx, EmbeddedPg.connectOptions(EmbeddedPg.createDatabase()), new PoolOptions().setMaxSize(4));
         PgStore store = new PgStore(pool, config);
