@@ -1,13 +1,22 @@
 package io.headprobe.scan;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +39,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * the same Prober (and so the same in-flight and per-host limits) as /probe, and stores the
  * results in one step. While it works, the chunk's lease is renewed; if this process dies, the
  * lease runs out and another worker claims the chunk again; if the loop fails on a chunk, it gives
- * the chunk back at once; if a renewal finds the lease lost, the loop drops the chunk at once. All loops together keep to their share of the in-flight cap
+ * the chunk back at once; if a renewal finds the lease lost, the loop drops the chunk at once.
+ * When the application stops, the runs stop and their chunks are given back, so that other
+ * instances take them over at once instead of after the lease. All loops together keep to their share of the in-flight cap
  * ({@code headprobe.scan.max-in-flight}), so that however many targets scans hold, /probe finds
  * the rest of {@code headprobe.probe.max-in-flight} free.
  */
@@ -63,7 +74,16 @@ public class ScanWorker {
     @Inject
     ScanMetrics metrics;
 
+    @ConfigProperty(name = "quarkus.shutdown.timeout")
+    Optional<Duration> shutdownTimeout;
+
     private volatile boolean stopping;
+
+    /** The run each loop is at, by loop name: what stops it, and when it has ended (its chunk given back). */
+    private final Map<String, Running> runs = new ConcurrentHashMap<>();
+
+    private record Running(CompletableFuture<Void> stop, CompletableFuture<Void> ended) {
+    }
 
     private FetchPermits share;
 
@@ -80,8 +100,25 @@ public class ScanWorker {
         }
     }
 
+    /** Stops the runs and waits, up to quarkus.shutdown.timeout, until their chunks are given back. */
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+        long deadline = System.nanoTime() + shutdownTimeout.orElse(Duration.ofSeconds(10)).toNanos();
+        // Again while runs remain: a claim that was on its way when stopping was set starts one more.
+        while (!runs.isEmpty()) {
+            List<Running> now = List.copyOf(runs.values());
+            now.forEach(running -> running.stop().complete(null));
+            try {
+                CompletableFuture.allOf(now.stream().map(Running::ended).toArray(CompletableFuture[]::new))
+                        .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("scan chunks not given back before the shutdown timeout; their leases will run out");
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Fetches for scans at once: as configured (at most all of the cap), else half of the cap. */
@@ -126,15 +163,31 @@ public class ScanWorker {
     }
 
     /**
-     * The chunk's run, raced against its lease: the first renewal that finds the lease lost cancels
-     * the run (its fetches end, its results are not stored). A failed run gives the chunk back.
+     * The chunk's run, raced against its lease and the application's stop: the first renewal that
+     * finds the lease lost cancels the run (its fetches end, its results are not stored). A failed
+     * or stopped run gives the chunk back.
      */
     private Uni<Void> work(String worker, Chunk chunk) {
-        return Uni.join().first(run(worker, chunk), leaseLost(worker, chunk)).toTerminate()
+        Running running = new Running(new CompletableFuture<>(), new CompletableFuture<>());
+        runs.put(worker, running);
+        if (stopping) {
+            running.stop().complete(null);
+        }
+        return Uni.join().first(run(worker, chunk), leaseLost(worker, chunk), stopped(running)).toTerminate()
                 .onFailure(failure -> !(failure instanceof LeaseLost)).call(() -> store.release(worker, chunk))
                 .onFailure(LeaseLost.class).invoke(lost -> LOG.infof("scan %s chunk %d: lease lost, dropped",
                         chunk.scanId(), chunk.number()))
-                .onFailure(LeaseLost.class).recoverWithNull();
+                .onFailure(LeaseLost.class).recoverWithNull()
+                .onTermination().invoke(() -> {
+                    runs.remove(worker, running);
+                    running.ended().complete(null);
+                });
+    }
+
+    /** Fails when the application stops; else never ends. */
+    private static Uni<Void> stopped(Running running) {
+        return Uni.createFrom().completionStage(running.stop())
+                .onItem().transformToUni(stop -> Uni.createFrom().<Void> failure(new IllegalStateException("stopping")));
     }
 
     /** Renews the lease every third of it; fails with LeaseLost when a renewal finds it gone, else never ends. */
