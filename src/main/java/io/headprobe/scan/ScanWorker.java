@@ -22,11 +22,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.headprobe.probe.ErrorCode;
 import io.headprobe.probe.FetchPermits;
 import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeOptions;
 import io.headprobe.probe.ProbeRequest;
 import io.headprobe.probe.ProbeRequests;
+import io.headprobe.probe.ProbeResult;
 import io.headprobe.probe.Prober;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -173,11 +175,18 @@ public class ScanWorker {
         if (stopping) {
             running.stop().complete(null);
         }
-        return Uni.join().first(run(worker, chunk), leaseLost(worker, chunk), stopped(running)).toTerminate()
-                .onFailure(failure -> !(failure instanceof LeaseLost)).call(() -> store.release(worker, chunk))
+        Uni<Void> attempt = chunk.claim() > config.maxClaims()
+                // The last claim's worker neither completed nor failed on it: it died or stalled.
+                ? giveUp(worker, chunk, "its worker stopped or stalled on every one of " + config.maxClaims() + " claims")
+                : Uni.join().first(run(worker, chunk), leaseLost(worker, chunk), stopped(running)).toTerminate();
+        return attempt
                 .onFailure(LeaseLost.class).invoke(lost -> LOG.infof("scan %s chunk %d: lease lost, dropped",
                         chunk.scanId(), chunk.number()))
                 .onFailure(LeaseLost.class).recoverWithNull()
+                .onFailure(failure -> !stopping && chunk.claim() >= config.maxClaims())
+                .recoverWithUni(failure -> giveUp(worker, chunk, "its run failed on every one of " + config.maxClaims()
+                        + " claims, the last with: " + (failure.getMessage() == null ? failure : failure.getMessage())))
+                .onFailure().call(() -> store.release(worker, chunk))
                 .onTermination().invoke(() -> {
                     runs.remove(worker, running);
                     running.ended().complete(null);
@@ -213,16 +222,32 @@ public class ScanWorker {
         }
     }
 
+    /** Stores a NOT_PROBED result for every target of a chunk that was claimed too often: its scan can end. */
+    private Uni<Void> giveUp(String worker, Chunk chunk, String why) {
+        LOG.warnf("scan %s chunk %d: given up, %s", chunk.scanId(), chunk.number(), why);
+        ProbeResult.Error error = new ProbeResult.Error(ErrorCode.NOT_PROBED, "not probed: " + why);
+        return store.complete(worker, chunk, chunk.targets().stream().map(target -> {
+            ProbeResult result = ProbeResult.notFetched(target.target(), error);
+            return new ScanStore.ResultToStore(target.seq(), result, write(result));
+        }).toList());
+    }
+
+    /** Options are read inside the pipeline: stored options that no longer pass fail the run, and so give the chunk back. */
     private Uni<Void> run(String worker, Chunk chunk) {
-        ProbeOptions options = requests.options(request(chunk.options()));
+        return Uni.createFrom().item(() -> requests.options(request(chunk.options())))
+                .onItem().transformToUni(options -> probe(chunk, options))
+                // Counted as probed before they are stored: whoever sees the scan done sees them counted.
+                .onItem().invoke(metrics::probed)
+                .onItem().transformToUni(results -> store.complete(worker, chunk, results));
+    }
+
+    private Uni<List<ScanStore.ResultToStore>> probe(Chunk chunk, ProbeOptions options) {
         return Multi.createFrom().iterable(chunk.targets())
                 .onItem().transformToUni(target -> share.withPermit(() -> prober.probe(target.target(), options))
                         .onItem().transform(result -> new ScanStore.ResultToStore(target.seq(), result, write(result))))
                 .merge(options.concurrency())
                 .collect().asList()
-                // Counted as probed before they are stored: whoever sees the scan done sees them counted.
-                .onItem().invoke(metrics::probed)
-                .onItem().transformToUni(results -> store.complete(worker, chunk, List.copyOf(results)));
+                .map(List::copyOf);
     }
 
     private ProbeRequest request(String options) {

@@ -287,6 +287,11 @@ class PgStoreTest extends ScanStoreContract {
         }
 
         @Override
+        public int maxClaims() {
+            return 5;
+        }
+
+        @Override
         public Duration pollInterval() {
             return Duration.ofSeconds(1);
         }
