@@ -24,6 +24,8 @@ final class MemoryStore implements ScanStore {
     private final Duration lease;
     private final Map<String, MemoryScan> scans = new HashMap<>();
     private long created;
+    /** Claims made so far: a scan's last claim is the count at that time. */
+    private long claimed;
 
     MemoryStore(int chunkSize, Duration lease) {
         this.chunkSize = chunkSize;
@@ -46,6 +48,8 @@ final class MemoryStore implements ScanStore {
         /** byStatus, byError and byGrade by "status", "error" and "grade". */
         final Map<String, Map<String, Long>> counts = new HashMap<>();
         ScanState state = ScanState.queued;
+        /** When a chunk of it was last claimed, in claims of this store; 0: never. */
+        long lastClaim;
         Instant startedAt;
         Instant finishedAt;
         long ok;
@@ -183,15 +187,13 @@ final class MemoryStore implements ScanStore {
     @Override
     public synchronized Uni<Chunk> claim(String worker) {
         Instant now = Instant.now();
-        for (MemoryScan scan : scans.values().stream().sorted(Comparator.comparingLong(s -> s.order)).toList()) {
-            if (!scan.state.open()) {
-                continue;
-            }
+        for (MemoryScan scan : fairOrder()) {
             for (int n = 0; n < scan.chunks.size(); n++) {
                 if (!scan.chunkDone[n] && (scan.chunkOwner[n] == null || !scan.leaseUntil[n].isAfter(now))) {
                     scan.chunkOwner[n] = worker;
                     scan.leaseUntil[n] = now.plus(lease);
                     scan.claims[n]++;
+                    scan.lastClaim = ++claimed;
                     if (scan.state == ScanState.queued) {
                         scan.state = ScanState.running;
                         scan.startedAt = Instant.now();
@@ -203,6 +205,15 @@ final class MemoryStore implements ScanStore {
             }
         }
         return Uni.createFrom().nullItem();
+    }
+
+    /** Open scans as PostgreSQL's claim orders them: by client claimed from longest ago, then by scan, then oldest. */
+    private List<MemoryScan> fairOrder() {
+        List<MemoryScan> open = scans.values().stream().filter(scan -> scan.state.open()).toList();
+        Map<String, Long> clientClaimed = new HashMap<>();
+        open.forEach(scan -> clientClaimed.merge(String.valueOf(scan.spec.client()), scan.lastClaim, Math::max));
+        return open.stream().sorted(Comparator.comparingLong((MemoryScan scan) -> clientClaimed.get(String.valueOf(scan.spec.client())))
+                .thenComparingLong(scan -> scan.lastClaim).thenComparingLong(scan -> scan.order)).toList();
     }
 
     @Override

@@ -32,14 +32,29 @@ final class PgStore implements ScanStore {
 
     private static final String SCAN_COLUMNS = "id, name, state, total, done, ok, created_at, started_at, finished_at";
 
+    /**
+     * Fair across clients: the client whose open scans were claimed from longest ago (or never)
+     * first, then within it the scan claimed from longest ago, so that one big scan cannot hold
+     * every worker while other scans wait.
+     */
     private static final String CLAIM = """
+            WITH open AS (SELECT id, created_at, last_claimed_at,
+                                 max(last_claimed_at) OVER (PARTITION BY client) AS client_claimed_at
+                          FROM scans WHERE state IN ('queued', 'running'))
             UPDATE scan_chunks c SET owner = $1, lease_until = now() + make_interval(secs => $2), claims = claims + 1
-            FROM (SELECT k.scan_id, k.chunk FROM scan_chunks k JOIN scans s ON s.id = k.scan_id
-                  WHERE NOT k.done AND s.state IN ('queued', 'running')
-                    AND (k.lease_until IS NULL OR k.lease_until < now())
-                  ORDER BY s.created_at, k.chunk LIMIT 1 FOR UPDATE OF k SKIP LOCKED) free
+            FROM (SELECT k.scan_id, k.chunk FROM scan_chunks k JOIN open s ON s.id = k.scan_id
+                  WHERE NOT k.done AND (k.lease_until IS NULL OR k.lease_until < now())
+                  ORDER BY s.client_claimed_at NULLS FIRST, s.last_claimed_at NULLS FIRST, s.created_at, k.chunk
+                  LIMIT 1 FOR UPDATE OF k SKIP LOCKED) free
             WHERE c.scan_id = free.scan_id AND c.chunk = free.chunk
             RETURNING c.scan_id, c.chunk, c.claims""";
+
+    /** Marks a scan claimed from (and running, if it was queued); its options for the worker. */
+    private static final String CLAIMED = """
+            UPDATE scans SET last_claimed_at = clock_timestamp(),
+                started_at = CASE WHEN state = 'queued' THEN now() ELSE started_at END,
+                state = CASE WHEN state = 'queued' THEN 'running' ELSE state END
+            WHERE id = $1 RETURNING options""";
 
     /** The chunk's current claim: the owner and the claim counter (the fencing token) both match. */
     private static final String HELD = "scan_id = $1 AND chunk = $2 AND owner = $3 AND claims = $4 AND NOT done";
@@ -311,9 +326,7 @@ final class PgStore implements ScanStore {
         UUID scan = claimed.getUUID("scan_id");
         int number = claimed.getInteger("chunk");
         int claim = claimed.getInteger("claims");
-        return connection.preparedQuery("UPDATE scans SET state = 'running', started_at = coalesce(started_at, now()) "
-                + "WHERE id = $1 AND state = 'queued'").execute(Tuple.of(scan))
-                .chain(() -> connection.preparedQuery("SELECT options FROM scans WHERE id = $1").execute(Tuple.of(scan)))
+        return connection.preparedQuery(CLAIMED).execute(Tuple.of(scan))
                 .map(rows -> rows.iterator().next().getString("options"))
                 .chain(options -> connection.preparedQuery("SELECT t.seq, t.target FROM scan_targets t "
                         + "JOIN scan_hosts h ON h.scan_id = t.scan_id AND h.host = t.host "

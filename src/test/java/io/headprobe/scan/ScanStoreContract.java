@@ -59,6 +59,24 @@ abstract class ScanStoreContract {
         assertFalse(store.renew("w", fresh).await().indefinitely(), "a done chunk has no lease to renew");
     }
 
+    /**
+     * One client's big scan does not hold the workers while another client waits: claims take
+     * turns by client, and within a client by scan (chunks of one host each here).
+     */
+    @Test
+    void clientsTakeTurnsAndSoDoEachClientsScans() {
+        ScanStore store = store(1, Duration.ofMinutes(1));
+        String big = submit(store, "big", hosts("big", 4));
+        String other = submit(store, "big", hosts("other", 2));
+        String small = submit(store, "small", hosts("small", 2));
+        List<String> order = IntStream.range(0, 8).mapToObj(i -> store.claim("w").await().indefinitely().scanId()).toList();
+        assertEquals(List.of(big, small, other, small, big, other, big, big), order);
+    }
+
+    private static List<String> hosts(String name, int count) {
+        return IntStream.range(0, count).mapToObj(i -> "http://" + name + i + ".test/").toList();
+    }
+
     static String submit(ScanStore store, String client, List<String> targets) {
         ScanStore.Draft draft = store.draft();
         draft.add(targets);
