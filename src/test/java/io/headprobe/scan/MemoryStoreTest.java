@@ -1,7 +1,6 @@
 package io.headprobe.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -19,15 +18,6 @@ class MemoryStoreTest extends ScanStoreContract {
     @Override
     MemoryStore store(int chunkSize, Duration lease) {
         return new MemoryStore(chunkSize, lease);
-    }
-
-    @Test
-    void aChunkItsWorkerGaveBackIsClaimableAtOnce() {
-        submit("client", new ScanQuota(0, 0));
-        Chunk chunk = store.claim("failing").await().indefinitely();
-        assertNull(store.claim("other").await().indefinitely());
-        store.release("failing", chunk).await().indefinitely();
-        assertEquals(chunk.number(), store.claim("other").await().indefinitely().number());
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.headprobe.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,8 @@ import io.headprobe.probe.ProbeResult;
 
 /**
  * What a worker may rely on from any store, run against each (MemoryStoreTest, PgStoreTest):
- * claims, leases and their fencing, giving back, completing.
+ * claims, leases and their fencing, giving back, completing, cancelling, the claim count that
+ * poison chunks are judged by, and fair turns.
  */
 abstract class ScanStoreContract {
 
@@ -22,12 +26,36 @@ abstract class ScanStoreContract {
     abstract ScanStore store(int chunkSize, Duration lease);
 
     @Test
+    void eachChunkGoesToOneWorkerAndHoldsWholeHosts() {
+        ScanStore store = store(2, Duration.ofMinutes(1));
+        // Three hosts of 3, 1 and 2 targets: a host is never split, whatever the chunk size.
+        String id = submit(store, "c", List.of("http://a.test/1", "http://a.test/2", "http://a.test/3", "http://b.test/",
+                "http://c.test/1", "http://c.test/2"));
+
+        Set<Integer> numbers = new HashSet<>();
+        Set<String> hostsSeen = new HashSet<>();
+        for (String worker : List.of("w1", "w2", "w3")) {
+            Chunk chunk = store.claim(worker).await().indefinitely();
+            assertEquals(id, chunk.scanId());
+            assertEquals(1, chunk.claim(), "a first claim");
+            numbers.add(chunk.number());
+            Set<String> hosts = new HashSet<>();
+            chunk.targets().forEach(target -> hosts.add(Hosts.of(target.target())));
+            hosts.forEach(host -> assertTrue(hostsSeen.add(host), host + " in two chunks"));
+        }
+        assertEquals(Set.of("a.test", "b.test", "c.test"), hostsSeen);
+        assertEquals(3, numbers.size());
+        assertNull(store.claim("w4").await().indefinitely(), "every chunk is leased");
+        assertEquals(ScanState.running, store.find(id).await().indefinitely().state());
+    }
+
+    @Test
     void aRenewalKeepsALeaseThatIsStillHeld() {
         ScanStore store = store(500, Duration.ofMinutes(1));
         submit(store, "c", List.of("http://a.test/"));
         Chunk chunk = store.claim("w").await().indefinitely();
         assertTrue(store.renew("w", chunk).await().indefinitely());
-        assertEquals(null, store.claim("other").await().indefinitely(), "still leased");
+        assertNull(store.claim("other").await().indefinitely(), "still leased");
     }
 
     /**
@@ -75,6 +103,55 @@ abstract class ScanStoreContract {
 
     private static List<String> hosts(String name, int count) {
         return IntStream.range(0, count).mapToObj(i -> "http://" + name + i + ".test/").toList();
+    }
+
+    @Test
+    void aChunkItsWorkerGaveBackIsClaimableAtOnceAndItsClaimsAreCounted() {
+        ScanStore store = store(500, Duration.ofMinutes(1));
+        submit(store, "c", List.of("http://a.test/"));
+        // A poison chunk: every run fails and gives it back; the claim count is what the worker gives up by.
+        for (int claim = 1; claim <= 3; claim++) {
+            Chunk chunk = store.claim("failing").await().indefinitely();
+            assertEquals(claim, chunk.claim());
+            assertNull(store.claim("other").await().indefinitely(), "leased for a minute");
+            store.release("failing", chunk).await().indefinitely();
+        }
+        assertEquals(4, store.claim("other").await().indefinitely().claim());
+    }
+
+    /** Completing stores one result per target, once: a second completion and later claims find nothing. */
+    @Test
+    void aCompletedChunkIsStoredOnceAndTheScanEnds() {
+        ScanStore store = store(500, Duration.ofMinutes(1));
+        List<String> targets = IntStream.range(0, 5).mapToObj(i -> "http://a.test/" + i).toList();
+        String id = submit(store, "c", targets);
+        Chunk chunk = store.claim("w").await().indefinitely();
+        store.complete("w", chunk, results(chunk, "first")).await().indefinitely();
+        store.complete("w", chunk, results(chunk, "again")).await().indefinitely();
+
+        Scan scan = store.find(id).await().indefinitely();
+        assertEquals(ScanState.done, scan.state());
+        assertEquals(5, scan.done());
+        assertEquals(5, scan.ok());
+        List<StoredResult> stored = store.results(id, 0).collect().asList().await().indefinitely();
+        assertEquals(targets, stored.stream().map(StoredResult::target).sorted().toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), stored.stream().map(StoredResult::position).toList());
+        assertEquals(List.of("first"), stored.stream().map(StoredResult::url).distinct().toList());
+        assertNull(store.claim("late").await().indefinitely());
+    }
+
+    @Test
+    void aCancelledScanHasNoChunkToClaimAndStaysCancelled() {
+        ScanStore store = store(1, Duration.ofMinutes(1));
+        String id = submit(store, "c", List.of("http://a.test/", "http://b.test/"));
+        Chunk running = store.claim("w").await().indefinitely();
+        assertEquals(ScanState.cancelled, store.cancel(id).await().indefinitely().state());
+        assertNull(store.claim("w").await().indefinitely());
+        // The chunk that was running when the scan was cancelled may still store what it found.
+        store.complete("w", running, results(running, "late")).await().indefinitely();
+        Scan scan = store.find(id).await().indefinitely();
+        assertEquals(ScanState.cancelled, scan.state());
+        assertEquals(1, scan.done());
     }
 
     static String submit(ScanStore store, String client, List<String> targets) {
