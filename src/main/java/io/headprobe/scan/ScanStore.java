@@ -51,7 +51,8 @@ interface ScanStore {
 
     /**
      * A chunk of an open scan that no live worker holds, leased to {@code worker} for
-     * {@code headprobe.scan.lease}; null when there is none.
+     * {@code headprobe.scan.lease}; null when there is none. Chosen fairly: from the client whose
+     * open scans were claimed from longest ago, then from that client's scan claimed from longest ago.
      */
     Uni<Chunk> claim(String worker);
 
