@@ -218,9 +218,8 @@ public class ScanResource {
     }
 
     /** Validated now, so that a bad option is a 400 and not a scan that fails in every worker. */
-    private ScanSpec spec(String name, ProbeRequest options) throws IOException {
-        requests.options(options);
-        return new ScanSpec(name, json.writeValueAsString(options), limits.client());
+    private ScanSpec spec(String name, ProbeRequest request) throws IOException {
+        return new ScanSpec(name, json.writeValueAsString(StoredOptions.of(requests.options(request))), limits.client());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.headprobe.probe.ErrorCode;
@@ -234,7 +235,7 @@ public class ScanWorker {
 
     /** Options are read inside the pipeline: stored options that no longer pass fail the run, and so give the chunk back. */
     private Uni<Void> run(String worker, Chunk chunk) {
-        return Uni.createFrom().item(() -> requests.options(request(chunk.options())))
+        return Uni.createFrom().item(() -> options(chunk.options()))
                 .onItem().transformToUni(options -> probe(chunk, options))
                 // Counted as probed before they are stored: whoever sees the scan done sees them counted.
                 .onItem().invoke(metrics::probed)
@@ -250,11 +251,21 @@ public class ScanWorker {
                 .map(List::copyOf);
     }
 
-    private ProbeRequest request(String options) {
+    private ProbeOptions options(String stored) {
         try {
-            return json.readValue(options, ProbeRequest.class);
+            JsonNode options = json.readTree(stored);
+            if (!options.has("version")) {
+                // A scan taken before options were stored resolved: its request, checked by today's rules.
+                return requests.options(json.treeToValue(options, ProbeRequest.class));
+            }
+            int version = options.get("version").asInt();
+            if (version != StoredOptions.VERSION) {
+                throw new IllegalStateException("the scan's options are of format version " + version
+                        + "; this instance reads version " + StoredOptions.VERSION);
+            }
+            return json.treeToValue(options, StoredOptions.class).clampedTo(probeConfig);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored scan's options are no ProbeRequest", e);
+            throw new IllegalStateException("a stored scan's options cannot be read", e);
         }
     }
 

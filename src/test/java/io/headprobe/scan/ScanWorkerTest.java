@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.headprobe.testing.RawServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +46,9 @@ class ScanWorkerTest {
     @Inject
     ScanStore store;
 
+    @Inject
+    ObjectMapper json;
+
     /**
      * Options stored with a scan that today's limits refuse (a limit lowered since, or an older
      * instance in a rolling deploy) fail the run on every claim: after the second claim the
@@ -64,6 +68,31 @@ class ScanWorkerTest {
         assertTrue(results.get(0).at("/error/message").asText().contains("timeoutMs"), results.get(0).toString());
         assertEquals(2, pool.preparedQuery("SELECT claims FROM scan_chunks WHERE scan_id = $1::uuid")
                 .execute(Tuple.of(id)).await().indefinitely().iterator().next().getInteger(0));
+    }
+
+    /**
+     * Options stored when the limits were higher (a timeout of 1,000 s, 9,999 fetches at once) are
+     * clamped to today's, and the scan runs; options in a format this instance does not know (a
+     * newer instance wrote them) fail, and the targets end NOT_PROBED saying so.
+     */
+    @Test
+    void storedOptionsAreClampedToTodaysLimitsAndAnUnknownFormatIsNotGuessed() throws Exception {
+        String higherLimits = json.writeValueAsString(new StoredOptions(StoredOptions.VERSION, "HEAD", 1_000_000, false, 0,
+                9999, false, true, false, null, List.of()));
+        JsonNode ran = Scans.awaitFinished(submit(higherLimits));
+        assertEquals("done", ran.get("state").asText());
+        assertEquals(1, ran.get("done").asInt());
+        assertEquals(0, ran.at("/byError/NOT_PROBED").asInt(), ran.toString());
+
+        String newer = submit("{\"version\":" + (StoredOptions.VERSION + 1) + "}");
+        assertEquals(1, Scans.awaitFinished(newer).at("/byError/NOT_PROBED").asInt());
+        assertTrue(Scans.results(newer, null).get(0).at("/error/message").asText().contains("format version"));
+    }
+
+    private String submit(String options) {
+        ScanStore.Draft draft = store.draft();
+        draft.add(List.of("http://127.0.0.1:9/"));
+        return draft.commit(new ScanSpec("stored", options, "tester"), ScanQuota.NONE).id();
     }
 
     /**
