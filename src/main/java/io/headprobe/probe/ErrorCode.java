@@ -11,5 +11,7 @@ public enum ErrorCode {
     TLS_FAILURE,
     PROTOCOL_ERROR,
     HEADERS_TOO_LARGE,
-    TOO_MANY_REDIRECTS
+    TOO_MANY_REDIRECTS,
+    /** A scan's target whose chunk failed on every claim (headprobe.scan.max-claims): never fetched. */
+    NOT_PROBED
 }

@@ -63,6 +63,12 @@ public record ProbeResult(
     public record Error(ErrorCode code, String message) {
     }
 
+    /** A target that was never fetched, for {@code error}'s reason. */
+    public static ProbeResult notFetched(String target, Error error) {
+        return new ProbeResult(target, null, false, null, null, List.of(), List.of(), null, null, List.of(), null, error,
+                null);
+    }
+
     /** The same result for another spelling of the same target. */
     public ProbeResult withTarget(String target) {
         return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,

@@ -21,12 +21,16 @@ import io.smallrye.mutiny.Uni;
 final class MemoryStore implements ScanStore {
 
     private final int chunkSize;
+    private final Duration lease;
     private final int maxScans;
     private final Map<String, MemoryScan> scans = new HashMap<>();
     private long created;
+    /** Claims made so far: a scan's last claim is the count at that time. */
+    private long claimed;
 
-    MemoryStore(int chunkSize, int maxScans) {
+    MemoryStore(int chunkSize, Duration lease, int maxScans) {
         this.chunkSize = chunkSize;
+        this.lease = lease;
         this.maxScans = maxScans;
     }
 
@@ -39,10 +43,15 @@ final class MemoryStore implements ScanStore {
         final List<List<Integer>> chunks;
         final boolean[] chunkDone;
         final String[] chunkOwner;
+        final Instant[] leaseUntil;
+        /** Claims of each chunk so far: the fencing token of its latest claim. */
+        final int[] claims;
         final List<StoredResult> results = new ArrayList<>();
         /** byStatus, byError and byGrade by "status", "error" and "grade". */
         final Map<String, Map<String, Long>> counts = new HashMap<>();
         ScanState state = ScanState.queued;
+        /** When a chunk of it was last claimed, in claims of this store; 0: never. */
+        long lastClaim;
         Instant startedAt;
         Instant finishedAt;
         long ok;
@@ -54,6 +63,8 @@ final class MemoryStore implements ScanStore {
             this.chunks = chunks;
             this.chunkDone = new boolean[chunks.size()];
             this.chunkOwner = new String[chunks.size()];
+            this.leaseUntil = new Instant[chunks.size()];
+            this.claims = new int[chunks.size()];
         }
 
         Scan view() {
@@ -206,49 +217,73 @@ final class MemoryStore implements ScanStore {
     }
 
     /**
-     * No lease expires here: the workers live and die with this store, in the same process. A
-     * worker that fails on a chunk while the process lives releases it.
+     * Leases as in PostgreSQL, on this JVM's clock: the workers live and die with this store, but a
+     * worker stalled past its lease loses its chunk the same way.
      */
     @Override
     public synchronized Uni<Chunk> claim(String worker) {
-        for (MemoryScan scan : scans.values().stream().sorted(Comparator.comparingLong(s -> s.order)).toList()) {
-            if (!scan.state.open()) {
-                continue;
-            }
+        Instant now = Instant.now();
+        for (MemoryScan scan : fairOrder()) {
             for (int n = 0; n < scan.chunks.size(); n++) {
-                if (!scan.chunkDone[n] && scan.chunkOwner[n] == null) {
+                if (!scan.chunkDone[n] && (scan.chunkOwner[n] == null || !scan.leaseUntil[n].isAfter(now))) {
                     scan.chunkOwner[n] = worker;
+                    scan.leaseUntil[n] = now.plus(lease);
+                    scan.claims[n]++;
+                    scan.lastClaim = ++claimed;
                     if (scan.state == ScanState.queued) {
                         scan.state = ScanState.running;
                         scan.startedAt = Instant.now();
                     }
                     List<Chunk.Target> targets = scan.chunks.get(n).stream()
                             .map(seq -> new Chunk.Target(seq, scan.targets.get(seq))).toList();
-                    return Uni.createFrom().item(new Chunk(scan.id, n, scan.spec.options(), targets));
+                    return Uni.createFrom().item(new Chunk(scan.id, n, scan.claims[n], scan.spec.options(), targets));
                 }
             }
         }
         return Uni.createFrom().nullItem();
     }
 
+    /** Open scans as PostgreSQL's claim orders them: by client claimed from longest ago, then by scan, then oldest. */
+    private List<MemoryScan> fairOrder() {
+        List<MemoryScan> open = scans.values().stream().filter(scan -> scan.state.open()).toList();
+        Map<String, Long> clientClaimed = new HashMap<>();
+        open.forEach(scan -> clientClaimed.merge(String.valueOf(scan.spec.client()), scan.lastClaim, Math::max));
+        return open.stream().sorted(Comparator.comparingLong((MemoryScan scan) -> clientClaimed.get(String.valueOf(scan.spec.client())))
+                .thenComparingLong(scan -> scan.lastClaim).thenComparingLong(scan -> scan.order)).toList();
+    }
+
     @Override
     public synchronized Uni<Void> release(String worker, Chunk chunk) {
-        MemoryScan scan = scans.get(chunk.scanId());
-        if (scan != null && worker.equals(scan.chunkOwner[chunk.number()])) {
+        MemoryScan scan = held(worker, chunk);
+        if (scan != null) {
             scan.chunkOwner[chunk.number()] = null;
+            scan.leaseUntil[chunk.number()] = null;
         }
         return Uni.createFrom().voidItem();
     }
 
     @Override
-    public Uni<Void> renew(String worker, Chunk chunk) {
-        return Uni.createFrom().voidItem();
+    public synchronized Uni<Boolean> renew(String worker, Chunk chunk) {
+        MemoryScan scan = held(worker, chunk);
+        if (scan != null) {
+            scan.leaseUntil[chunk.number()] = Instant.now().plus(lease);
+        }
+        return Uni.createFrom().item(scan != null);
+    }
+
+    /** The chunk's scan while this claim of it (owner and fencing token) still holds it, else null. */
+    private MemoryScan held(String worker, Chunk chunk) {
+        MemoryScan scan = scans.get(chunk.scanId());
+        int n = chunk.number();
+        boolean held = scan != null && !scan.chunkDone[n] && worker.equals(scan.chunkOwner[n])
+                && scan.claims[n] == chunk.claim();
+        return held ? scan : null;
     }
 
     @Override
     public synchronized Uni<Void> complete(String worker, Chunk chunk, List<ResultToStore> results) {
-        MemoryScan scan = scans.get(chunk.scanId());
-        if (scan == null || scan.chunkDone[chunk.number()] || !worker.equals(scan.chunkOwner[chunk.number()])) {
+        MemoryScan scan = held(worker, chunk);
+        if (scan == null) {
             return Uni.createFrom().voidItem();
         }
         scan.chunkDone[chunk.number()] = true;

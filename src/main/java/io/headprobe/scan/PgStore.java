@@ -33,14 +33,32 @@ final class PgStore implements ScanStore {
 
     private static final String SCAN_COLUMNS = "id, name, state, total, done, ok, created_at, started_at, finished_at";
 
+    /**
+     * Fair across clients: the client whose open scans were claimed from longest ago (or never)
+     * first, then within it the scan claimed from longest ago, so that one big scan cannot hold
+     * every worker while other scans wait.
+     */
     private static final String CLAIM = """
+            WITH open AS (SELECT id, created_at, last_claimed_at,
+                                 max(last_claimed_at) OVER (PARTITION BY client) AS client_claimed_at
+                          FROM scans WHERE state IN ('queued', 'running'))
             UPDATE scan_chunks c SET owner = $1, lease_until = now() + make_interval(secs => $2), claims = claims + 1
-            FROM (SELECT k.scan_id, k.chunk FROM scan_chunks k JOIN scans s ON s.id = k.scan_id
-                  WHERE NOT k.done AND s.state IN ('queued', 'running')
-                    AND (k.lease_until IS NULL OR k.lease_until < now())
-                  ORDER BY s.created_at, k.chunk LIMIT 1 FOR UPDATE OF k SKIP LOCKED) free
+            FROM (SELECT k.scan_id, k.chunk FROM scan_chunks k JOIN open s ON s.id = k.scan_id
+                  WHERE NOT k.done AND (k.lease_until IS NULL OR k.lease_until < now())
+                  ORDER BY s.client_claimed_at NULLS FIRST, s.last_claimed_at NULLS FIRST, s.created_at, k.chunk
+                  LIMIT 1 FOR UPDATE OF k SKIP LOCKED) free
             WHERE c.scan_id = free.scan_id AND c.chunk = free.chunk
-            RETURNING c.scan_id, c.chunk""";
+            RETURNING c.scan_id, c.chunk, c.claims""";
+
+    /** Marks a scan claimed from (and running, if it was queued); its options for the worker. */
+    private static final String CLAIMED = """
+            UPDATE scans SET last_claimed_at = clock_timestamp(),
+                started_at = CASE WHEN state = 'queued' THEN now() ELSE started_at END,
+                state = CASE WHEN state = 'queued' THEN 'running' ELSE state END
+            WHERE id = $1 RETURNING options""";
+
+    /** The chunk's current claim: the owner and the claim counter (the fencing token) both match. */
+    private static final String HELD = "scan_id = $1 AND chunk = $2 AND owner = $3 AND claims = $4 AND NOT done";
 
     /** A host's chunk is where its first target falls when hosts are laid out in name order (as Hosts.chunks). */
     private static final String CHUNK_HOSTS = """
@@ -334,9 +352,8 @@ final class PgStore implements ScanStore {
     private static Uni<Chunk> chunk(SqlConnection connection, Row claimed) {
         UUID scan = claimed.getUUID("scan_id");
         int number = claimed.getInteger("chunk");
-        return connection.preparedQuery("UPDATE scans SET state = 'running', started_at = coalesce(started_at, now()) "
-                + "WHERE id = $1 AND state = 'queued'").execute(Tuple.of(scan))
-                .chain(() -> connection.preparedQuery("SELECT options FROM scans WHERE id = $1").execute(Tuple.of(scan)))
+        int claim = claimed.getInteger("claims");
+        return connection.preparedQuery(CLAIMED).execute(Tuple.of(scan))
                 .map(rows -> rows.iterator().next().getString("options"))
                 .chain(options -> connection.preparedQuery("SELECT t.seq, t.target FROM scan_targets t "
                         + "JOIN scan_hosts h ON h.scan_id = t.scan_id AND h.host = t.host "
@@ -344,24 +361,26 @@ final class PgStore implements ScanStore {
                         .map(rows -> {
                             List<Chunk.Target> targets = new ArrayList<>();
                             rows.forEach(row -> targets.add(new Chunk.Target(row.getInteger("seq"), row.getString("target"))));
-                            return new Chunk(scan.toString(), number, options, targets);
+                            return new Chunk(scan.toString(), number, claim, options, targets);
                         }));
     }
 
     @Override
     public Uni<Void> release(String worker, Chunk chunk) {
-        return pool.preparedQuery("UPDATE scan_chunks SET owner = NULL, lease_until = NULL "
-                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
-                .execute(Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker))
+        return pool.preparedQuery("UPDATE scan_chunks SET owner = NULL, lease_until = NULL WHERE " + HELD)
+                .execute(held(worker, chunk))
                 .replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> renew(String worker, Chunk chunk) {
-        return pool.preparedQuery("UPDATE scan_chunks SET lease_until = now() + make_interval(secs => $4) "
-                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
-                .execute(Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker, config.lease().toMillis() / 1000.0))
-                .replaceWithVoid();
+    public Uni<Boolean> renew(String worker, Chunk chunk) {
+        return pool.preparedQuery("UPDATE scan_chunks SET lease_until = now() + make_interval(secs => $5) WHERE " + HELD)
+                .execute(held(worker, chunk).addDouble(config.lease().toMillis() / 1000.0))
+                .map(renewed -> renewed.rowCount() == 1);
+    }
+
+    private static Tuple held(String worker, Chunk chunk) {
+        return Tuple.of(UUID.fromString(chunk.scanId()), chunk.number(), worker, chunk.claim());
     }
 
     @Override
@@ -369,10 +388,10 @@ final class PgStore implements ScanStore {
         UUID scan = UUID.fromString(chunk.scanId());
         long ok = results.stream().filter(result -> result.result().ok()).count();
         return pool.withTransaction(connection -> connection.preparedQuery("UPDATE scan_chunks SET done = true, lease_until = NULL "
-                + "WHERE scan_id = $1 AND chunk = $2 AND owner = $3 AND NOT done")
-                .execute(Tuple.of(scan, chunk.number(), worker))
+                + "WHERE " + HELD)
+                .execute(held(worker, chunk))
                 .chain(marked -> marked.rowCount() == 0
-                        // Another worker holds it now (this one's lease ran out): its results will count.
+                        // Claimed again since (this claim's lease ran out): the new claim's results will count.
                         ? Uni.createFrom().voidItem()
                         : connection.preparedQuery(COUNT_DONE).execute(Tuple.of(scan, results.size(), ok))
                                 .map(rows -> rows.iterator().next().getLong("done") - results.size())

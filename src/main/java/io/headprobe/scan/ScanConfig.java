@@ -26,6 +26,13 @@ public interface ScanConfig {
     @WithDefault("60S")
     Duration lease();
 
+    /**
+     * Claims a chunk gets: when the run of its last claim fails (or a claim finds the previous one
+     * never ended), every target of the chunk gets a NOT_PROBED result and the scan goes on.
+     */
+    @WithDefault("5")
+    int maxClaims();
+
     /** Chunks this instance works on at once (0: this instance runs no scans, it only takes and answers them). */
     @WithDefault("2")
     int workers();

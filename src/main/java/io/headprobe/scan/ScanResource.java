@@ -243,10 +243,10 @@ public class ScanResource {
      * Validated now, so that a bad option is a 400 and not a scan that fails in every worker. The
      * scan's client is its owner, when there are owners, and the client limits count otherwise.
      */
-    private ScanSpec spec(String name, ProbeRequest options) throws IOException {
-        requests.options(options);
+    private ScanSpec spec(String name, ProbeRequest request) throws IOException {
         String owner = owner();
-        return new ScanSpec(name, json.writeValueAsString(options), owner != null ? owner : limits.client());
+        return new ScanSpec(name, json.writeValueAsString(StoredOptions.of(requests.options(request))),
+                owner != null ? owner : limits.client());
     }
 
     /**

@@ -61,18 +61,28 @@ interface ScanStore {
     /** Stops the scan from starting new chunks; null for an unknown id or another client's scan. */
     Uni<Scan> cancel(String id, String owner);
 
-    /** A chunk of an open scan that no live worker holds, leased to {@code worker}; null when there is none. */
+    /**
+     * A chunk of an open scan that no live worker holds, leased to {@code worker} for
+     * {@code headprobe.scan.lease}; null when there is none. Chosen fairly: from the client whose
+     * open scans were claimed from longest ago, then from that client's scan claimed from longest ago.
+     */
     Uni<Chunk> claim(String worker);
 
-    /** Gives a chunk back (its worker failed on it), so that any worker may claim it at once. */
+    /**
+     * Gives a chunk back (its worker failed on it, or stops), so that any worker may claim it at
+     * once; nothing happens when this claim of it ({@link Chunk#claim()}) no longer holds it.
+     */
     Uni<Void> release(String worker, Chunk chunk);
 
-    /** Keeps the lease of a chunk being worked on. */
-    Uni<Void> renew(String worker, Chunk chunk);
+    /**
+     * Keeps the lease of a chunk being worked on: false when this claim of it no longer holds it
+     * (its lease ran out and it was claimed again, or it is done), and its worker must stop.
+     */
+    Uni<Boolean> renew(String worker, Chunk chunk);
 
     /**
      * Stores the chunk's results (one per target, in the order given) and marks it done, in one
-     * step; nothing is stored when the chunk is no longer leased to {@code worker}.
+     * step; nothing is stored when this claim of it no longer holds it.
      */
     Uni<Void> complete(String worker, Chunk chunk, List<ResultToStore> results);
 

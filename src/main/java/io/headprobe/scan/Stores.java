@@ -18,6 +18,6 @@ class Stores {
     ScanStore store(InjectableInstance<Pool> pools, ScanConfig config) {
         return pools.listActive().stream().findFirst()
                 .<ScanStore> map(pool -> new PgStore(pool, config))
-                .orElseGet(() -> new MemoryStore(config.chunkSize(), config.memoryMaxScans()));
+                .orElseGet(() -> new MemoryStore(config.chunkSize(), config.lease(), config.memoryMaxScans()));
     }
 }

@@ -5,24 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.headprobe.problem.ProblemException;
 
-/** The in-memory store on its own: what replaces lease expiry there, per-client quotas, its bound. */
-class MemoryStoreTest {
+/** The in-memory store on its own: the store contract, per-client quotas, its bound. */
+class MemoryStoreTest extends ScanStoreContract {
 
-    final MemoryStore store = new MemoryStore(500, 1000);
+    final MemoryStore store = store(500, Duration.ofMinutes(1));
 
-    @Test
-    void aChunkItsWorkerGaveBackIsClaimableAtOnce() {
-        submit("client", new ScanQuota(0, 0));
-        Chunk chunk = store.claim("failing").await().indefinitely();
-        assertNull(store.claim("other").await().indefinitely());
-        store.release("failing", chunk).await().indefinitely();
-        assertEquals(chunk.number(), store.claim("other").await().indefinitely().number());
+    @Override
+    MemoryStore store(int chunkSize, Duration lease) {
+        return new MemoryStore(chunkSize, lease, 1000);
     }
 
     @Test
@@ -37,7 +34,7 @@ class MemoryStoreTest {
     /** Room for 3 scans: a new one pushes out the oldest that ended, never one still open. */
     @Test
     void aFullStoreForgetsItsOldestFinishedScansFirst() {
-        MemoryStore small = new MemoryStore(500, 3);
+        MemoryStore small = new MemoryStore(500, Duration.ofMinutes(1), 3);
         String first = submit(small, "c", ScanQuota.NONE);
         String second = submit(small, "c", ScanQuota.NONE);
         String third = submit(small, "c", ScanQuota.NONE);

@@ -2,12 +2,10 @@ package io.headprobe.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -37,8 +35,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.PoolOptions;
 
-/** The PostgreSQL store on its own, against a real (embedded) PostgreSQL: claims, leases, exactly one result. */
-class PgStoreTest {
+/**
+ * The PostgreSQL store on its own, against a real (embedded) PostgreSQL: the store contract, and
+ * what only this store has (migrations, admission under a lock, paged results).
+ */
+class PgStoreTest extends ScanStoreContract {
 
     Vertx vertx;
     Pool pool;
@@ -55,6 +56,7 @@ class PgStoreTest {
         vertx.closeAndAwait();
     }
 
+    @Override
     PgStore store(int chunkSize, Duration lease) {
         PgStore store = new PgStore(pool, new TestConfig(chunkSize, lease));
         store.open().await().indefinitely();
@@ -68,63 +70,6 @@ class PgStoreTest {
         long versions = pool.query("SELECT count(*) FROM schema_version").execute().await().indefinitely()
                 .iterator().next().getLong(0);
         assertEquals(Migrations.FILES.size(), versions);
-    }
-
-    @Test
-    void eachChunkGoesToOneWorkerAndHoldsWholeHosts() {
-        PgStore store = store(2, Duration.ofMinutes(1));
-        // Three hosts of 3, 1 and 2 targets: a host is never split, whatever the chunk size.
-        String id = submit(store, List.of("http://a.test/1", "http://a.test/2", "http://a.test/3", "http://b.test/",
-                "http://c.test/1", "http://c.test/2"));
-
-        Set<Integer> numbers = new HashSet<>();
-        Set<String> hostsSeen = new HashSet<>();
-        for (String worker : List.of("w1", "w2", "w3")) {
-            Chunk chunk = store.claim(worker).await().indefinitely();
-            assertEquals(id, chunk.scanId());
-            numbers.add(chunk.number());
-            Set<String> hosts = new HashSet<>();
-            chunk.targets().forEach(target -> hosts.add(Hosts.of(target.target())));
-            hosts.forEach(host -> assertEquals(true, hostsSeen.add(host), host + " in two chunks"));
-        }
-        assertEquals(Set.of("a.test", "b.test", "c.test"), hostsSeen);
-        assertEquals(3, numbers.size());
-        assertNull(store.claim("w4").await().indefinitely(), "every chunk is leased");
-        assertEquals("running", store.find(id, null).await().indefinitely().state().name());
-    }
-
-    @Test
-    void aChunkWhoseLeaseRanOutIsClaimedAgainAndOnlyTheNewHolderStoresIt() {
-        // A lease of zero has run out by the next transaction: the first worker is as good as dead.
-        PgStore store = store(500, Duration.ZERO);
-        List<String> targets = IntStream.range(0, 5).mapToObj(i -> "http://a.test/" + i).toList();
-        String id = submit(store, targets);
-
-        Chunk first = store.claim("dead").await().indefinitely();
-        Chunk again = store.claim("alive").await().indefinitely();
-        assertEquals(first.number(), again.number());
-
-        store.complete("dead", first, results(first)).await().indefinitely();
-        assertEquals(0, store.find(id, null).await().indefinitely().done(), "a worker that lost its lease stores nothing");
-        store.complete("alive", again, results(again)).await().indefinitely();
-        store.complete("alive", again, results(again)).await().indefinitely();
-
-        Scan scan = store.find(id, null).await().indefinitely();
-        assertEquals(ScanState.done, scan.state());
-        assertEquals(5, scan.done());
-        List<StoredResult> stored = store.results(id, 0).collect().asList().await().indefinitely();
-        assertEquals(targets, stored.stream().map(StoredResult::target).sorted().toList());
-        assertNull(store.claim("late").await().indefinitely());
-    }
-
-    @Test
-    void aChunkItsWorkerGaveBackIsClaimableAtOnce() {
-        PgStore store = store(500, Duration.ofMinutes(1));
-        submit(store, List.of("http://a.test/"));
-        Chunk chunk = store.claim("failing").await().indefinitely();
-        assertNull(store.claim("other").await().indefinitely(), "leased for a minute");
-        store.release("failing", chunk).await().indefinitely();
-        assertEquals(chunk.number(), store.claim("other").await().indefinitely().number());
     }
 
     /**
@@ -172,10 +117,10 @@ class PgStoreTest {
     void resultsStreamPageAfterPageFromTheCursor() {
         PgStore store = store(500, Duration.ofMinutes(1));
         // 2,500 targets of 2,500 hosts: five chunks, three pages of results.
-        String id = submit(store, IntStream.range(0, 2500).mapToObj(i -> "http://h" + i + ".test/").toList());
+        String id = submit(store, "tester", IntStream.range(0, 2500).mapToObj(i -> "http://h" + i + ".test/").toList());
         for (Chunk chunk = store.claim("w").await().indefinitely(); chunk != null; chunk = store.claim("w").await()
                 .indefinitely()) {
-            store.complete("w", chunk, results(chunk)).await().indefinitely();
+            store.complete("w", chunk, results(chunk, "")).await().indefinitely();
         }
         List<StoredResult> all = store.results(id, 0).collect().asList().await().indefinitely();
         assertEquals(2500, all.size());
@@ -189,7 +134,7 @@ class PgStoreTest {
     void keptCountsEqualAGroupByOverTheResults() {
         PgStore store = store(3, Duration.ofMinutes(1));
         List<String> targets = IntStream.range(0, 40).mapToObj(i -> "http://h" + i % 7 + ".test/" + i).toList();
-        String id = submit(store, targets);
+        String id = submit(store, "tester", targets);
         for (Chunk chunk = store.claim("w").await().indefinitely(); chunk != null; chunk = store.claim("w").await()
                 .indefinitely()) {
             store.complete("w", chunk, chunk.targets().stream().map(target -> new ScanStore.ResultToStore(target.seq(),
@@ -223,14 +168,6 @@ class PgStoreTest {
     }
 
     @Test
-    void aCancelledScanHasNoChunkToClaim() {
-        PgStore store = store(500, Duration.ofMinutes(1));
-        String id = submit(store, List.of("http://a.test/"));
-        assertEquals(ScanState.cancelled, store.cancel(id, null).await().indefinitely().state());
-        assertNull(store.claim("w").await().indefinitely());
-    }
-
-    @Test
     void anAbortedDraftLeavesNothing() {
         PgStore store = store(500, Duration.ofMinutes(1));
         ScanStore.Draft draft = store.draft();
@@ -239,12 +176,6 @@ class PgStoreTest {
         long rows = pool.query("SELECT count(*) FROM scan_targets").execute().await().indefinitely()
                 .iterator().next().getLong(0);
         assertEquals(0, rows);
-    }
-
-    private static String submit(PgStore store, List<String> targets) {
-        ScanStore.Draft draft = store.draft();
-        draft.add(targets);
-        return draft.commit(new ScanSpec("test", "{}", "tester"), ScanQuota.NONE).id();
     }
 
     /** As ScanResource does: a refused draft is aborted. */
@@ -257,13 +188,6 @@ class PgStoreTest {
             draft.abort();
             throw e;
         }
-    }
-
-    private static List<ScanStore.ResultToStore> results(Chunk chunk) {
-        return chunk.targets().stream().map(target -> new ScanStore.ResultToStore(target.seq(),
-                new ProbeResult(target.target(), target.target(), true, 204, "HTTP/1.1", List.of(), List.of(),
-                        null, "127.0.0.1", List.of(), null, null, null),
-                "{\"target\":\"" + target.target() + "\"}")).toList();
     }
 
     record TestConfig(int chunkSize, Duration lease) implements ScanConfig {
@@ -280,6 +204,11 @@ class PgStoreTest {
         @Override
         public int workers() {
             return 0;
+        }
+
+        @Override
+        public int maxClaims() {
+            return 5;
         }
 
         @Override

@@ -18,6 +18,8 @@ import io.headprobe.testing.RawServer;
  * A single HeadProbe process on PostgreSQL is stopped (SIGTERM, as a deployment or a restart does)
  * in the middle of a scan of 8,000 loopback targets and started again on the same database: the
  * new process takes the scan up where the old one left it, and it ends with exactly one result per target.
+ * The stopped process gives its chunks back as it stops: with a lease of a minute, the new process
+ * need not wait for the old one's leases to run out.
  */
 class ScanRestartIT {
 
@@ -39,11 +41,13 @@ class ScanRestartIT {
             Thread.sleep(2);
             socket.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         });
-        String[] properties = { "headprobe.scan.chunk-size=" + PER_HOST };
+        String[] properties = { "headprobe.scan.chunk-size=" + PER_HOST, "headprobe.scan.lease=60S" };
         ExternalProcess first = instances.start("first", properties);
         String id = instances.submit(first, targets);
         instances.awaitScan(first, id, scan -> scan.get("done").asInt() >= PER_HOST);
         first.close();
+        assertEquals(0, instances.query("SELECT count(*) FROM scan_chunks WHERE owner IS NOT NULL AND NOT done"),
+                "a chunk is still leased to the stopped instance");
         long doneWhenStopped = instances.query("SELECT done FROM scans");
         assertTrue(doneWhenStopped < HOSTS * PER_HOST, "stopped too late to mean anything: all " + doneWhenStopped + " done");
 

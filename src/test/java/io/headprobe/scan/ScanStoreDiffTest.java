@@ -51,7 +51,7 @@ class ScanStoreDiffTest {
         // Chunks of one target: every host its own chunk, so a test can leave one unfinished.
         PgStoreTest.TestConfig config = new PgStoreTest.TestConfig(1, Duration.ofMinutes(1));
         if (kind.equals("memory")) {
-            return new MemoryStore(config.chunkSize(), config.memoryMaxScans());
+            return new MemoryStore(config.chunkSize(), config.lease(), config.memoryMaxScans());
         }
         pool = Pool.pool(vertx, EmbeddedPg.connectOptions(EmbeddedPg.createDatabase()), new PoolOptions().setMaxSize(4));
         PgStore store = new PgStore(pool, config);

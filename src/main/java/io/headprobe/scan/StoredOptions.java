@@ -1,0 +1,35 @@
+package io.headprobe.scan;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.headprobe.http.Header;
+import io.headprobe.probe.ProbeConfig;
+import io.headprobe.probe.ProbeOptions;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * A scan's probe options as stored with it: resolved when the scan was taken (defaults applied,
+ * checked), with a format version. A worker reads them without the request's rules and clamps them
+ * to the limits where it runs, so that a limit lowered since slows the scan down but cannot fail it.
+ */
+@RegisterForReflection
+record StoredOptions(int version, String method, long timeoutMs, boolean followRedirects, int maxRedirects,
+        int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers) {
+
+    /** The format this instance writes and reads; a worker refuses another (a newer instance wrote it). */
+    static final int VERSION = 1;
+
+    static StoredOptions of(ProbeOptions options) {
+        return new StoredOptions(VERSION, options.method().name(), options.timeout().toMillis(), options.followRedirects(),
+                options.maxRedirects(), options.concurrency(), options.audit(), options.tlsVerify(), options.http2(),
+                options.ipVersion(), options.headers());
+    }
+
+    ProbeOptions clampedTo(ProbeConfig limits) {
+        return new ProbeOptions(HttpMethod.valueOf(method), Duration.ofMillis(Math.min(timeoutMs, limits.timeout().toMillis())),
+                followRedirects, Math.min(maxRedirects, limits.maxRedirects()), Math.min(concurrency, limits.concurrency()),
+                audit, tlsVerify, http2, ipVersion, headers, null);
+    }
+}

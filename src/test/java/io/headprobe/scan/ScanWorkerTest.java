@@ -1,0 +1,130 @@
+package io.headprobe.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.headprobe.testing.RawServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** A worker, its lease and chunks it cannot run, on PostgreSQL where another instance can take a chunk over. */
+@QuarkusTest
+@TestProfile(ScanWorkerTest.ShortLease.class)
+class ScanWorkerTest {
+
+    /**
+     * Renewals every 333 ms; probes that may take 30 s, far longer than a lost lease may go on; two
+     * claims per chunk at most, looked for every 100 ms.
+     */
+    public static class ShortLease extends PgScanResourceTest.Postgres {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("headprobe.scan.lease", "1S", "headprobe.scan.workers", "1", "headprobe.probe.timeout", "30S",
+                    "headprobe.scan.max-claims", "2", "headprobe.scan.poll-interval", "100MS");
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ScanStore store;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Options stored with a scan that today's limits refuse (a limit lowered since, or an older
+     * instance in a rolling deploy) fail the run on every claim: after the second claim the
+     * targets get NOT_PROBED results saying why, and the scan ends instead of being retried for ever.
+     */
+    @Test
+    void aChunkThatFailsOnEveryClaimEndsWithNotProbedResults() {
+        ScanStore.Draft draft = store.draft();
+        draft.add(List.of("http://127.0.0.1:9/a", "http://127.0.0.1:9/b"));
+        String id = draft.commit(new ScanSpec("poison", "{\"timeoutMs\":999999}", "tester"), ScanQuota.NONE).id();
+
+        JsonNode scan = Scans.awaitFinished(id);
+        assertEquals("done", scan.get("state").asText());
+        assertEquals(2, scan.at("/byError/NOT_PROBED").asInt());
+        List<JsonNode> results = Scans.results(id, null);
+        assertEquals(2, results.size());
+        assertTrue(results.get(0).at("/error/message").asText().contains("timeoutMs"), results.get(0).toString());
+        assertEquals(2, pool.preparedQuery("SELECT claims FROM scan_chunks WHERE scan_id = $1::uuid")
+                .execute(Tuple.of(id)).await().indefinitely().iterator().next().getInteger(0));
+    }
+
+    /**
+     * Options stored when the limits were higher (a timeout of 1,000 s, 9,999 fetches at once) are
+     * clamped to today's, and the scan runs; options in a format this instance does not know (a
+     * newer instance wrote them) fail, and the targets end NOT_PROBED saying so.
+     */
+    @Test
+    void storedOptionsAreClampedToTodaysLimitsAndAnUnknownFormatIsNotGuessed() throws Exception {
+        String higherLimits = json.writeValueAsString(new StoredOptions(StoredOptions.VERSION, "HEAD", 1_000_000, false, 0,
+                9999, false, true, false, null, List.of()));
+        JsonNode ran = Scans.awaitFinished(submit(higherLimits));
+        assertEquals("done", ran.get("state").asText());
+        assertEquals(1, ran.get("done").asInt());
+        assertEquals(0, ran.at("/byError/NOT_PROBED").asInt(), ran.toString());
+
+        String newer = submit("{\"version\":" + (StoredOptions.VERSION + 1) + "}");
+        assertEquals(1, Scans.awaitFinished(newer).at("/byError/NOT_PROBED").asInt());
+        assertTrue(Scans.results(newer, null).get(0).at("/error/message").asText().contains("format version"));
+    }
+
+    private String submit(String options) {
+        ScanStore.Draft draft = store.draft();
+        draft.add(List.of("http://127.0.0.1:9/"));
+        return draft.commit(new ScanSpec("stored", options, "tester"), ScanQuota.NONE).id();
+    }
+
+    /**
+     * The chunk is claimed by someone else while its target is being fetched (as when the lease ran
+     * out under a stalled worker): the next renewal finds the lease lost and the fetch ends at once,
+     * long before its 30 s timeout, and nothing is stored.
+     */
+    @Test
+    void aWorkerThatLostItsLeaseDropsTheRunAtOnce() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch hungUp = new CountDownLatch(1);
+        try (RawServer server = RawServer.start(socket -> {
+            InputStream in = socket.getInputStream();
+            RawServer.readHead(in);
+            asked.countDown();
+            while (in.read() != -1) {
+                // never answers: only the client ends this connection
+            }
+            hungUp.countDown();
+        })) {
+            String id = Scans.submitJson(Map.of("targets", List.of(server.url("/")), "timeoutMs", 30000));
+            assertTrue(asked.await(1, TimeUnit.MINUTES), "the worker never fetched");
+
+            pool.preparedQuery("UPDATE scan_chunks SET owner = 'another', claims = claims + 1, "
+                    + "lease_until = now() + interval '1 hour' WHERE scan_id = $1::uuid").execute(Tuple.of(id))
+                    .await().indefinitely();
+
+            assertTrue(hungUp.await(10, TimeUnit.SECONDS), "the fetch went on after the lease was lost");
+            given().when().delete("/scans/" + id).then().statusCode(200);
+            assertEquals(0, pool.preparedQuery("SELECT count(*) FROM scan_results WHERE scan_id = $1::uuid")
+                    .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0));
+            assertEquals(1, server.connections(), "the chunk was not claimed again by this worker");
+        }
+    }
+}
