@@ -327,5 +327,10 @@ class PgStoreTest {
         public int memoryMaxScans() {
             return 1000;
         }
+
+        @Override
+        public int maxUploads() {
+            return 16;
+        }
     }
 }
