@@ -61,6 +61,9 @@ final class PgStore implements ScanStore {
     private static final String HELD = "scan_id = $1 AND chunk = $2 AND owner = $3 AND claims = $4 AND NOT done";
 
     /** A host's chunk is where its first target falls when hosts are laid out in name order (as Hosts.chunks). */
+    /** Targets per INSERT when a draft is committed. */
+    private static final int INSERT_BATCH = 1000;
+
     private static final String CHUNK_HOSTS = """
             INSERT INTO scan_hosts (scan_id, host, chunk)
             SELECT $1, host, ((sum(n) OVER (ORDER BY host COLLATE "C") - n)::bigint / $2)::int
@@ -134,20 +137,53 @@ final class PgStore implements ScanStore {
         return new PgDraft();
     }
 
-    /** One transaction on one connection from the first batch to commit; blocking, on a worker thread. */
+    /**
+     * The targets go to a spool file at the client's pace, and into the database only at commit, in
+     * one transaction that takes as long as the database needs, not as long as the upload: a slow
+     * upload holds no pooled connection. Blocking, on a worker thread.
+     */
     private final class PgDraft implements Draft {
         private final UUID id = UUID.randomUUID();
-        private SqlConnection connection;
-        private Transaction transaction;
-        private int count;
+        private TargetSpool spool;
 
         @Override
         public void add(List<String> targets) {
-            begin();
+            if (spool == null) {
+                spool = TargetSpool.create();
+            }
+            spool.add(targets);
+        }
+
+        @Override
+        public Scan commit(ScanSpec spec, ScanQuota quota) {
+            int count = spool == null ? 0 : spool.count();
+            SqlConnection connection = pool.getConnection().await().indefinitely();
+            try {
+                // Closing the connection with its transaction still open (any throw below) rolls it back.
+                Transaction transaction = connection.begin().await().indefinitely();
+                admit(connection, spec.client(), quota, count);
+                if (spool != null) {
+                    spool.read(INSERT_BATCH, (first, targets) -> insertTargets(connection, first, targets));
+                }
+                connection.preparedQuery(CHUNK_HOSTS).execute(Tuple.of(id, config.chunkSize())).await().indefinitely();
+                connection.preparedQuery("INSERT INTO scan_chunks (scan_id, chunk) SELECT DISTINCT scan_id, chunk "
+                        + "FROM scan_hosts WHERE scan_id = $1").execute(Tuple.of(id)).await().indefinitely();
+                connection.preparedQuery("INSERT INTO scans (id, name, options, state, total, client) "
+                        + "VALUES ($1, $2, $3, 'queued', $4, $5)")
+                        .execute(Tuple.of(id, spec.name(), spec.options(), count, spec.client())).await().indefinitely();
+                transaction.commit().await().indefinitely();
+            } finally {
+                connection.close().await().indefinitely();
+                abort();
+            }
+            return find(id.toString(), spec.client()).await().indefinitely();
+        }
+
+        private void insertTargets(SqlConnection connection, int first, List<String> targets) {
             Integer[] seqs = new Integer[targets.size()];
             String[] hosts = new String[targets.size()];
             for (int i = 0; i < seqs.length; i++) {
-                seqs[i] = count++;
+                seqs[i] = first + i;
                 hosts[i] = Hosts.of(targets.get(i));
             }
             connection.preparedQuery("INSERT INTO scan_targets (scan_id, seq, host, target) "
@@ -156,38 +192,11 @@ final class PgStore implements ScanStore {
         }
 
         @Override
-        public Scan commit(ScanSpec spec, ScanQuota quota) {
-            begin();
-            admit(connection, spec.client(), quota, count);
-            connection.preparedQuery(CHUNK_HOSTS).execute(Tuple.of(id, config.chunkSize())).await().indefinitely();
-            connection.preparedQuery("INSERT INTO scan_chunks (scan_id, chunk) SELECT DISTINCT scan_id, chunk "
-                    + "FROM scan_hosts WHERE scan_id = $1").execute(Tuple.of(id)).await().indefinitely();
-            connection.preparedQuery("INSERT INTO scans (id, name, options, state, total, client) "
-                    + "VALUES ($1, $2, $3, 'queued', $4, $5)")
-                    .execute(Tuple.of(id, spec.name(), spec.options(), count, spec.client())).await().indefinitely();
-            transaction.commit().await().indefinitely();
-            close();
-            return find(id.toString(), spec.client()).await().indefinitely();
-        }
-
-        @Override
         public void abort() {
-            if (connection != null) {
-                close();
+            if (spool != null) {
+                spool.delete();
+                spool = null;
             }
-        }
-
-        private void begin() {
-            if (connection == null) {
-                connection = pool.getConnection().await().indefinitely();
-                transaction = connection.begin().await().indefinitely();
-            }
-        }
-
-        /** Closing a connection whose transaction is still open rolls it back. */
-        private void close() {
-            connection.close().await().indefinitely();
-            connection = null;
         }
     }
 

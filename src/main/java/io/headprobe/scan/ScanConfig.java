@@ -18,6 +18,13 @@ public interface ScanConfig {
     @WithDefault("134217728")
     long maxBodyBytes();
 
+    /**
+     * POST /scans bodies being read at once on this instance; one more is a 503 with Retry-After.
+     * Each holds a worker thread and a temporary file (with PostgreSQL) while its client sends.
+     */
+    @WithDefault("16")
+    int maxUploads();
+
     /** Targets per chunk, the unit a worker claims; the targets of one host are never split. */
     @WithDefault("500")
     int chunkSize();

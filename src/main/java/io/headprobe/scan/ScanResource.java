@@ -3,8 +3,11 @@ package io.headprobe.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -90,6 +93,14 @@ public class ScanResource {
 
     @Inject
     RoutingContext routing;
+
+    /** Uploads in progress on this instance (the resource is a singleton). */
+    private Semaphore uploads;
+
+    @PostConstruct
+    void boundUploads() {
+        uploads = new Semaphore(config.maxUploads());
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -221,7 +232,19 @@ public class ScanResource {
      * exceptions go on to ProblemMappers, which words them.
      */
     private Response submit(Body body) throws JsonProcessingException {
-        ScanStore.Draft draft = store.draft();
+        if (!uploads.tryAcquire()) {
+            // Each upload holds a worker thread and a spool file for as long as its client takes.
+            throw new ProblemException(503, "more than headprobe.scan.max-uploads (" + config.maxUploads()
+                    + ") scans are being uploaded; try again shortly", Map.of("Retry-After", "5"));
+        }
+        try {
+            return submitTo(store.draft(), body);
+        } finally {
+            uploads.release();
+        }
+    }
+
+    private Response submitTo(ScanStore.Draft draft, Body body) throws JsonProcessingException {
         try {
             TargetReader reader = new TargetReader(requests, config.maxTargets(), probeConfig.maxTargetLength(),
                     probeConfig.maxBodyBytes(), draft::add);

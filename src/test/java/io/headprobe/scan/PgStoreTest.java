@@ -256,5 +256,10 @@ class PgStoreTest extends ScanStoreContract {
         public int memoryMaxScans() {
             return 1000;
         }
+
+        @Override
+        public int maxUploads() {
+            return 16;
+        }
     }
 }
