@@ -64,8 +64,11 @@ class ScanFaultIT {
                 socket.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             };
         });
+        // A lease a loaded 2-core runner cannot miss (renewed every 3.3 s): a lost lease would let both
+        // instances work on one host and fail the test for the machine's sake. The survivor waits at
+        // most this long for the killed instance's chunks.
         String[] properties = { "headprobe.scan.chunk-size=" + PER_HOST,
-                "headprobe.probe.per-host-concurrency=" + PER_HOST_CONCURRENCY };
+                "headprobe.probe.per-host-concurrency=" + PER_HOST_CONCURRENCY, "headprobe.scan.lease=10S" };
         ExternalProcess doomed = instances.start("doomed", properties);
         ExternalProcess survivor = instances.start("survivor", properties);
         String id = instances.submit(doomed, targets);
