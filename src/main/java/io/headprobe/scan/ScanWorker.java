@@ -142,11 +142,17 @@ public class ScanWorker {
     }
 
     private void claimAndRun(String worker) {
+        // Registered before the claim is asked for: a stop that comes while the claim is on its way
+        // waits for it, and the claimed chunk is given back at once, not left leased to a process
+        // that has gone (either the stop sees this entry, or this sees the stop).
+        Running running = new Running(new CompletableFuture<>(), new CompletableFuture<>());
+        runs.put(worker, running);
         if (stopping) {
+            end(worker, running);
             return;
         }
         store.claim(worker)
-                .onItem().ifNotNull().transformToUni(chunk -> work(worker, chunk).replaceWith(true))
+                .onItem().ifNotNull().transformToUni(chunk -> work(worker, chunk, running).replaceWith(true))
                 .onItem().ifNull().continueWith(false)
                 .onFailure().invoke(failure -> {
                     // While the application stops, the store may already be gone: nothing to report.
@@ -155,6 +161,7 @@ public class ScanWorker {
                     }
                 })
                 .onFailure().recoverWithItem(false)
+                .onTermination().invoke(() -> end(worker, running))
                 .subscribe().with(worked -> {
                     if (worked) {
                         next(worker);
@@ -170,12 +177,7 @@ public class ScanWorker {
      * finds the lease lost cancels the run (its fetches end, its results are not stored). A failed
      * or stopped run gives the chunk back.
      */
-    private Uni<Void> work(String worker, Chunk chunk) {
-        Running running = new Running(new CompletableFuture<>(), new CompletableFuture<>());
-        runs.put(worker, running);
-        if (stopping) {
-            running.stop().complete(null);
-        }
+    private Uni<Void> work(String worker, Chunk chunk, Running running) {
         Uni<Void> attempt = chunk.claim() > config.maxClaims()
                 // The last claim's worker neither completed nor failed on it: it died or stalled.
                 ? giveUp(worker, chunk, "its worker stopped or stalled on every one of " + config.maxClaims() + " claims")
@@ -187,11 +189,12 @@ public class ScanWorker {
                 .onFailure(failure -> !stopping && chunk.claim() >= config.maxClaims())
                 .recoverWithUni(failure -> giveUp(worker, chunk, "its run failed on every one of " + config.maxClaims()
                         + " claims, the last with: " + (failure.getMessage() == null ? failure : failure.getMessage())))
-                .onFailure().call(() -> store.release(worker, chunk))
-                .onTermination().invoke(() -> {
-                    runs.remove(worker, running);
-                    running.ended().complete(null);
-                });
+                .onFailure().call(() -> store.release(worker, chunk));
+    }
+
+    private void end(String worker, Running running) {
+        runs.remove(worker, running);
+        running.ended().complete(null);
     }
 
     /** Fails when the application stops; else never ends. */
