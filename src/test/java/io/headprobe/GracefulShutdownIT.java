@@ -1,5 +1,7 @@
 package io.headprobe;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +102,7 @@ class GracefulShutdownIT {
         assertTrue(slowArrived.await(10, TimeUnit.SECONDS), "the slow target was asked");
 
         app.destroy();
-        assertTrue(readinessGoesDown(base), "readiness reports DOWN once SIGTERM arrived; output: " + output());
+        awaitReadinessDown(base);
 
         releaseSlow.countDown();
         String last = lines.next();
@@ -129,33 +131,25 @@ class GracefulShutdownIT {
     }
 
     /** Reads the output again until it holds {@code text}; the app writes it when it gets there. */
-    private void awaitOutput(String text, int seconds) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!output().contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + text + "' in the output within " + seconds + " s: " + output());
-            }
-            Thread.sleep(20);
-        }
+    private void awaitOutput(String text, int seconds) {
+        await("the output").atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(20))
+                .until(this::output, containsString(text));
     }
 
-    /** Asks /q/health/ready until it answers DOWN; the signal is delivered asynchronously. */
-    private boolean readinessGoesDown(URI base) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 503 && ready.body().replace(" ", "").contains("\"status\":\"DOWN\"")) {
-                    return true;
-                }
-            } catch (ConnectException e) {
-                return false;
-            } catch (IOException e) {
-                // The server may close a connection while it shuts down; ask again.
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
+    /**
+     * Asks /q/health/ready until it answers DOWN; the signal is delivered asynchronously. A refused
+     * connection ends the wait at once: the server stopped without being seen DOWN.
+     */
+    private void awaitReadinessDown(URI base) throws IOException {
+        try {
+            await("readiness DOWN").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    // The server may close a connection while it shuts down; ask again.
+                    .ignoreExceptionsMatching(e -> e instanceof IOException && !(e instanceof ConnectException))
+                    .until(() -> http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString()),
+                            ready -> ready.statusCode() == 503 && ready.body().replace(" ", "").contains("\"status\":\"DOWN\""));
+        } catch (Exception e) { // ConditionTimeoutException, or the ConnectException
+            throw new AssertionError("readiness reports DOWN once SIGTERM arrived; output: " + output(), e);
         }
-        return false;
     }
 }

@@ -1,9 +1,8 @@
 package io.headprobe.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,28 +65,20 @@ class PrometheusScrapeTest {
     }
 
     /** Polls Prometheus' query API until {@code query} has {@code count} series; instance -> value. */
-    private static Map<String, Double> awaitSeries(ExternalProcess prometheus, String query, int count)
-            throws IOException, InterruptedException {
+    private static Map<String, Double> awaitSeries(ExternalProcess prometheus, String query, int count) {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(prometheus.url(
-                    "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            // Until its storage is ready Prometheus answers 503 in plain text: ask again.
-            last = response.statusCode() == 200 ? new ObjectMapper().readTree(response.body()) : null;
-            JsonNode result = last == null ? null : last.path("data").path("result");
-            if (result != null && result.size() >= count) {
-                Map<String, Double> values = new TreeMap<>();
-                result.forEach(series -> values.put(series.path("metric").path("instance").asText(),
-                        Double.parseDouble(series.path("value").get(1).asText())));
-                return values;
-            }
-            // Prometheus scrapes once a second: look again a little later.
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        fail(query + " did not reach " + count + " series within 60 s; last answer: " + last);
-        return Map.of();
+        // Prometheus scrapes once a second: a look every 200 ms is enough.
+        JsonNode answer = await(query + " with " + count + " series").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(prometheus.url(
+                            "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    // Until its storage is ready Prometheus answers 503 in plain text: ask again.
+                    return response.statusCode() == 200 ? new ObjectMapper().readTree(response.body()) : null;
+                }, last -> last != null && last.path("data").path("result").size() >= count);
+        Map<String, Double> values = new TreeMap<>();
+        answer.path("data").path("result").forEach(series -> values.put(series.path("metric").path("instance").asText(),
+                Double.parseDouble(series.path("value").get(1).asText())));
+        return values;
     }
 }

@@ -1,6 +1,7 @@
 package io.headprobe.probe;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.headprobe.testing.Loopback;
 import io.headprobe.testing.TestCa;
 import io.headprobe.testing.TestCaResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,19 +73,13 @@ class Http2PeerTest {
     }
 
     /** Polls until nghttpd accepts connections (it says nothing when it is ready). */
-    private static void awaitListening(int port, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                fail("nghttpd exited with " + server.exitValue());
-            }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                server.waitFor(20, TimeUnit.MILLISECONDS);
-            }
-        }
-        fail("nghttpd did not listen on port " + port + " within 10 s");
+    private static void awaitListening(int port, Process server) {
+        await("nghttpd listening on port " + port).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .failFast(() -> {
+                    if (!server.isAlive()) {
+                        fail("nghttpd exited with " + server.exitValue());
+                    }
+                })
+                .until(() -> Loopback.accepts(port));
     }
 }

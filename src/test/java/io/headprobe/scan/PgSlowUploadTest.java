@@ -1,6 +1,8 @@
 package io.headprobe.scan;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,16 +88,9 @@ class PgSlowUploadTest {
     }
 
     private static void awaitTurnedAway() {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            int status = given().contentType("text/plain").body("http://127.0.0.1:1/probe\n")
-                    .when().post("/scans?name=probe").then().extract().statusCode();
-            if (status == 503) {
-                return;
-            }
-            assertTrue(Instant.now().isBefore(deadline), "no 503 with two uploads in progress and max-uploads=2");
-            Scans.pause();
-        }
+        await("a 503 with two uploads in progress and max-uploads=2").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().contentType("text/plain").body("http://127.0.0.1:1/probe\n")
+                        .when().post("/scans?name=probe").then().extract().statusCode(), equalTo(503));
     }
 
     /** Sends the head and the first chunk of a chunked text/plain body, and leaves the body open. */

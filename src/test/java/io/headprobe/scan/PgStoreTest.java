@@ -1,11 +1,11 @@
 package io.headprobe.scan;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -86,11 +86,8 @@ class PgStoreTest extends ScanStoreContract {
         try {
             List<Future<String>> submissions = List.of(threads.submit(() -> submit(store, "c", oneAtATime)),
                     threads.submit(() -> submit(store, "c", oneAtATime)));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (waitingForAnAdvisoryLock() < 2) {
-                assertTrue(Instant.now().isBefore(deadline), "the submissions never waited for the client's lock");
-                Scans.pause();
-            }
+            await("submissions waiting for the client's lock").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(this::waitingForAnAdvisoryLock, greaterThanOrEqualTo(2L));
             holder.query("SELECT pg_advisory_unlock_all()").executeAndAwait();
             long refused = 0;
             for (Future<String> submission : submissions) {

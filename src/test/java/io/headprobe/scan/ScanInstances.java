@@ -1,5 +1,8 @@
 package io.headprobe.scan;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -101,19 +103,10 @@ final class ScanInstances implements AutoCloseable {
     }
 
     /** Polls GET /scans/{id} on {@code instance} until {@code until} holds; two minutes at most. */
-    JsonNode awaitScan(ExternalProcess instance, String id, Predicate<JsonNode> until)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        JsonNode scan = null;
-        while (System.nanoTime() < deadline) {
-            scan = json.readTree(http.send(HttpRequest.newBuilder(URI.create(instance.url("/scans/" + id))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            if (until.test(scan)) {
-                return scan;
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        throw new AssertionError("scan never got there: " + scan);
+    JsonNode awaitScan(ExternalProcess instance, String id, Predicate<JsonNode> until) {
+        return await("scan " + id).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> json.readTree(http.send(HttpRequest.newBuilder(URI.create(instance.url("/scans/" + id))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()), until);
     }
 
     /** Lines of GET /scans/{id}/results: the results as stored. */
@@ -128,15 +121,9 @@ final class ScanInstances implements AutoCloseable {
     }
 
     /** Asks {@code sql} again until it counts at least {@code expected}; a minute at most. */
-    void awaitQuery(String sql, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        Long now;
-        while ((now = query(sql)) == null || now < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("'" + sql + "' gave " + now + ", not " + expected + ", within a minute");
-            }
-            Thread.sleep(20);
-        }
+    void awaitQuery(String sql, long expected) {
+        await(sql).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> query(sql), greaterThanOrEqualTo(expected));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.headprobe.scan;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -138,11 +140,8 @@ class ScanLimitsTest {
     @Test
     void aScanHoldingItsWholeShareLeavesProbesTheRest() {
         String id = submit("share-key", targets(held, 10)).statusCode(202).extract().path("id");
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (open.get() < 2) {
-            assertTrue(Instant.now().isBefore(deadline), "the scan never had 2 fetches in flight: " + open.get());
-            Scans.pause();
-        }
+        await("the scan's fetches in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .untilAtomic(open, greaterThanOrEqualTo(2));
 
         // Starved, it would time out after 5 s, long before the scan's held fetches (30 s).
         given().spec(as("share-key")).contentType(ContentType.JSON)

@@ -1,6 +1,7 @@
 package io.headprobe.scan;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -13,7 +14,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,14 +128,9 @@ class ScanResourceTest {
     }
 
     /** headprobe_scans_active may lag with PostgreSQL (the test profile counts every 100 ms): polled for 30 seconds. */
-    static void awaitActiveScans(double expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (metric("headprobe_scans_active ") != expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("headprobe_scans_active is " + metric("headprobe_scans_active ") + ", not " + expected);
-            }
-            Thread.sleep(20);
-        }
+    static void awaitActiveScans(double expected) {
+        await("headprobe_scans_active").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> metric("headprobe_scans_active "), equalTo(expected));
     }
 
     @Test

@@ -1,15 +1,15 @@
 package io.headprobe.scan;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,14 +190,8 @@ class ScanStoreDiffTest {
     }
 
     /** PostgreSQL counts in the background: look again until the count is the expected one, for ten seconds. */
-    private static void awaitActive(ScanStore store, long expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        Supplier<Long> active = store::activeScans;
-        while (active.get() != expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("active scans " + active.get() + ", expected " + expected);
-            }
-            Thread.sleep(10);
-        }
+    private static void awaitActive(ScanStore store, long expected) {
+        await("active scans").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(store::activeScans, equalTo(expected));
     }
 }

@@ -1,9 +1,9 @@
 package io.headprobe.scan;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,28 +35,9 @@ final class Scans {
 
     /** The same, asking as {@code client} (with its API key, say). */
     static JsonNode awaitFinished(String id, RequestSpecification client) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (true) {
-            JsonNode scan = readLine(given().spec(client).when().get("/scans/" + id).then().statusCode(200).extract().asString());
-            String state = scan.get("state").asText();
-            if (!state.equals("queued") && !state.equals("running")) {
-                return scan;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("scan " + id + " still " + state + " after a minute: " + scan);
-            }
-            pause();
-        }
-    }
-
-    /** Between two looks at a condition (a scan's state, a count); the condition decides, not the pause. */
-    static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return await("scan " + id + " finished").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> readLine(given().spec(client).when().get("/scans/" + id).then().statusCode(200).extract().asString()),
+                        scan -> !List.of("queued", "running").contains(scan.get("state").asText()));
     }
 
     static List<JsonNode> results(String id, String after) {

@@ -1,17 +1,19 @@
 package io.headprobe.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A Debian program the tests use as a real peer (Prometheus, blackbox_exporter, nghttpd), started
@@ -41,7 +43,7 @@ public final class ExternalProcess implements AutoCloseable {
     }
 
     /** Starts {@code command}, where "{port}" stands for a free loopback port, and waits until it listens. */
-    public static ExternalProcess start(Path workDir, String... command) throws IOException, InterruptedException {
+    public static ExternalProcess start(Path workDir, String... command) throws IOException {
         int port = freePort();
         List<String> args = new ArrayList<>();
         for (String arg : command) {
@@ -62,20 +64,19 @@ public final class ExternalProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private void awaitListening(Path workDir) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("exited with " + process.exitValue() + ": " + Files.readString(workDir.resolve("output.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                process.waitFor(20, TimeUnit.MILLISECONDS);
-            }
+    private void awaitListening(Path workDir) throws IOException {
+        Path output = workDir.resolve("output.log");
+        try {
+            await("listening on port " + port).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .failFast(() -> {
+                        if (!process.isAlive()) {
+                            fail("exited with " + process.exitValue() + ": " + Files.readString(output));
+                        }
+                    })
+                    .until(() -> Loopback.accepts(port));
+        } catch (ConditionTimeoutException e) {
+            fail(e.getMessage() + " Output: " + Files.readString(output), e);
         }
-        fail("not listening on port " + port + " within 30 s: " + Files.readString(workDir.resolve("output.log")));
     }
 
     private static int freePort() throws IOException {
