@@ -42,9 +42,6 @@ final class HttpModuleReader {
     /** Go's resp.Proto values, which blackbox compares valid_http_versions with. */
     private static final List<String> HTTP_VERSIONS = List.of("HTTP/1.0", "HTTP/1.1", "HTTP/2.0", "HTTP/3.0");
 
-    /** RFC 9110 token: what a header name may be made of. */
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     private HttpModuleReader() {
     }
 
@@ -162,7 +159,7 @@ final class HttpModuleReader {
         Map<String, String> byLowerCase = new HashMap<>();
         YamlValues.map(name, "http.headers", value).forEach((header, v) -> {
             String key = "http.headers." + header;
-            if (!TOKEN.matcher(header).matches()) {
+            if (!HeaderRules.isName(header)) {
                 throw BlackboxConfigException.invalid(name, key, "\"" + header + "\" is not a header name");
             }
             if (!header.equalsIgnoreCase("Host") && HeaderRules.reserved(header)) {

@@ -31,9 +31,14 @@ public final class HeaderRules {
         return RESERVED.contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /** True for a name made of RFC 9110 token characters only. */
+    public static boolean isName(String name) {
+        return name != null && TOKEN.matcher(name).matches();
+    }
+
     /** Why this header can't be sent as given (e.g. "has a control character (U+0001) in its value"), or null. */
     public static String problem(String name, String value) {
-        if (name == null || !TOKEN.matcher(name).matches()) {
+        if (!isName(name)) {
             return "is not a valid header name";
         }
         if (value == null) {
