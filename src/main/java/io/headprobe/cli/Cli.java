@@ -2,7 +2,6 @@ package io.headprobe.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Set;
 
 import picocli.CommandLine;
 
@@ -20,8 +19,6 @@ public final class Cli {
     /** Exit code of a usage or input error (picocli's own for usage errors). */
     public static final int USAGE = CommandLine.ExitCode.USAGE;
 
-    private static final Set<String> COMMANDS = Set.of("probe", "audit", "help");
-
     private Cli() {
     }
 
@@ -37,9 +34,10 @@ public final class Cli {
     /** Runs the command the arguments name; returns the process's exit code. */
     public static int execute(String... args) {
         CommandLine commandLine = commandLine();
-        if (!args[0].startsWith("-") && !COMMANDS.contains(args[0])) {
+        if (!args[0].startsWith("-") && !commandLine.getSubcommands().containsKey(args[0])) {
             PrintWriter err = commandLine.getErr();
-            err.println("headprobe: unknown command '" + args[0] + "' (commands: serve, probe, audit, help; see headprobe --help)");
+            err.println("headprobe: unknown command '" + args[0] + "' (commands: serve, "
+                    + String.join(", ", commandLine.getSubcommands().keySet()) + "; see headprobe --help)");
             err.flush();
             return USAGE;
         }
