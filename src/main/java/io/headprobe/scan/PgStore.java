@@ -60,10 +60,10 @@ final class PgStore implements ScanStore {
     /** The chunk's current claim: the owner and the claim counter (the fencing token) both match. */
     private static final String HELD = "scan_id = $1 AND chunk = $2 AND owner = $3 AND claims = $4 AND NOT done";
 
-    /** A host's chunk is where its first target falls when hosts are laid out in name order (as Hosts.chunks). */
     /** Targets per INSERT when a draft is committed. */
     private static final int INSERT_BATCH = 1000;
 
+    /** A host's chunk is where its first target falls when hosts are laid out in name order (as Hosts.chunks). */
     private static final String CHUNK_HOSTS = """
             INSERT INTO scan_hosts (scan_id, host, chunk)
             SELECT $1, host, ((sum(n) OVER (ORDER BY host COLLATE "C") - n)::bigint / $2)::int

@@ -107,7 +107,7 @@ public class ScanWorker {
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
         long deadline = System.nanoTime() + shutdownTimeout.orElse(Duration.ofSeconds(10)).toNanos();
-        // Again while runs remain: a claim that was on its way when stopping was set starts one more.
+        // Again while runs remain: a loop that registered after the copy (it then sees stopping and ends) is waited for too.
         while (!runs.isEmpty()) {
             List<Running> now = List.copyOf(runs.values());
             now.forEach(running -> running.stop().complete(null));
