@@ -84,6 +84,14 @@ public interface ProbeConfig {
     @WithDefault("2S")
     Duration connectAttemptTimeout();
 
+    /**
+     * Most bytes of a response body read when a request asks for the body (or an audit): both its
+     * default and its maximum. The cap holds on the wire and after decoding, so a compression bomb
+     * stops there too.
+     */
+    @WithDefault("262144")
+    int bodyMaxBytes();
+
     /** Most extra request headers in one probe request. */
     @WithDefault("20")
     int maxRequestHeaders();

@@ -16,10 +16,26 @@ import io.vertx.core.http.HttpMethod;
  * @param caFile CAs trusted besides the default trust for this probe only (read at start-up), or null
  * @param host the Host header (h2's :authority) to send instead of the target's, as a blackbox
  *        module's {@code Host:} header asks; null for the target's own
+ * @param body how the final response's body is read; null to read none (the head is all)
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host) {
+        CaFile caFile, String host, BodyRead body) {
+
+    /**
+     * @param maxBytes most bytes read, on the wire and once decoded
+     * @param favicon also fetch the page's icon and hash it
+     */
+    public record BodyRead(int maxBytes, boolean favicon) {
+    }
+
+    /** Options that read no body. */
+    public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
+            int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+            CaFile caFile, String host) {
+        this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
+                caFile, host, null);
+    }
 
     /** A scheme, as Go's url.Parse finds one: what makes a Location absolute. */
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -47,6 +63,6 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
             return this;
         }
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
-                ipVersion, headers, caFile);
+                ipVersion, headers, caFile, null, body);
     }
 }

@@ -23,5 +23,16 @@ public record ProbeRequest(
         @Schema(description = "verify certificates (default headprobe.probe.tls-verify); false fetches the headers anyway and reports why the chain failed") Boolean tlsVerify,
         @Schema(description = "offer h2 by ALPN on https (default headprobe.probe.http2)") Boolean http2,
         @Schema(enumeration = { "4", "6" }, description = "connect over this IP version only") Integer ipVersion,
-        @Schema(description = "extra request headers, e.g. {\"Accept-Language\": \"de\"}") Map<String, String> headers) {
+        @Schema(description = "extra request headers, e.g. {\"Accept-Language\": \"de\"}") Map<String, String> headers,
+        @Schema(description = "read the final response's body (then the method is GET) and report its facts: size, hashes, title") Boolean body,
+        @Schema(description = "most body bytes read, on the wire and decoded (default and maximum headprobe.probe.body-max-bytes)") Integer bodyMaxBytes,
+        @Schema(description = "also fetch the page's icon and hash it as Shodan and httpx do (implies body)") Boolean favicon) {
+
+    /** A request that reads no body. */
+    public ProbeRequest(List<String> targets, String method, Integer timeoutMs, Boolean followRedirects,
+            Integer maxRedirects, Integer concurrency, Boolean audit, Boolean tlsVerify, Boolean http2, Integer ipVersion,
+            Map<String, String> headers) {
+        this(targets, method, timeoutMs, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion,
+                headers, null, null, null);
+    }
 }

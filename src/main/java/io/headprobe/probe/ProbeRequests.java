@@ -55,8 +55,9 @@ public class ProbeRequests {
 
     /** The request's options with defaults and limits applied; its targets are not looked at. */
     public ProbeOptions options(ProbeRequest request) {
+        ProbeOptions.BodyRead body = body(request);
         return new ProbeOptions(
-                method(request.method() == null ? config.method() : request.method()),
+                method(request.method(), body),
                 Duration.ofMillis(inRange("timeoutMs", request.timeoutMs(), config.timeout().toMillis(), 1,
                         config.timeout().toMillis())),
                 request.followRedirects() == null ? config.followRedirects() : request.followRedirects(),
@@ -67,7 +68,26 @@ public class ProbeRequests {
                 request.http2() == null ? config.http2() : request.http2(),
                 ipVersion(request.ipVersion()),
                 headers(request.headers()),
-                null);
+                null,
+                null,
+                body);
+    }
+
+    /**
+     * The body is read when asked for, for a favicon (found in the page) and for an audit (which
+     * grades the page too); null when none of them is on.
+     */
+    private ProbeOptions.BodyRead body(ProbeRequest request) {
+        boolean favicon = Boolean.TRUE.equals(request.favicon());
+        boolean wanted = Boolean.TRUE.equals(request.body()) || favicon || Boolean.TRUE.equals(request.audit());
+        if (!wanted && request.bodyMaxBytes() != null) {
+            throw badRequest("'bodyMaxBytes' needs 'body': true");
+        }
+        if (!wanted) {
+            return null;
+        }
+        int maxBytes = (int) inRange("bodyMaxBytes", request.bodyMaxBytes(), config.bodyMaxBytes(), 1, config.bodyMaxBytes());
+        return new ProbeOptions.BodyRead(maxBytes, favicon);
     }
 
     private static Integer ipVersion(Integer version) {
@@ -105,6 +125,18 @@ public class ProbeRequests {
                     + " are allowed");
         }
         return List.copyOf(headers);
+    }
+
+    /** The method asked for, else the configured one; a body is read with GET, whatever is configured. */
+    private HttpMethod method(String requested, ProbeOptions.BodyRead body) {
+        if (requested == null) {
+            return body != null ? HttpMethod.GET : method(config.method());
+        }
+        HttpMethod method = method(requested);
+        if (body != null && method != HttpMethod.GET) {
+            throw badRequest("reading the body (for 'body', 'favicon' or 'audit') needs GET; 'method' is " + requested);
+        }
+        return method;
     }
 
     private static HttpMethod method(String name) {

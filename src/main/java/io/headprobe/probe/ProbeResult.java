@@ -3,6 +3,7 @@ package io.headprobe.probe;
 import java.util.List;
 
 import io.headprobe.audit.Audit;
+import io.headprobe.body.BodyFacts;
 import io.headprobe.http.Header;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -25,7 +26,16 @@ public record ProbeResult(
         List<String> addresses,
         TlsInfo tls,
         Error error,
+        BodyFacts body,
         Audit audit) {
+
+    /** A result without a body read. */
+    public ProbeResult(String target, String url, boolean ok, Integer status, String httpVersion, List<Header> headers,
+            List<Redirect> redirects, Timings timings, String remoteAddress, List<String> addresses, TlsInfo tls,
+            Error error, Audit audit) {
+        this(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses, tls, error, null,
+                audit);
+    }
 
     /** One hop that answered with a redirect, and how that hop went. */
     public record Redirect(String url, int status, String location, Timings timings, String remoteAddress, TlsInfo tls) {
@@ -33,10 +43,16 @@ public record ProbeResult(
 
     /**
      * Milliseconds, at most 3 decimals, like curl's -w timings: name resolution, TCP connect, TLS
-     * handshake (null on http), request written to response head complete; {@code totalMs} is the
-     * whole target, every hop (null on a redirect entry).
+     * handshake (null on http), request written to response head complete, response head to the
+     * body's last byte read (null unless the body was read); {@code totalMs} is the whole target,
+     * every hop (null on a redirect entry).
      */
-    public record Timings(Double totalMs, Double dnsMs, Double connectMs, Double tlsMs, Double headersMs) {
+    public record Timings(Double totalMs, Double dnsMs, Double connectMs, Double tlsMs, Double headersMs,
+            Double transferMs) {
+
+        public Timings(Double totalMs, Double dnsMs, Double connectMs, Double tlsMs, Double headersMs) {
+            this(totalMs, dnsMs, connectMs, tlsMs, headersMs, null);
+        }
 
         public static double ms(long nanos) {
             return Math.round(nanos / 1e3) / 1e3;
@@ -52,11 +68,11 @@ public record ProbeResult(
         }
 
         Timings withDnsMs(Double dns) {
-            return new Timings(totalMs, dns, connectMs, tlsMs, headersMs);
+            return new Timings(totalMs, dns, connectMs, tlsMs, headersMs, transferMs);
         }
 
         Timings withTotalMs(double total) {
-            return new Timings(total, dnsMs, connectMs, tlsMs, headersMs);
+            return new Timings(total, dnsMs, connectMs, tlsMs, headersMs, transferMs);
         }
     }
 
@@ -72,11 +88,16 @@ public record ProbeResult(
     /** The same result for another spelling of the same target. */
     public ProbeResult withTarget(String target) {
         return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
-                tls, error, audit);
+                tls, error, body, audit);
     }
 
     public ProbeResult withAudit(Audit audit) {
         return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
-                tls, error, audit);
+                tls, error, body, audit);
+    }
+
+    public ProbeResult withBody(BodyFacts body) {
+        return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
+                tls, error, body, audit);
     }
 }

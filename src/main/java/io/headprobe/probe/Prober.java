@@ -84,9 +84,22 @@ public class Prober {
                 .onItem().disjoint();
     }
 
-    /** How many fetches a request costs: its distinct targets. */
+    /** How many distinct targets (URLs) a request names. */
     public static int distinctTargets(List<String> targets) {
         return sameTargets(targets).size();
+    }
+
+    /**
+     * What a request costs against a client's limits: a fetch for each distinct target, and for
+     * each the extra fetches its options ask for.
+     */
+    public static int cost(List<String> targets, ProbeOptions options) {
+        return distinctTargets(targets) * fetchesPerTarget(options);
+    }
+
+    /** The page, and with an audit its robots.txt and CORS preflight, with a favicon the icon. */
+    static int fetchesPerTarget(ProbeOptions options) {
+        return 1 + (options.audit() ? 2 : 0) + (options.body() != null && options.body().favicon() ? 1 : 0);
     }
 
     /**
