@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import io.headprobe.guard.TargetUrl;
 import io.headprobe.http.Header;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -45,14 +47,17 @@ import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
 
 /**
  * Sends one request to an address that the caller resolved and checked, and returns as soon as
- * the response head is in: the body is never read, the connection is closed instead (the seed's
- * "read until the blank line"). It works on Netty directly, on Vert.x's event loops, one phase at
+ * the response head is in: the body is not read, the connection is closed instead (the seed's
+ * "read until the blank line"), unless the options ask for the body of the final response: then
+ * its bytes are read up to a cap, or until the probe's time is up, and the hop carries them. It
+ * works on Netty directly, on Vert.x's event loops, one phase at
  * a time (connect, TLS, request, head) so that each phase is timed and TLS can be looked at even
  * when verification fails. https offers h2 and http/1.1 by ALPN; plain http is HTTP/1.1 as is.
  */
@@ -60,6 +65,9 @@ import io.vertx.core.Vertx;
 public class HeadFetcher {
 
     static final String USER_AGENT = "HeadProbe/1.0";
+
+    /** The content codings HeadProbe decodes, offered only when it reads the body. */
+    static final String ACCEPT_ENCODING = "gzip, deflate, br";
 
     @Inject
     Vertx vertx;
@@ -134,10 +142,14 @@ public class HeadFetcher {
         return vertx.nettyEventLoopGroup().next();
     }
 
-    /** @param loop runs the connection and every callback of this fetch */
-    Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs, EventLoop loop) {
+    /**
+     * @param loop runs the connection and every callback of this fetch
+     * @param deadline when (a System.nanoTime()) a body being read is given up as it is, truncated
+     */
+    Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs, EventLoop loop,
+            long deadline) {
         return Uni.createFrom().emitter(emitter -> {
-            Exchange exchange = new Exchange(url, address, options, emitter);
+            Exchange exchange = new Exchange(url, address, options, emitter, deadline);
             emitter.onTermination(exchange::close);
             exchange.connect(connectTimeoutMs, loop);
         });
@@ -149,6 +161,7 @@ public class HeadFetcher {
         private final InetAddress address;
         private final ProbeOptions options;
         private final UniEmitter<? super Hop> emitter;
+        private final long deadline;
         private final AtomicBoolean over = new AtomicBoolean();
         private final long start = System.nanoTime();
         private volatile Channel channel;
@@ -158,12 +171,19 @@ public class HeadFetcher {
         private long connected;
         private long secured;
         private long written;
+        /** While the body is read: the head that came, and the body's bytes so far. */
+        private Hop answered;
+        private long answeredAt;
+        private BodyBuffer body;
+        private ScheduledFuture<?> bodyTimeUp;
 
-        Exchange(TargetUrl url, InetAddress address, ProbeOptions options, UniEmitter<? super Hop> emitter) {
+        Exchange(TargetUrl url, InetAddress address, ProbeOptions options, UniEmitter<? super Hop> emitter,
+                long deadline) {
             this.url = url;
             this.address = address;
             this.options = options;
             this.emitter = emitter;
+            this.deadline = deadline;
         }
 
         void connect(long connectTimeoutMs, EventLoop loop) {
@@ -251,7 +271,10 @@ public class HeadFetcher {
             for (Header header : options.headers()) {
                 request.headers().add(header.name(), header.value());
             }
-            // One request per connection: the head is all we read.
+            if (offersEncodings()) {
+                request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, ACCEPT_ENCODING);
+            }
+            // One request per connection: the head (and perhaps the body) is all we read.
             request.headers().set(HttpHeaderNames.CONNECTION, "close");
             channel.writeAndFlush(request).addListener(done -> step("after writing the request", () -> written(done)));
         }
@@ -271,8 +294,16 @@ public class HeadFetcher {
             for (Header header : options.headers()) {
                 headers.add(header.name().toLowerCase(Locale.ROOT), header.value());
             }
+            if (offersEncodings()) {
+                headers.add("accept-encoding", ACCEPT_ENCODING);
+            }
             channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.open()))
                     .addListener(done -> step("after writing the request", () -> written(done)));
+        }
+
+        /** When the body is read, unless the client chose its own Accept-Encoding. */
+        private boolean offersEncodings() {
+            return options.body() != null && Header.first(options.headers(), "Accept-Encoding") == null;
         }
 
         private void written(Future<? super Void> done) {
@@ -302,15 +333,63 @@ public class HeadFetcher {
             ProbeResult.Timings timings = new ProbeResult.Timings(null, null, ProbeResult.Timings.ms(connected - start),
                     url.https() ? ProbeResult.Timings.ms(secured - connected) : null,
                     ProbeResult.Timings.ms(now - (written == 0 ? now : written)));
+            Hop hop = new Hop(status, httpVersion, List.copyOf(headers), NetUtil.toAddressString(address), timings, tlsInfo,
+                    null);
+            if (body == null && !over.get() && readsBody(hop)) {
+                answered = hop;
+                answeredAt = now;
+                body = new BodyBuffer(options.body().maxBytes());
+                bodyTimeUp = channel.eventLoop().schedule(() -> step("when the time for the body ran out", this::bodyCut),
+                        Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
+                return;
+            }
+            complete(hop);
+        }
+
+        /** The final response's body is read when asked for; a redirect that will be followed is not final. */
+        private boolean readsBody(Hop hop) {
+            return options.body() != null && !(options.followRedirects() && hop.isRedirect()
+                    && Header.first(hop.headers(), "Location") != null);
+        }
+
+        /**
+         * Some of the body, or its end: the head's receiver hands on what comes after the head.
+         * The buffer is not released here: the receiver owns it.
+         */
+        void content(ByteBuf content, boolean last) {
+            if (body == null || over.get()) {
+                return;
+            }
+            if (body.add(content) || last) {
+                bodyRead();
+            }
+        }
+
+        /** The body stops here, short of its end: what came is the answer. */
+        private void bodyCut() {
+            body.cut();
+            bodyRead();
+        }
+
+        private void bodyRead() {
+            bodyTimeUp.cancel(false);
+            complete(answered.withBody(body.done(), ProbeResult.Timings.msSince(answeredAt)));
+        }
+
+        private void complete(Hop hop) {
             if (over.compareAndSet(false, true)) {
-                emitter.complete(new Hop(status, httpVersion, List.copyOf(headers), NetUtil.toAddressString(address),
-                        timings, tlsInfo));
+                emitter.complete(hop);
             }
             // Closed in any case: a head that comes in after a cancellation still holds a connection.
             close();
         }
 
         void fail(Throwable failure) {
+            if (body != null && !over.get()) {
+                // Once the head is in, a broken or closed connection only ends the body early.
+                bodyCut();
+                return;
+            }
             if (over.compareAndSet(false, true)) {
                 emitter.fail(failure);
             }

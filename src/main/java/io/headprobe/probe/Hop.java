@@ -6,10 +6,11 @@ import io.headprobe.http.Header;
 
 /**
  * The response head of one request, as it came off the wire, with the address that answered,
- * the hop's timings (DNS is filled in by the caller, who resolved) and its TLS, when https.
+ * the hop's timings (DNS is filled in by the caller, who resolved) and its TLS, when https; and
+ * its body's bytes when the request asked for them (null otherwise).
  */
 record Hop(int status, String httpVersion, List<Header> headers, String remoteAddress, ProbeResult.Timings timings,
-        TlsInfo tls) {
+        TlsInfo tls, BodyBuffer.RawBody body) {
 
     boolean isRedirect() {
         return isRedirect(status);
@@ -22,7 +23,11 @@ record Hop(int status, String httpVersion, List<Header> headers, String remoteAd
         };
     }
 
+    Hop withBody(BodyBuffer.RawBody read, double transferMs) {
+        return new Hop(status, httpVersion, headers, remoteAddress, timings.withTransferMs(transferMs), tls, read);
+    }
+
     Hop withDnsMs(Double dnsMs) {
-        return new Hop(status, httpVersion, headers, remoteAddress, timings.withDnsMs(dnsMs), tls);
+        return new Hop(status, httpVersion, headers, remoteAddress, timings.withDnsMs(dnsMs), tls, body);
     }
 }

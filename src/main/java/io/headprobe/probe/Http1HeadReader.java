@@ -2,10 +2,15 @@ package io.headprobe.probe;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
-/** Waits for the first final response head of an HTTP/1.x exchange; the body is never looked at. */
+/**
+ * Waits for the first final response head of an HTTP/1.x exchange, and hands on the body that
+ * follows (the exchange ignores it unless it reads the body).
+ */
 final class Http1HeadReader extends ChannelInboundHandlerAdapter {
 
     private final HeadFetcher.Exchange exchange;
@@ -24,6 +29,11 @@ final class Http1HeadReader extends ChannelInboundHandlerAdapter {
                     exchange.head(response.status().code(), response.protocolVersion().text(),
                             response.headers()::iteratorAsString);
                 }
+            }
+            if (msg instanceof HttpContent content) {
+                // A body cut short or malformed (a bad chunk size) ends where it broke.
+                boolean last = msg instanceof LastHttpContent || content.decoderResult().isFailure();
+                exchange.content(content.content(), last);
             }
         } finally {
             ReferenceCountUtil.release(msg);

@@ -71,6 +71,10 @@ public record ProbeResult(
             return new Timings(totalMs, dns, connectMs, tlsMs, headersMs, transferMs);
         }
 
+        Timings withTransferMs(Double transfer) {
+            return new Timings(totalMs, dnsMs, connectMs, tlsMs, headersMs, transfer);
+        }
+
         Timings withTotalMs(double total) {
             return new Timings(total, dnsMs, connectMs, tlsMs, headersMs, transferMs);
         }

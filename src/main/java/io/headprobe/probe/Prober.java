@@ -1,11 +1,13 @@
 package io.headprobe.probe;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import io.headprobe.http.Header;
 import io.headprobe.audit.AuditedResponse;
 import io.headprobe.audit.SecurityHeaders;
+import io.headprobe.body.Body;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
 import io.headprobe.problem.ProblemException;
@@ -22,6 +25,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.unchecked.Unchecked;
 
 /**
@@ -123,12 +127,24 @@ public class Prober {
     }
 
     public Uni<ProbeResult> probe(String target, ProbeOptions options) {
+        return fetchTarget(target, options)
+                .onItem().transformToUni(fetched -> fetched.raw() == null ? Uni.createFrom().item(fetched)
+                        : readBody(fetched, options))
+                .onItem().transform(fetched -> options.audit() ? audit(fetched.result()) : fetched.result())
+                .onItem().invoke(metrics::probed);
+    }
+
+    /**
+     * A target's answer, from its URL through each redirect, within the options' timeout; or why
+     * there is none.
+     */
+    private Uni<Fetched> fetchTarget(String target, ProbeOptions options) {
         return Uni.createFrom().deferred(() -> {
             // One event loop runs the probe's connections and its timeout: a connection's failure
             // is then handed on either before the timeout or not at all (once the timeout has
             // closed it), never while the timeout cancels the pipeline (Mutiny logs what it drops).
             EventLoop loop = fetcher.nextLoop();
-            Trace trace = new Trace(target, loop);
+            Trace trace = new Trace(target, loop, options.timeout());
             return Uni.createFrom().item(() -> TargetUrl.parse(target))
                     .onItem().transformToUni(url -> follow(url, trace, options))
                     .ifNoItem().after(options.timeout()).on(loop).failWith(() -> new TimeoutException(
@@ -137,10 +153,29 @@ public class Prober {
                     // An overloaded service is not the target's failure: the request as a whole is refused.
                     .onFailure(FetchPermits.QueueFullException.class).transform(this::overloaded)
                     .onFailure(failure -> !(failure instanceof ProblemException))
-                    .recoverWithItem(failure -> trace.failed(Failures.classify(failure), Failures.tls(failure)))
-                    .onItem().transform(result -> options.audit() ? audit(result) : result)
-                    .onItem().invoke(metrics::probed);
+                    .recoverWithItem(failure -> new Fetched(trace.failed(Failures.classify(failure), Failures.tls(failure)),
+                            null, List.of()));
         });
+    }
+
+    /**
+     * What was read of the body becomes its facts, off the event loop (decoding and parsing a page
+     * takes a while), and the bytes are let go: a result holds facts only.
+     */
+    private Uni<Fetched> readBody(Fetched fetched, ProbeOptions options) {
+        ProbeResult result = fetched.result();
+        return Uni.createFrom().item(() -> Body.read(fetched.raw().bytes(), fetched.raw().length(), fetched.raw().truncated(),
+                        Header.first(result.headers(), "Content-Encoding"), Header.first(result.headers(), "Content-Type"),
+                        options.body().maxBytes(), result.url()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transform(page -> new Fetched(result.withBody(page.facts()), null, fetched.earlierCookies()));
+    }
+
+    /**
+     * A target's answer as fetched: the result so far, the body's bytes when they were read (null
+     * otherwise), and the Set-Cookie values of the redirects before it.
+     */
+    private record Fetched(ProbeResult result, BodyBuffer.RawBody raw, List<String> earlierCookies) {
     }
 
     private Uni<Hop> follow(TargetUrl url, Trace trace, ProbeOptions options) {
@@ -157,7 +192,7 @@ public class Prober {
                     }
                     TargetUrl next = url.follow(location);
                     trace.redirected(new ProbeResult.Redirect(url.toString(), hop.status(), location, hop.timings(),
-                            hop.remoteAddress(), hop.tls()));
+                            hop.remoteAddress(), hop.tls()), Header.all(hop.headers(), "Set-Cookie"));
                     return follow(next, trace, options.following(location));
                 });
     }
@@ -173,7 +208,7 @@ public class Prober {
                     return new Candidates(AddressOrder.of(url.host(), checked(url, resolved), options.ipVersion()), dnsMs);
                 }))
                 .onItem().transformToUni(candidates -> perHost.withPermit(url.host(),
-                        () -> attempt(url, candidates.addresses(), 0, options, trace.loop))
+                        () -> attempt(url, candidates.addresses(), 0, options, trace))
                         .onItem().transform(hop -> hop.withDnsMs(candidates.dnsMs())));
     }
 
@@ -185,18 +220,18 @@ public class Prober {
      * the connection within {@code headprobe.probe.connect-attempt-timeout} gives way to the next.
      * Once a connection is up, whatever happens (TLS, the response) is that target's answer.
      */
-    private Uni<Hop> attempt(TargetUrl url, List<InetAddress> addresses, int index, ProbeOptions options,
-            EventLoop loop) {
+    private Uni<Hop> attempt(TargetUrl url, List<InetAddress> addresses, int index, ProbeOptions options, Trace trace) {
         InetAddress address = addresses.get(index);
         boolean last = index == addresses.size() - 1;
         long connectTimeout = last ? options.timeout().toMillis()
                 : Math.min(config.connectAttemptTimeout().toMillis(), options.timeout().toMillis());
         Uni<Hop> hop = perAddress.withPermit(NetUtil.toAddressString(address),
                 () -> permits.withPermit(
-                        () -> metrics.timed(() -> fetcher.fetch(url, address, options, connectTimeout, loop))));
+                        () -> metrics.timed(() -> fetcher.fetch(url, address, options, connectTimeout, trace.loop,
+                                trace.bodyDeadline))));
         return last ? hop
                 : hop.onFailure(HeadFetcher.ConnectAttemptException.class)
-                        .recoverWithUni(() -> attempt(url, addresses, index + 1, options, loop));
+                        .recoverWithUni(() -> attempt(url, addresses, index + 1, options, trace));
     }
 
     /** A 503 that asks to come back once the fetches running now have had their time. */
@@ -251,13 +286,20 @@ public class Prober {
         private final String target;
         private final EventLoop loop;
         private final long start = System.nanoTime();
+        /**
+         * When a body still coming is taken as it is. Just before the probe's timeout, which runs on
+         * the same loop: the body's end then always comes first, and the timeout finds it done.
+         */
+        private final long bodyDeadline;
         private final List<ProbeResult.Redirect> redirects = new ArrayList<>();
+        private final List<String> redirectCookies = new ArrayList<>();
         private TargetUrl url;
         private List<String> addresses;
 
-        Trace(String target, EventLoop loop) {
+        Trace(String target, EventLoop loop, Duration timeout) {
             this.target = target;
             this.loop = loop;
+            this.bodyDeadline = start + timeout.toNanos() - TimeUnit.MILLISECONDS.toNanos(1);
         }
 
         synchronized void at(TargetUrl url) {
@@ -269,18 +311,19 @@ public class Prober {
             this.addresses = addresses;
         }
 
-        synchronized void redirected(ProbeResult.Redirect redirect) {
+        synchronized void redirected(ProbeResult.Redirect redirect, List<String> setCookies) {
             redirects.add(redirect);
+            redirectCookies.addAll(setCookies);
         }
 
         synchronized int redirectCount() {
             return redirects.size();
         }
 
-        synchronized ProbeResult answered(Hop hop) {
-            return new ProbeResult(target, url.toString(), true, hop.status(), hop.httpVersion(), hop.headers(),
+        synchronized Fetched answered(Hop hop) {
+            return new Fetched(new ProbeResult(target, url.toString(), true, hop.status(), hop.httpVersion(), hop.headers(),
                     List.copyOf(redirects), hop.timings().withTotalMs(elapsedMs()), hop.remoteAddress(), addresses,
-                    hop.tls(), null, null);
+                    hop.tls(), null, null), hop.body(), List.copyOf(redirectCookies));
         }
 
         synchronized ProbeResult failed(ProbeResult.Error error, TlsInfo tls) {

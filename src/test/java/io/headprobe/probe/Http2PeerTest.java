@@ -44,6 +44,9 @@ class Http2PeerTest {
         TestCa.Leaf leaf = TestCaResource.ca.leaf("127.0.0.1");
         Path root = Files.createTempDirectory("nghttpd");
         Files.writeString(root.resolve("index.html"), "ok\n");
+        // Larger than HTTP/2's initial flow-control window (65,535 bytes): read whole only if the window is given back.
+        byte[] big = BodyReadTest.bytes(200_000);
+        Files.write(root.resolve("big.bin"), big);
         int port = freePort();
         Process server = new ProcessBuilder(NGHTTPD.toString(), "--address=127.0.0.1", "--htdocs=" + root,
                 String.valueOf(port), leaf.keyFile().toString(), leaf.chainFile().toString())
@@ -60,6 +63,15 @@ class Http2PeerTest {
                     .body("tls.alpn", equalTo("h2"))
                     .body("tls.verified", equalTo(true))
                     .body("headers.name", hasItem("server"));
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("targets", List.of("https://127.0.0.1:" + port + "/big.bin"), "body", true))
+                    .when().post("/probe")
+                    .then().statusCode(200)
+                    .rootPath("results[0]")
+                    .body("httpVersion", equalTo("HTTP/2"))
+                    .body("body.wireBytes", equalTo(200_000))
+                    .body("body.truncated", equalTo(false))
+                    .body("body.sha256", equalTo(BodyReadTest.sha256(big)));
         } finally {
             server.destroy();
             assertTrue(server.waitFor(10, TimeUnit.SECONDS), "nghttpd stops on SIGTERM");
