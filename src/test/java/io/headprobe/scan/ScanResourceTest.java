@@ -294,6 +294,17 @@ class ScanResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    /** The body options of a text upload are checked as POST /probe checks them. */
+    @Test
+    void badBodyOptionsInTheQueryAre400Problems() {
+        for (Map<String, String> query : List.of(Map.of("body", "yes"), Map.of("bodyMaxBytes", "1000"),
+                Map.of("body", "true", "bodyMaxBytes", "0"), Map.of("body", "true", "bodyMaxBytes", "999999999"),
+                Map.of("favicon", "true", "method", "HEAD"))) {
+            given().contentType(ContentType.TEXT).queryParams(query).body(target(noContent, 1)).when().post("/scans")
+                    .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        }
+    }
+
     /** PostgreSQL's text columns refuse NUL (a 500 there, once), memory took it: both answer 400. */
     @Test
     void aNulInATargetOrNameIsA400Problem() {
