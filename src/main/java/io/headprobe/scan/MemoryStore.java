@@ -185,8 +185,9 @@ final class MemoryStore implements ScanStore {
         List<ResultChange> changes = new ArrayList<>();
         after.forEach((target, result) -> {
             StoredResult old = before.get(target);
-            if (old != null && !old.summary().equals(result.summary())) {
-                changes.add(ResultChange.of(target, old.summary(), result.summary()));
+            ResultChange change = old == null ? null : ResultChange.of(target, old.summary(), result.summary());
+            if (change != null && !change.changed().isEmpty()) {
+                changes.add(change);
             }
         });
         return Multi.createFrom().iterable(changes);

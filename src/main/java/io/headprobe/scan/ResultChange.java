@@ -12,9 +12,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record ResultChange(String target, ResultSummary before, ResultSummary after, List<String> changed) {
 
     static final List<String> CSV_COLUMNS = List.of("target", "beforeStatus", "beforeError", "beforeGrade",
-            "beforeTlsDaysLeftBucket", "afterStatus", "afterError", "afterGrade", "afterTlsDaysLeftBucket", "changed");
+            "beforeTlsDaysLeftBucket", "beforeTitle", "beforeBodySha256", "afterStatus", "afterError", "afterGrade",
+            "afterTlsDaysLeftBucket", "afterTitle", "afterBodySha256", "changed");
 
-    /** The fields that differ, by their JSON names; empty when nothing does. */
+    /**
+     * The fields that differ, by their JSON names; empty when nothing does. The title and the body
+     * hash are compared only when both results read the body: a scan without the body option says
+     * nothing about the page, and a failed fetch (no body either) already shows as status or error.
+     */
     static ResultChange of(String target, ResultSummary before, ResultSummary after) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(before.status(), after.status())) {
@@ -29,12 +34,21 @@ public record ResultChange(String target, ResultSummary before, ResultSummary af
         if (!Objects.equals(before.tlsDaysLeftBucket(), after.tlsDaysLeftBucket())) {
             changed.add("tlsDaysLeftBucket");
         }
+        if (before.readBody() && after.readBody()) {
+            if (!Objects.equals(before.title(), after.title())) {
+                changed.add("title");
+            }
+            if (!before.bodySha256().equals(after.bodySha256())) {
+                changed.add("bodySha256");
+            }
+        }
         return new ResultChange(target, before, after, List.copyOf(changed));
     }
 
     /** The values of CSV_COLUMNS; the changed fields separated by spaces. */
     List<Object> csvFields() {
         return Arrays.asList(target, before.status(), before.error(), before.grade(), before.tlsDaysLeftBucket(),
-                after.status(), after.error(), after.grade(), after.tlsDaysLeftBucket(), String.join(" ", changed));
+                before.title(), before.bodySha256(), after.status(), after.error(), after.grade(), after.tlsDaysLeftBucket(),
+                after.title(), after.bodySha256(), String.join(" ", changed));
     }
 }

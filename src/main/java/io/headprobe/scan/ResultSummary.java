@@ -7,9 +7,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * so that a certificate ageing by a day is no change but one crossing into the last month is:
  * "expired" (below 0), "<7", "<30", ">=30", and "none" (no TLS, or no certificate seen).
  * V2__scan_diff.sql's tls_days_left_bucket() is the same function for the PostgreSQL store.
+ * {@code title} and {@code bodySha256} are the body's facts: null where the body was not read.
  */
 @RegisterForReflection
-public record ResultSummary(Integer status, String error, String grade, String tlsDaysLeftBucket) {
+public record ResultSummary(Integer status, String error, String grade, String tlsDaysLeftBucket, String title,
+        String bodySha256) {
+
+    /** Its body was read: a read body is hashed, even an empty one. */
+    boolean readBody() {
+        return bodySha256 != null;
+    }
 
     static String tlsDaysLeftBucket(Integer daysLeft) {
         if (daysLeft == null) {

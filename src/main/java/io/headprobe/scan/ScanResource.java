@@ -119,14 +119,16 @@ public class ScanResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(summary = "Submit a scan: one target per line; options as query parameters name, method and audit")
-    public Response submitText(InputStream body, @RestQuery String name, @RestQuery String method,
-            @RestQuery String audit) throws JsonProcessingException {
+    @Operation(summary = "Submit a scan: one target per line; options as query parameters name, method, audit, body, bodyMaxBytes and favicon")
+    public Response submitText(InputStream targets, @RestQuery String name, @RestQuery String method,
+            @RestQuery String audit, @RestQuery String body, @RestQuery String bodyMaxBytes, @RestQuery String favicon)
+            throws JsonProcessingException {
         return submit(reader -> {
-            reader.text(body);
+            reader.text(targets);
             return spec(name(name == null ? null : json.getNodeFactory().textNode(name)),
                     new ProbeRequest(null, method, null, null, null, null, Params.optionalBoolean("audit", audit), null,
-                            null, null, null));
+                            null, null, null, Params.optionalBoolean("body", body),
+                            Params.optionalInt("bodyMaxBytes", bodyMaxBytes), Params.optionalBoolean("favicon", favicon)));
         });
     }
 
@@ -180,7 +182,7 @@ public class ScanResource {
     @Path("{id}/diff")
     @Produces(NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Targets in both scans whose status, error, grade or TLS days-left bucket changed since the base scan")
+    @Operation(summary = "Targets in both scans whose status, error, grade, TLS days-left bucket, or (both having read the body) title or body hash changed since the base scan")
     public Multi<ResultChange> diff(@RestPath String id, @RestQuery String base) {
         return changes(id, base).onItem().transformToMulti(changes -> changes);
     }

@@ -262,9 +262,9 @@ public class ScanWorker {
                 return requests.options(json.treeToValue(options, ProbeRequest.class));
             }
             int version = options.get("version").asInt();
-            if (version != StoredOptions.VERSION) {
+            if (!StoredOptions.reads(version)) {
                 throw new IllegalStateException("the scan's options are of format version " + version
-                        + "; this instance reads version " + StoredOptions.VERSION);
+                        + "; this instance reads versions 1 to " + StoredOptions.VERSION);
             }
             return json.treeToValue(options, StoredOptions.class).clampedTo(probeConfig);
         } catch (JsonProcessingException e) {

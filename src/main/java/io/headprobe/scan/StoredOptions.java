@@ -13,23 +13,36 @@ import io.vertx.core.http.HttpMethod;
  * A scan's probe options as stored with it: resolved when the scan was taken (defaults applied,
  * checked), with a format version. A worker reads them without the request's rules and clamps them
  * to the limits where it runs, so that a limit lowered since slows the scan down but cannot fail it.
+ *
+ * @param bodyMaxBytes the body read's cap (version 2 on); null reads no body, as every scan of version 1 did
+ * @param favicon with a body read, also fetch the page's icon
  */
 @RegisterForReflection
 record StoredOptions(int version, String method, long timeoutMs, boolean followRedirects, int maxRedirects,
-        int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers) {
+        int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+        Integer bodyMaxBytes, boolean favicon) {
 
-    /** The format this instance writes and reads; a worker refuses another (a newer instance wrote it). */
-    static final int VERSION = 1;
+    /**
+     * The format this instance writes. It reads this one and every older one (version 1 has no
+     * body, which reads as null); a worker refuses a newer one, which a newer instance wrote.
+     */
+    static final int VERSION = 2;
 
     static StoredOptions of(ProbeOptions options) {
         return new StoredOptions(VERSION, options.method().name(), options.timeout().toMillis(), options.followRedirects(),
                 options.maxRedirects(), options.concurrency(), options.audit(), options.tlsVerify(), options.http2(),
-                options.ipVersion(), options.headers());
+                options.ipVersion(), options.headers(), options.body() == null ? null : options.body().maxBytes(),
+                options.body() != null && options.body().favicon());
+    }
+
+    static boolean reads(int version) {
+        return version >= 1 && version <= VERSION;
     }
 
     ProbeOptions clampedTo(ProbeConfig limits) {
         return new ProbeOptions(HttpMethod.valueOf(method), Duration.ofMillis(Math.min(timeoutMs, limits.timeout().toMillis())),
                 followRedirects, Math.min(maxRedirects, limits.maxRedirects()), Math.min(concurrency, limits.concurrency()),
-                audit, tlsVerify, http2, ipVersion, headers, null);
+                audit, tlsVerify, http2, ipVersion, headers, null, null,
+                bodyMaxBytes == null ? null : new ProbeOptions.BodyRead(Math.min(bodyMaxBytes, limits.bodyMaxBytes()), favicon));
     }
 }

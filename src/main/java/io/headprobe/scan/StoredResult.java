@@ -16,7 +16,7 @@ import io.headprobe.probe.ProbeResult;
  * ProbeResult as JSON. {@code position} numbers the results of a scan in the order they were stored.
  */
 record StoredResult(long position, int seq, String target, String url, boolean ok, Integer status, String error,
-        String grade, Double totalMs, Integer tlsDaysLeft, String json) {
+        String grade, Double totalMs, Integer tlsDaysLeft, String title, String bodySha256, String json) {
 
     static final String CSV_HEADER = Csv.row(ProbeCsv.COLUMNS);
 
@@ -26,6 +26,8 @@ record StoredResult(long position, int seq, String target, String url, boolean o
                 result.audit() == null ? null : result.audit().grade(),
                 result.timings() == null ? null : result.timings().totalMs(),
                 result.tls() == null || result.tls().daysLeft() == null ? null : Math.toIntExact(result.tls().daysLeft()),
+                result.body() == null ? null : result.body().title(),
+                result.body() == null ? null : result.body().sha256(),
                 json);
     }
 
@@ -58,6 +60,6 @@ record StoredResult(long position, int seq, String target, String url, boolean o
 
     /** What a diff compares. */
     ResultSummary summary() {
-        return new ResultSummary(status, error, grade, ResultSummary.tlsDaysLeftBucket(tlsDaysLeft));
+        return new ResultSummary(status, error, grade, ResultSummary.tlsDaysLeftBucket(tlsDaysLeft), title, bodySha256);
     }
 }

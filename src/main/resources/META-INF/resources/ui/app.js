@@ -1,6 +1,6 @@
 // HeadProbe web UI: sends the form to POST /probe/stream and fills the table from the NDJSON
 // stream, one line (one ProbeResult) at a time. Everything a target sent is put in the page as
-// text (textContent), never as markup.
+// text (textContent), never as markup: above all what came from a body, such as the page's title.
 
 import { $, el, readLines, showProblem as showIn, showResponseProblem as showResponseIn, withApiKey } from './dom.js';
 
@@ -11,7 +11,7 @@ const downloadButton = $('download');
 const problemBox = $('problem');
 const summary = $('summary');
 const tbody = document.querySelector('#results tbody');
-const COLUMNS = 8;
+const COLUMNS = 9;
 
 let current = null; // the latest run: { controller, rows, started, ended, state }
 let downloadUrl = null;
@@ -21,16 +21,23 @@ function intField(id) {
   return text === '' ? null : Number(text);
 }
 
+/** The body is read for its facts, for a favicon and for an audit (which grades the page too): then with GET. */
+function readsBody() {
+  return $('body').checked || $('favicon').checked || $('audit').checked;
+}
+
 /** The JSON body of the request; empty number fields are left to the server's defaults. */
 function requestBody() {
   const body = {
     targets: $('targets').value.split('\n').map((line) => line.trim()).filter((line) => line !== ''),
-    method: $('method').value,
+    method: readsBody() ? 'GET' : $('method').value,
     followRedirects: $('follow').checked,
     audit: $('audit').checked,
     // Sent either way, so that the box means what it shows whatever the server's default is.
     tlsVerify: $('tls-verify').checked,
   };
+  if ($('body').checked) body.body = true;
+  if ($('favicon').checked) body.favicon = true;
   const timeout = intField('timeout');
   if (timeout !== null) body.timeoutMs = timeout;
   const maxRedirects = intField('max-redirects');
@@ -82,6 +89,7 @@ function addRow(target, index) {
   const toggle = el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': detailId, disabled: true }, target);
   const cells = {
     status: el('td', { class: 'status' }, 'pending'),
+    title: el('td', { class: 'title' }),
     version: el('td'),
     tls: el('td', { class: 'tls' }),
     time: el('td', { class: 'num' }),
@@ -117,6 +125,8 @@ function show(run, result) {
     cells.status.className = `status s${Math.floor(result.status / 100)}xx`;
     cells.status.textContent = result.status;
   }
+  // The page's title is the target's text: as text, never as markup.
+  cells.title.textContent = result.body?.title ?? '';
   cells.version.textContent = result.httpVersion ?? '';
   cells.tls.replaceChildren(...tlsCell(result.tls));
   cells.time.textContent = result.timings ? result.timings.totalMs.toFixed(1) : '';
@@ -147,7 +157,11 @@ function details(result) {
   }
   if (result.timings) {
     parts.push(el('h2', {}, result.redirects.length > 0 ? 'Timings (ms): the last hop\'s phases, all hops\' total' : 'Timings (ms)'),
-      el('dl', { class: 'timings' }, ...PHASES.flatMap(([key, name]) => [el('dt', {}, name), el('dd', { 'data-phase': key }, ms(result.timings[key]))])));
+      el('dl', { class: 'timings' }, ...PHASES.filter(([key]) => key !== 'transferMs' || result.timings.transferMs != null)
+        .flatMap(([key, name]) => [el('dt', {}, name), el('dd', { 'data-phase': key }, ms(result.timings[key]))])));
+  }
+  if (result.body) {
+    parts.push(el('h2', {}, 'Body'), bodyFacts(result.body));
   }
   parts.push(el('h2', {}, 'Addresses'), addresses(result));
   if (result.audit) {
@@ -156,7 +170,8 @@ function details(result) {
   return parts;
 }
 
-const PHASES = [['dnsMs', 'DNS'], ['connectMs', 'Connect'], ['tlsMs', 'TLS'], ['headersMs', 'Headers'], ['totalMs', 'Total']];
+const PHASES = [['dnsMs', 'DNS'], ['connectMs', 'Connect'], ['tlsMs', 'TLS'], ['headersMs', 'Headers'], ['transferMs', 'Transfer'],
+  ['totalMs', 'Total']];
 
 /** A duration in ms to one decimal; "—" where the phase did not happen (no lookup for an address, no TLS on http). */
 function ms(value) {
@@ -232,6 +247,28 @@ function certificate(c) {
     ['SHA-256', c.sha256],
   ];
   return el('dl', { class: 'cert' }, ...fields.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value ?? '—')]));
+}
+
+/** What the body read learnt (never the body itself): sizes, hashes, the title as text, the favicon's hashes. */
+function bodyFacts(body) {
+  const size = `${body.bytes} bytes${body.truncated ? ', truncated at the cap' : ''}`
+    + `${body.encoding ? `; ${body.wireBytes} on the wire, ${body.encoding}` : ''}`;
+  const fields = [
+    ['Size', size],
+    ['Title', body.title],
+    ['Words, lines', body.words === null || body.words === undefined ? null : `${body.words}, ${body.lines}`],
+    ['SHA-256', body.sha256],
+    ['MurmurHash3', body.mmh3],
+    ['Error', body.error],
+  ];
+  if (body.favicon) {
+    const icon = body.favicon;
+    fields.push(['Favicon', [icon.url, icon.status, icon.bytes === null || icon.bytes === undefined ? null : `${icon.bytes} bytes`]
+      .filter((part) => part !== null && part !== undefined).join(', ')],
+    ['Favicon MurmurHash3', icon.mmh3], ['Favicon MD5', icon.md5], ['Favicon error', icon.error]);
+  }
+  return el('dl', { class: 'body-facts' }, ...fields.filter(([, value]) => value !== null && value !== undefined)
+    .flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, String(value))]));
 }
 
 /** Every address the name resolved to, the one that answered marked. */
@@ -315,3 +352,10 @@ downloadButton.addEventListener('click', download);
 $('follow').addEventListener('change', () => {
   $('max-redirects').disabled = !$('follow').checked;
 });
+// A body is read with GET: the method box says so while one is.
+for (const id of ['body', 'favicon', 'audit']) {
+  $(id).addEventListener('change', () => {
+    if (readsBody()) $('method').value = 'GET';
+    $('method').disabled = readsBody();
+  });
+}

@@ -188,9 +188,9 @@ class ScanResourceTest {
 
         List<String> csv = given().accept("text/csv").when().get("/scans/" + id + "/diff?base=" + base)
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString().lines().toList();
-        assertEquals("target,beforeStatus,beforeError,beforeGrade,beforeTlsDaysLeftBucket,afterStatus,afterError,"
-                + "afterGrade,afterTlsDaysLeftBucket,changed", csv.get(0));
-        assertTrue(csv.contains(changedStatus + ",204,,,none,503,,,none,status"), csv::toString);
+        assertEquals("target,beforeStatus,beforeError,beforeGrade,beforeTlsDaysLeftBucket,beforeTitle,beforeBodySha256,"
+                + "afterStatus,afterError,afterGrade,afterTlsDaysLeftBucket,afterTitle,afterBodySha256,changed", csv.get(0));
+        assertTrue(csv.contains(changedStatus + ",204,,,none,,,503,,,none,,,status"), csv::toString);
         assertEquals(3, csv.size(), csv::toString);
 
         given().when().get("/scans/" + base + "/diff?base=" + base).then().statusCode(200).body(equalTo(""));
@@ -292,6 +292,17 @@ class ScanResourceTest {
         }
         given().contentType(ContentType.TEXT).body("\n# nothing\n").when().post("/scans")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** The body options of a text upload are checked as POST /probe checks them. */
+    @Test
+    void badBodyOptionsInTheQueryAre400Problems() {
+        for (Map<String, String> query : List.of(Map.of("body", "yes"), Map.of("bodyMaxBytes", "1000"),
+                Map.of("body", "true", "bodyMaxBytes", "0"), Map.of("body", "true", "bodyMaxBytes", "999999999"),
+                Map.of("favicon", "true", "method", "HEAD"))) {
+            given().contentType(ContentType.TEXT).queryParams(query).body(target(noContent, 1)).when().post("/scans")
+                    .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        }
     }
 
     /** PostgreSQL's text columns refuse NUL (a 500 there, once), memory took it: both answer 400. */

@@ -13,6 +13,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.headprobe.body.BodyFacts;
 import io.headprobe.probe.ProbeResult;
 
 /**
@@ -138,6 +141,31 @@ abstract class ScanStoreContract {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), stored.stream().map(StoredResult::position).toList());
         assertEquals(List.of("first"), stored.stream().map(StoredResult::url).distinct().toList());
         assertNull(store.claim("late").await().indefinitely());
+    }
+
+    /**
+     * A result with body facts is stored whole (the NDJSON and CSV exports read its JSON) and with
+     * the title and body hash that a diff compares; one without keeps them null.
+     */
+    @Test
+    void aResultsBodyFactsAreStoredWithIt() throws Exception {
+        ScanStore store = store(500, Duration.ofMinutes(1));
+        String id = submit(store, "c", List.of("http://a.test/page", "http://a.test/head"));
+        Chunk chunk = store.claim("w").await().indefinitely();
+        ObjectMapper json = new ObjectMapper();
+        ProbeResult page = results(chunk, "u").get(0).result().withTarget("http://a.test/page")
+                .withBody(new BodyFacts(5, 5, false, null, "ab".repeat(32), "-1", "<b>Shop</b>", 1, 1, null, null));
+        ProbeResult head = results(chunk, "u").get(0).result().withTarget("http://a.test/head");
+        store.complete("w", chunk, List.of(new ScanStore.ResultToStore(0, page, json.writeValueAsString(page)),
+                new ScanStore.ResultToStore(1, head, json.writeValueAsString(head)))).await().indefinitely();
+
+        List<StoredResult> stored = store.results(id, 0).collect().asList().await().indefinitely();
+        StoredResult withBody = stored.stream().filter(result -> result.seq() == 0).findFirst().orElseThrow();
+        assertEquals(List.of("<b>Shop</b>", "ab".repeat(32)), List.of(withBody.title(), withBody.bodySha256()));
+        assertEquals("<b>Shop</b>", withBody.line(json, id).at("/body/title").asText());
+        StoredResult without = stored.stream().filter(result -> result.seq() == 1).findFirst().orElseThrow();
+        assertNull(without.title());
+        assertNull(without.bodySha256());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.headprobe.audit.Audit;
+import io.headprobe.body.BodyFacts;
 import io.headprobe.probe.ErrorCode;
 import io.headprobe.probe.ProbeResult;
 import io.headprobe.probe.TlsInfo;
@@ -88,21 +89,63 @@ class ScanStoreDiffTest {
 
         List<ResultChange> changes = store.diff(after, base).collect().asList().await().indefinitely();
 
-        ResultSummary plain = new ResultSummary(200, null, null, "none");
+        ResultSummary plain = summary(200, null, null, "none");
         assertEquals(List.of(
-                new ResultChange("http://broken.test/", plain, new ResultSummary(null, "CONNECT_FAILED", null, "none"),
+                new ResultChange("http://broken.test/", plain, summary(null, "CONNECT_FAILED", null, "none"),
                         List.of("status", "error")),
-                new ResultChange("http://expired.test/", new ResultSummary(200, null, null, "<7"),
-                        new ResultSummary(200, null, null, "expired"), List.of("tlsDaysLeftBucket")),
-                new ResultChange("http://graded.test/", new ResultSummary(200, null, "A", "none"),
-                        new ResultSummary(200, null, "F", "none"), List.of("grade")),
-                new ResultChange("http://soon.test/", new ResultSummary(200, null, null, ">=30"),
-                        new ResultSummary(200, null, null, "<30"), List.of("tlsDaysLeftBucket")),
-                new ResultChange("http://tls.test/", plain, new ResultSummary(200, null, null, "<30"),
+                new ResultChange("http://expired.test/", summary(200, null, null, "<7"),
+                        summary(200, null, null, "expired"), List.of("tlsDaysLeftBucket")),
+                new ResultChange("http://graded.test/", summary(200, null, "A", "none"),
+                        summary(200, null, "F", "none"), List.of("grade")),
+                new ResultChange("http://soon.test/", summary(200, null, null, ">=30"),
+                        summary(200, null, null, "<30"), List.of("tlsDaysLeftBucket")),
+                new ResultChange("http://tls.test/", plain, summary(200, null, null, "<30"),
                         List.of("tlsDaysLeftBucket"))),
                 changes, "older.test stays >=30; unfinished.test has no result after; same.test is compared by its first "
                         + "occurrence; new.test and gone.test are in one scan only");
         assertEquals(List.of(), store.diff(base, base).collect().asList().await().indefinitely());
+    }
+
+    /**
+     * A defaced page: the title or the body's hash changed, compared only where both scans read the
+     * body. A result without a body read on either side (a scan without "body", a failed fetch) is
+     * compared as before; a page that lost its title is a changed title.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "memory", "postgres" })
+    void listsTargetsWhoseTitleOrBodyHashChangedWhereBothReadTheBody(String kind) {
+        ScanStore store = store(kind);
+        List<String> targets = List.of("http://steady.test/", "http://defaced.test/", "http://retitled.test/",
+                "http://untitled.test/", "http://read-after.test/", "http://read-before.test/", "http://broken.test/");
+        String base = submit(store, targets);
+        runAll(store, base, Map.of(
+                "http://steady.test/", page("Shop", "aa"),
+                "http://defaced.test/", page("Shop", "aa"),
+                "http://retitled.test/", page("Shop", "aa"),
+                "http://untitled.test/", page("Shop", "aa"),
+                "http://read-before.test/", page("Shop", "aa"),
+                "http://broken.test/", page("Shop", "aa")), null);
+        String after = submit(store, targets);
+        runAll(store, after, Map.of(
+                "http://steady.test/", page("Shop", "aa"),
+                "http://defaced.test/", page("Shop", "bb"),
+                "http://retitled.test/", page("<b>Hacked</b>", "bb"),
+                "http://untitled.test/", page(null, "bb"),
+                "http://read-after.test/", page("Shop", "aa"),
+                "http://broken.test/", result(null, ErrorCode.CONNECT_FAILED, null, null)), null);
+
+        List<ResultChange> changes = store.diff(after, base).collect().asList().await().indefinitely();
+
+        assertEquals(List.of(
+                new ResultChange("http://broken.test/", bodySummary("Shop", "aa"),
+                        summary(null, "CONNECT_FAILED", null, "none"), List.of("status", "error")),
+                new ResultChange("http://defaced.test/", bodySummary("Shop", "aa"), bodySummary("Shop", "bb"),
+                        List.of("bodySha256")),
+                new ResultChange("http://retitled.test/", bodySummary("Shop", "aa"), bodySummary("<b>Hacked</b>", "bb"),
+                        List.of("title", "bodySha256")),
+                new ResultChange("http://untitled.test/", bodySummary("Shop", "aa"), bodySummary(null, "bb"),
+                        List.of("title", "bodySha256"))),
+                changes, "steady.test is the same page; read-after.test and read-before.test read the body in one scan only");
     }
 
     @ParameterizedTest
@@ -181,6 +224,19 @@ class ScanStoreDiffTest {
         return new ProbeResult("", "", error == null, status, null, List.of(), List.of(), null, null, List.of(), tls,
                 error == null ? null : new ProbeResult.Error(error, "refused"),
                 grade == null ? null : new Audit(0, grade, List.of()));
+    }
+
+    /** A 200 whose body was read: its title (null: none) and its hash. */
+    private static ProbeResult page(String title, String sha256) {
+        return result(200, null, null, null).withBody(new BodyFacts(10, 10, false, null, sha256, "1", title, 1, 1, null, null));
+    }
+
+    private static ResultSummary summary(Integer status, String error, String grade, String bucket) {
+        return new ResultSummary(status, error, grade, bucket, null, null);
+    }
+
+    private static ResultSummary bodySummary(String title, String sha256) {
+        return new ResultSummary(200, null, null, "none", title, sha256);
     }
 
     private static String submit(ScanStore store, List<String> targets) {

@@ -2,6 +2,7 @@ package io.headprobe.scan;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.headprobe.probe.ProbeConfig;
+import io.headprobe.probe.ProbeOptions;
 import io.headprobe.testing.RawServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -49,6 +53,9 @@ class ScanWorkerTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ProbeConfig probeConfig;
+
     /**
      * Options stored with a scan that today's limits refuse (a limit lowered since, or an older
      * instance in a rolling deploy) fail the run on every claim: after the second claim the
@@ -78,7 +85,7 @@ class ScanWorkerTest {
     @Test
     void storedOptionsAreClampedToTodaysLimitsAndAnUnknownFormatIsNotGuessed() throws Exception {
         String higherLimits = json.writeValueAsString(new StoredOptions(StoredOptions.VERSION, "HEAD", 1_000_000, false, 0,
-                9999, false, true, false, null, List.of()));
+                9999, false, true, false, null, List.of(), null, false));
         JsonNode ran = Scans.awaitFinished(submit(higherLimits));
         assertEquals("done", ran.get("state").asText());
         assertEquals(1, ran.get("done").asInt());
@@ -87,6 +94,42 @@ class ScanWorkerTest {
         String newer = submit("{\"version\":" + (StoredOptions.VERSION + 1) + "}");
         assertEquals(1, Scans.awaitFinished(newer).at("/byError/NOT_PROBED").asInt());
         assertTrue(Scans.results(newer, null).get(0).at("/error/message").asText().contains("format version"));
+    }
+
+    /**
+     * The body options of both submission forms are stored resolved, in format 2 (a body read's cap
+     * is clamped to today's headprobe.probe.body-max-bytes when it runs); options an instance wrote
+     * in format 1, before bodies were read, still run, and read no body.
+     */
+    @Test
+    void bodyOptionsAreStoredWithTheScanAndFormatOneStillRuns() throws Exception {
+        String target = "http://127.0.0.1:9/";
+        JsonNode fromJson = storedOptions(Scans.submitJson(Map.of("targets", List.of(target), "body", true,
+                "bodyMaxBytes", 1000, "favicon", true)));
+        assertEquals(List.of(2, "GET", 1000, true), List.of(fromJson.get("version").asInt(), fromJson.get("method").asText(),
+                fromJson.get("bodyMaxBytes").asInt(), fromJson.get("favicon").asBoolean()), fromJson.toString());
+        JsonNode fromText = storedOptions(given().contentType("text/plain").queryParam("body", "true")
+                .queryParam("bodyMaxBytes", "2000").body(target).when().post("/scans").then().statusCode(202)
+                .extract().path("id"));
+        assertEquals(List.of("GET", 2000, false), List.of(fromText.get("method").asText(),
+                fromText.get("bodyMaxBytes").asInt(), fromText.get("favicon").asBoolean()), fromText.toString());
+        assertTrue(storedOptions(Scans.submitJson(Map.of("targets", List.of(target)))).get("bodyMaxBytes").isNull());
+
+        StoredOptions larger = json.treeToValue(((ObjectNode) fromJson).put("bodyMaxBytes", 999_999_999), StoredOptions.class);
+        assertEquals(new ProbeOptions.BodyRead(probeConfig.bodyMaxBytes(), true), larger.clampedTo(probeConfig).body());
+
+        String formatOne = "{\"version\":1,\"method\":\"HEAD\",\"timeoutMs\":5000,\"followRedirects\":false,"
+                + "\"maxRedirects\":0,\"concurrency\":4,\"audit\":true,\"tlsVerify\":true,\"http2\":false,"
+                + "\"ipVersion\":null,\"headers\":[]}";
+        assertNull(json.readValue(formatOne, StoredOptions.class).clampedTo(probeConfig).body());
+        JsonNode ran = Scans.awaitFinished(submit(formatOne));
+        assertEquals(1, ran.get("done").asInt());
+        assertEquals(0, ran.at("/byError/NOT_PROBED").asInt(), ran.toString());
+    }
+
+    private JsonNode storedOptions(String id) throws Exception {
+        return json.readTree(pool.preparedQuery("SELECT options FROM scans WHERE id = $1::uuid").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next().getString(0));
     }
 
     private String submit(String options) {

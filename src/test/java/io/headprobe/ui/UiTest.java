@@ -132,7 +132,7 @@ class UiTest extends BrowserTest {
         List<String> unlabelled = script("return [...document.querySelectorAll('input, select, textarea')]"
                 + ".filter(c => !c.id || !document.querySelector(`label[for=\"${c.id}\"]`)).map(c => c.outerHTML);");
         assertEquals(List.of(), unlabelled, "every control has a <label for>");
-        assertEquals(8, driver.findElements(By.cssSelector("#results thead th[scope=col]")).size());
+        assertEquals(9, driver.findElements(By.cssSelector("#results thead th[scope=col]")).size());
         assertFalse(driver.findElement(By.cssSelector("#results caption")).getText().isBlank());
         assertEquals("polite", driver.findElement(By.id("summary")).getAttribute("aria-live"));
         assertEquals("alert", driver.findElement(By.id("problem")).getAttribute("role"));
@@ -290,6 +290,58 @@ class UiTest extends BrowserTest {
             failed = tlsFacts(bad);
             assertEquals(List.of("TLS 1.3, h2", "expired", "not verified: EXPIRED"), failed);
             assertFalse(downloaded().get(0).get("tls").get("verified").asBoolean());
+        }
+    }
+
+    /**
+     * A page whose title is markup (an {@code <img onerror>}, a {@code <b>}) shows it as text, in
+     * the Title column and in the expanded row's body facts, and nothing in it runs. Reading bodies
+     * sends GET whatever the method box said. Needs the fetcher's body read: until the result has
+     * body facts, the test is skipped, saying so.
+     */
+    @Test
+    void showsAPageTitleMadeOfMarkupAsText() throws IOException {
+        String page = "<!doctype html><html><head><title>&lt;b&gt;bold&lt;/b&gt; <img src=x onerror=\"window.pwned=1\"></title>"
+                + "</head><body><p>hi</p></body></html>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        List<String> methods = new ArrayList<>();
+        try (RawServer html = RawServer.start(socket -> {
+            String head = RawServer.head(socket.getInputStream());
+            synchronized (methods) {
+                methods.add(head.substring(0, head.indexOf(' ')));
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+        })) {
+            String url = html.url("/page");
+            open();
+            driver.findElement(By.id("body")).click();
+            assertEquals("GET", driver.findElement(By.id("method")).getAttribute("value"));
+            assertFalse(driver.findElement(By.id("method")).isEnabled(), "a body is read with GET only");
+            run(List.of(url));
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+            synchronized (methods) {
+                assertEquals(List.of("GET"), methods);
+            }
+            JsonNode body = downloaded().get(0).get("body");
+            Assumptions.assumeTrue(body != null && !body.isNull(),
+                    "the result has no body facts yet: this test needs the fetcher's body read (issue 22, item 1)");
+
+            String title = "<b>bold</b> <img src=x onerror=\"window.pwned=1\">";
+            assertEquals(title, body.get("title").asText(), "the title as a browser shows it");
+            WebElement cell = cell(url, 3);
+            assertEquals(title, cell.getText());
+            assertEquals(0, cell.findElements(By.cssSelector("*")).size(), "the title is text, not elements");
+            WebElement detail = expand(url);
+            Map<String, String> facts = fields(detail.findElement(By.cssSelector("dl.body-facts")));
+            assertEquals(title, facts.get("Title"));
+            assertEquals(body.get("sha256").asText(), facts.get("SHA-256"));
+            assertEquals(body.get("mmh3").asText(), facts.get("MurmurHash3"));
+            assertEquals(0, detail.findElements(By.cssSelector("dl.body-facts img, dl.body-facts b")).size());
+            assertEquals("undefined", script("return typeof window.pwned;"), "no handler from the page ran");
         }
     }
 
@@ -489,13 +541,13 @@ class UiTest extends BrowserTest {
             assertEquals(List.of("status s2xx", "status s2xx", "status s2xx", "status s4xx", "status s5xx", "status error",
                     "status error", "status error"),
                     targets.stream().map(t -> status(t).getAttribute("class")).toList());
-            assertEquals("1", cell(redirected, 7).getText(), "redirect count");
-            assertEquals(ok.url("/home"), cell(redirected, 6).getText(), "final URL");
-            assertEquals("HTTP/1.1", cell(failing.url("/busy"), 3).getText());
-            assertEquals("HTTP/2", cell(https, 3).getText());
+            assertEquals("1", cell(redirected, 8).getText(), "redirect count");
+            assertEquals(ok.url("/home"), cell(redirected, 7).getText(), "final URL");
+            assertEquals("HTTP/1.1", cell(failing.url("/busy"), 4).getText());
+            assertEquals("HTTP/2", cell(https, 4).getText());
             assertEquals(List.of("—", "no TLS"), tlsFacts(ok.url("/")), "no TLS on http");
             assertEquals(List.of("TLS 1.3, h2", "89 days left", "verified"), tlsFacts(https));
-            assertFalse(cell(ok.url("/"), 8).getText().isBlank(), "grade badge");
+            assertFalse(cell(ok.url("/"), 9).getText().isBlank(), "grade badge");
             assertTrue(summary().getText().startsWith("Finished: 8/8 done, 5 ok, 3 failed"), summary().getText());
 
             row(https).findElement(By.cssSelector("button.toggle")).click();
@@ -594,7 +646,7 @@ class UiTest extends BrowserTest {
      * e.g. "TLS 1.3, h2", "89 days left", "verified".
      */
     private static List<String> tlsFacts(String target) {
-        return texts(cell(target, 4).findElements(By.cssSelector(":scope > span"))).stream()
+        return texts(cell(target, 5).findElements(By.cssSelector(":scope > span"))).stream()
                 .map(text -> text.replaceAll("\\s+", " ")).toList();
     }
 

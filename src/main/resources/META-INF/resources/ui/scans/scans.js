@@ -207,6 +207,8 @@ function resultRow(number, result) {
     el('td', { class: 'num' }, String(number)),
     el('th', { scope: 'row', class: 'target' }, result.target),
     status,
+    // The page's title (with "body": true) is the target's text: as text, never as markup.
+    el('td', { class: 'title' }, result.body?.title ?? ''),
     el('td', {}, grade ? el('span', { class: `grade grade-${grade[0]}`, title: `score ${result.audit.score}` }, grade) : ''),
     el('td', { class: 'num' }, result.timings ? result.timings.totalMs.toFixed(1) : ''),
     el('td', { class: 'url' }, result.url ?? ''));
