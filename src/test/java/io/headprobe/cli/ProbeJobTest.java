@@ -56,7 +56,8 @@ class ProbeJobTest {
         List<String> urls = IntStream.range(0, 20).mapToObj(i -> Loopback.url(target, "/" + i)).toList();
         ProbeOptions options = requests.options(new ProbeRequest(null, null, null, null, null, 4, null, null, null, null, null));
         ThreadRecordingWriter writer = new ThreadRecordingWriter();
-        ProbeJob job = new ProbeJob(TargetSource.open(urls, null, true), null, ResultFormat.JSONL, null, null, false, "test");
+        ProbeJob job = new ProbeJob(TargetSource.open(urls, null, List.of(), true), null, ResultFormat.JSONL, null, null,
+                ResultFilter.NONE, false, "test");
 
         int exit = job.run(prober, options, writer, new Progress(new PrintStream(PrintStream.nullOutputStream()), false));
 
