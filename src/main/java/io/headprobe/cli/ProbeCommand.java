@@ -128,16 +128,16 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     List<ResultFilter.StatusRange> matchStatus = new ArrayList<>();
 
     @Option(names = { "--filter-status", "-fc" }, split = ",", paramLabel = "CODES", converter = StatusConverter.class,
-            description = "leave out results whose status is listed, e.g. 404,5xx")
+            description = "leave out results whose status is listed, e.g. 4xx,503")
     List<ResultFilter.StatusRange> filterStatus = new ArrayList<>();
 
     @Option(names = { "--match-regex", "-mr" }, paramLabel = "RE2", converter = RegexConverter.class,
-            description = "write only results whose response head (status line and headers) or title the regex finds "
-                    + "a match in (repeatable: every one must)")
+            description = "write only results in whose response head (status line, headers) or title the regex finds "
+                    + "a match (repeatable: each must)")
     List<Pattern> matchRegex = new ArrayList<>();
 
     @Option(names = { "--filter-regex", "-fe" }, paramLabel = "RE2", converter = RegexConverter.class,
-            description = "leave out results whose response head or title the regex finds a match in (repeatable: any one)")
+            description = "leave out results in whose response head or title the regex finds a match (repeatable: any)")
     List<Pattern> filterRegex = new ArrayList<>();
 
     @Option(names = { "-q", "--quiet" }, description = "no progress line on standard error")
@@ -170,6 +170,10 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         positive("--max-redirects", maxRedirects, 0);
         positive("--per-host", perHost, 0);
         positive("--body-max-bytes", bodyMaxBytes, 1);
+        if ((body || favicon || bodyMaxBytes != null) && method != null && !method.strip().equalsIgnoreCase("GET")) {
+            throw new ParameterException(spec.commandLine(), "reading the body needs --method GET (the default then), not "
+                    + method);
+        }
         for (String path : paths) {
             if (path.isBlank() || path.contains("://")) {
                 throw new ParameterException(spec.commandLine(), "--path '" + path + "' is not a path (e.g. /admin)");
