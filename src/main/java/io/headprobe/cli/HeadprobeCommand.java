@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         description = "Fetches HTTP response headers of many targets at once and grades them in the manner of "
                 + "MDN HTTP Observatory. With no command (or 'serve') it runs as a web service.",
         subcommands = { ProbeCommand.class, AuditCommand.class, picocli.CommandLine.HelpCommand.class },
-        footer = { "", "Exit codes: 0 all targets answered (and none graded below --fail-under), 1 some did not, "
-                + "2 usage or input error, 130 interrupted." })
+        footer = { "", "Exit codes: 0 all targets answered (and none graded below --fail-under; with a match or filter, "
+                + "at least one result written), 1 otherwise, 2 usage or input error, 130 interrupted." })
 class HeadprobeCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.re2j.Pattern;
+
 import io.headprobe.probe.ProbeRequest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Spec;
         footer = { "", "Examples:", "  headprobe probe https://example.org/ http://127.0.0.1:8080/",
                 "  cat hosts.txt | headprobe probe --audit | jq -r 'select(.audit.grade == \"F\") | .target'",
                 "  headprobe probe -l hosts.txt --csv -o results.csv --concurrency 500",
-                "", "Exit codes: 0 every target answered (and none graded below --fail-under), 1 some did not, "
-                        + "2 usage or input error, 130 interrupted." })
+                "  headprobe probe -l hosts.txt --path /admin,/.git/config --match-status 200 --body",
+                "", "Exit codes: 0 every target answered (and none graded below --fail-under; with a match or "
+                        + "filter, at least one result written), 1 otherwise, 2 usage or input error, 130 interrupted." })
 class ProbeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -105,21 +108,56 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
             + "non-public addresses (by default the command acts for its operator and may reach them)")
     boolean publicOnly;
 
+    @Option(names = { "--body", "--title" }, description = "read the final response's body (then the method is GET) and "
+            + "report its facts: bytes, sha256, mmh3, title, words, lines; the table shows the title")
+    boolean body;
+
+    @Option(names = "--favicon", description = "also fetch the page's icon and hash it as Shodan and httpx do (implies --body)")
+    boolean favicon;
+
+    @Option(names = "--body-max-bytes", paramLabel = "N", description = "most body bytes read, on the wire and decoded "
+            + "(default headprobe.probe.body-max-bytes, 262144; implies --body)")
+    Integer bodyMaxBytes;
+
+    @Option(names = "--path", split = ",", paramLabel = "PATH", description = "probe each target at PATH, after the "
+            + "target's own path as httpx's -path does (repeatable or a comma list)")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = { "--match-status", "-mc" }, split = ",", paramLabel = "CODES", converter = StatusConverter.class,
+            description = "write only results whose status is listed: codes and classes, e.g. 200,3xx")
+    List<ResultFilter.StatusRange> matchStatus = new ArrayList<>();
+
+    @Option(names = { "--filter-status", "-fc" }, split = ",", paramLabel = "CODES", converter = StatusConverter.class,
+            description = "leave out results whose status is listed, e.g. 4xx,503")
+    List<ResultFilter.StatusRange> filterStatus = new ArrayList<>();
+
+    @Option(names = { "--match-regex", "-mr" }, paramLabel = "RE2", converter = RegexConverter.class,
+            description = "write only results in whose response head (status line, headers) or title the regex finds "
+                    + "a match (repeatable: each must)")
+    List<Pattern> matchRegex = new ArrayList<>();
+
+    @Option(names = { "--filter-regex", "-fe" }, paramLabel = "RE2", converter = RegexConverter.class,
+            description = "leave out results in whose response head or title the regex finds a match (repeatable: any)")
+    List<Pattern> filterRegex = new ArrayList<>();
+
     @Option(names = { "-q", "--quiet" }, description = "no progress line on standard error")
     boolean quiet;
 
     @Override
     public Integer call() {
         check();
-        TargetSource source = TargetSource.open(targets, list, Terminal.isTerminal(Terminal.STDIN));
+        TargetSource source = TargetSource.open(targets, list, paths, Terminal.isTerminal(Terminal.STDIN));
         if (source == null) {
             throw new ParameterException(spec.commandLine(),
                     "no targets: give URLs, -l FILE, or pipe them on standard input");
         }
+        // The body's cap goes in as the configured one (see configuration()), so it may exceed the service's.
         ProbeRequest request = new ProbeRequest(null, method, null, noFollow ? Boolean.FALSE : null, null, null,
                 audit || failUnder != null, insecure ? Boolean.FALSE : null, noHttp2 ? Boolean.FALSE : null,
-                ipv4 ? Integer.valueOf(4) : ipv6 ? Integer.valueOf(6) : null, headerMap());
+                ipv4 ? Integer.valueOf(4) : ipv6 ? Integer.valueOf(6) : null, headerMap(),
+                body || favicon || bodyMaxBytes != null ? Boolean.TRUE : null, null, favicon ? Boolean.TRUE : null);
         ProbeJob job = new ProbeJob(source, request, outputFormat(), output, failUnder,
+                new ResultFilter(matchStatus, filterStatus, matchRegex, filterRegex),
                 !quiet && Terminal.isTerminal(Terminal.STDERR), spec.qualifiedName());
         return Hosted.run(configuration(), job::run);
     }
@@ -131,6 +169,16 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         positive("--concurrency", concurrency, 1);
         positive("--max-redirects", maxRedirects, 0);
         positive("--per-host", perHost, 0);
+        positive("--body-max-bytes", bodyMaxBytes, 1);
+        if ((body || favicon || bodyMaxBytes != null) && method != null && !method.strip().equalsIgnoreCase("GET")) {
+            throw new ParameterException(spec.commandLine(), "reading the body needs --method GET (the default then), not "
+                    + method);
+        }
+        for (String path : paths) {
+            if (path.isBlank() || path.contains("://")) {
+                throw new ParameterException(spec.commandLine(), "--path '" + path + "' is not a path (e.g. /admin)");
+            }
+        }
         if (list != null && !list.equals("-") && !Files.isReadable(Path.of(list))) {
             throw new ParameterException(spec.commandLine(), "cannot read -l " + list
                     + (Files.exists(Path.of(list)) ? ": permission denied" : ": no such file"));
@@ -192,6 +240,9 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (maxRedirects != null) {
             config.put("headprobe.probe.max-redirects", maxRedirects.toString());
+        }
+        if (bodyMaxBytes != null) {
+            config.put("headprobe.probe.body-max-bytes", bodyMaxBytes.toString());
         }
         return config;
     }

@@ -22,7 +22,8 @@ import sun.misc.Signal;
 
 /**
  * One {@code headprobe probe} run: reads a target whenever a slot is free (so the input is read
- * only as fast as the probes go), writes each result as it finishes, and tallies the exit code.
+ * only as fast as the probes go), writes each result the filter keeps as it finishes, and tallies
+ * the exit code.
  */
 final class ProbeJob {
 
@@ -33,18 +34,22 @@ final class ProbeJob {
     private final ResultFormat format;
     private final Path output;
     private final String failUnder;
+    private final ResultFilter filter;
     private final boolean showProgress;
     private final String name;
     private final Object lock = new Object();
     private volatile boolean outputClosed;
+    /** Results written; guarded by {@code lock}. */
+    private long written;
 
     ProbeJob(TargetSource targets, ProbeRequest request, ResultFormat format, Path output, String failUnder,
-            boolean showProgress, String name) {
+            ResultFilter filter, boolean showProgress, String name) {
         this.targets = targets;
         this.request = request;
         this.format = format;
         this.output = output;
         this.failUnder = failUnder;
+        this.filter = filter;
         this.showProgress = showProgress;
         this.name = name;
     }
@@ -64,7 +69,7 @@ final class ProbeJob {
                 Runtime.getRuntime().halt(INTERRUPTED);
             }
         });
-        return run(beans.prober, options, ResultWriter.of(format, out, beans.json), progress);
+        return run(beans.prober, options, ResultWriter.of(format, out, beans.json, options.body() != null), progress);
     }
 
     /**
@@ -83,13 +88,13 @@ final class ProbeJob {
         feeder.start();
         Fed fed = null;
         try {
-            long written = 0;
-            while (fed == null || written < fed.targets()) {
+            long handled = 0;
+            while (fed == null || handled < fed.targets()) {
                 Finished next = finished.take();
                 if (next instanceof Fed end) {
                     fed = end;
                 } else {
-                    written++;
+                    handled++;
                     done(next, writer, progress);
                     slots.release();
                 }
@@ -103,7 +108,19 @@ final class ProbeJob {
         if (fed.inputError() != null) {
             throw fed.inputError();
         }
-        return !outputClosed && progress.failed.sum() + progress.belowGrade.sum() == 0 ? 0 : 1;
+        return exitCode(progress);
+    }
+
+    /**
+     * 0 when every target answered, none graded below --fail-under, the output took every result
+     * and, with a match or filter, at least one result was written (grep's "nothing selected" is 1
+     * too); else 1.
+     */
+    private int exitCode(Progress progress) {
+        synchronized (lock) {
+            boolean clean = !outputClosed && progress.failed.sum() + progress.belowGrade.sum() == 0;
+            return clean && (written > 0 || !filter.active()) ? 0 : 1;
+        }
     }
 
     /** Reads the targets as slots free up and starts their probes; last, how many it started. */
@@ -157,11 +174,13 @@ final class ProbeJob {
                 progress.belowGrade.increment();
             }
             progress.clear();
-            if (outputClosed) {
+            // The body text is not handed over yet: the filter reads the head and the title.
+            if (outputClosed || !filter.keeps(result, null)) {
                 return;
             }
             try {
                 writer.write(result);
+                written++;
             } catch (IOException e) {
                 // The reader went away (`| head`) or the disk is full: stop starting probes. A closed
                 // pipe is the reader's choice and goes unsaid, as with other Unix tools.

@@ -20,10 +20,11 @@ abstract class ResultWriter {
         this.out = out;
     }
 
-    static ResultWriter of(ResultFormat format, Writer out, ObjectMapper json) {
+    /** @param body whether the body is read: the table then shows the title (CSV and JSONL always carry its facts) */
+    static ResultWriter of(ResultFormat format, Writer out, ObjectMapper json, boolean body) {
         return switch (format) {
             case JSONL -> new JsonLinesWriter(out, json);
-            case TABLE -> new TableWriter(out);
+            case TABLE -> new TableWriter(out, body);
             case CSV -> new CsvWriter(out);
         };
     }

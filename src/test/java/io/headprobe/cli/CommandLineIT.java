@@ -141,6 +141,56 @@ class CommandLineIT {
                 List.of("audit", "--headers", "/nonexistent/headers.txt"), "cannot read --headers",
                 // A mistyped command is an error, not a service listening on every interface.
                 List.of("prbe", "http://127.0.0.1/"), "unknown command 'prbe'");
+        assertUsageErrors(cases);
+    }
+
+    @Test
+    void pathsJoinEachTargetsOwnPathAndFiltersDecideWhatIsWrittenAndTheExitCode() throws Exception {
+        CommandRun paths = CommandRun.run("", "probe", "--path", "/login", "--path", "/admin,/x?y=1", "-mc", "200,3xx",
+                Loopback.url(bare, "/app?lang=de"));
+        assertEquals(0, paths.await(), paths.stderr());
+        Set<String> targets = new HashSet<>();
+        parse(paths.remainingLines()).forEach(result -> targets.add(result.get("url").asText()));
+        assertEquals(Set.of(Loopback.url(bare, "/app/login?lang=de"), Loopback.url(bare, "/app/admin?lang=de"),
+                Loopback.url(bare, "/app/x?lang=de&y=1")), targets);
+
+        CommandRun noCsp = CommandRun.run("", "probe", "--filter-regex", "(?mi)^content-security-policy:",
+                Loopback.url(graded, "/"), Loopback.url(bare, "/"));
+        assertEquals(0, noCsp.await(), noCsp.stderr());
+        List<JsonNode> kept = parse(noCsp.remainingLines());
+        assertEquals(List.of(Loopback.url(bare, "/")), kept.stream().map(result -> result.get("target").asText()).toList());
+
+        CommandRun nothing = CommandRun.run("", "probe", "--match-status", "5xx", "--match-regex", "nginx",
+                Loopback.url(bare, "/"));
+        assertEquals(1, nothing.await(), "a match that selects nothing exits 1, as grep: " + nothing.stderr());
+        assertTrue(nothing.remainingLines().isEmpty());
+        assertEquals("", nothing.stderr(), "nothing selected is no error");
+    }
+
+    @Test
+    void theBodyAddsATitleColumnToTheTable() throws Exception {
+        // --title: httpx's name for the switch.
+        CommandRun run = CommandRun.run("", "probe", "--table", "--title", Loopback.url(bare, "/"));
+        assertEquals(0, run.await(), run.stderr());
+        List<String> lines = run.remainingLines();
+        assertTrue(lines.get(0).matches("TARGET +STATUS HTTP +TIME\\(ms\\) GRADE +TLS-DAYS  TITLE +ERROR"), lines.get(0));
+        assertEquals(2, lines.size(), lines::toString);
+    }
+
+    @Test
+    void badFilterPathAndBodyValuesAreOneLineAndExitTwo() throws Exception {
+        assertUsageErrors(Map.of(
+                List.of("probe", "--match-status", "200,6xx", "http://127.0.0.1/"), "'6xx' is not a status code or class",
+                List.of("probe", "-fc", "abc", "http://127.0.0.1/"), "'abc' is not a status code or class",
+                List.of("probe", "--match-regex", "(admin", "http://127.0.0.1/"), "'(admin' is not an RE2 regex: missing closing )",
+                List.of("probe", "--filter-regex", "(?<=a)b", "http://127.0.0.1/"), "is not an RE2 regex",
+                List.of("probe", "--path", "/a,,/b", "http://127.0.0.1/"), "--path '' is not a path",
+                List.of("probe", "--path", "https://example.org/x", "http://127.0.0.1/"), "is not a path",
+                List.of("probe", "--body-max-bytes", "0", "http://127.0.0.1/"), "--body-max-bytes must be at least 1, got 0",
+                List.of("probe", "--body", "--method", "HEAD", "http://127.0.0.1/"), "reading the body needs --method GET"));
+    }
+
+    private static void assertUsageErrors(Map<List<String>, String> cases) throws InterruptedException {
         for (Map.Entry<List<String>, String> error : cases.entrySet()) {
             CommandRun run = CommandRun.run("", error.getKey().toArray(String[]::new));
             assertEquals(2, run.await(), error.getKey() + ": " + run.stderr());

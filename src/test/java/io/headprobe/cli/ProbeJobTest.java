@@ -34,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ProbeJobTest {
 
     private static HttpServer target;
+    private static HttpServer missing;
 
     @Inject
     Prober prober;
@@ -44,11 +45,13 @@ class ProbeJobTest {
     @BeforeAll
     static void startTarget() {
         target = Loopback.answering(200, Map.of());
+        missing = Loopback.answering(404, Map.of("X-Served-By", List.of("edge-7")));
     }
 
     @AfterAll
     static void stopTarget() {
         target.stop(0);
+        missing.stop(0);
     }
 
     @Test
@@ -56,7 +59,8 @@ class ProbeJobTest {
         List<String> urls = IntStream.range(0, 20).mapToObj(i -> Loopback.url(target, "/" + i)).toList();
         ProbeOptions options = requests.options(new ProbeRequest(null, null, null, null, null, 4, null, null, null, null, null));
         ThreadRecordingWriter writer = new ThreadRecordingWriter();
-        ProbeJob job = new ProbeJob(TargetSource.open(urls, null, true), null, ResultFormat.JSONL, null, null, false, "test");
+        ProbeJob job = new ProbeJob(TargetSource.open(urls, null, List.of(), true), null, ResultFormat.JSONL, null, null,
+                ResultFilter.NONE, false, "test");
 
         int exit = job.run(prober, options, writer, new Progress(new PrintStream(PrintStream.nullOutputStream()), false));
 
@@ -65,13 +69,55 @@ class ProbeJobTest {
         assertEquals(new HashSet<>(urls), new HashSet<>(writer.targets));
         assertEquals(Set.of(Thread.currentThread().getName()), writer.threads,
                 "a slow reader of the output must not hold an event loop");
+        assertTrue(writer.allOk, "every loopback target answered");
     }
 
-    /** Records which thread writes each result. */
+    @Test
+    void filtersDecideWhatIsWrittenAndAFilterThatLeavesNothingExitsOne() throws Exception {
+        String ok = Loopback.url(target, "/ok");
+        String gone = Loopback.url(missing, "/gone");
+        String refused = "http://127.0.0.1:" + Loopback.refusingPort() + "/";
+        StatusConverter status = new StatusConverter();
+        RegexConverter regex = new RegexConverter();
+
+        ThreadRecordingWriter success = new ThreadRecordingWriter();
+        assertEquals(0, run(List.of(ok, gone), new ResultFilter(List.of(status.convert("2xx")), List.of(), List.of(), List.of()),
+                success));
+        assertEquals(List.of(ok), success.targets);
+
+        ThreadRecordingWriter none = new ThreadRecordingWriter();
+        assertEquals(1, run(List.of(ok, gone), new ResultFilter(List.of(status.convert("5xx")), List.of(), List.of(), List.of()),
+                none), "every target answered, but nothing was selected: 1, as grep");
+        assertEquals(List.of(), none.targets);
+
+        ThreadRecordingWriter notEdge = new ThreadRecordingWriter();
+        assertEquals(0, run(List.of(ok, gone), new ResultFilter(List.of(), List.of(), List.of(),
+                List.of(regex.convert("(?mi)^x-served-by: edge-\\d+$"))), notEdge));
+        assertEquals(List.of(ok), notEdge.targets);
+
+        ThreadRecordingWriter withFailure = new ThreadRecordingWriter();
+        assertEquals(1, run(List.of(ok, refused), new ResultFilter(List.of(), List.of(status.convert("404")), List.of(),
+                List.of()), withFailure), "a target that did not answer is still 1, kept or not");
+        assertEquals(Set.of(ok, refused), Set.copyOf(withFailure.targets), "no status: a status filter keeps it");
+
+        ThreadRecordingWriter unfiltered = new ThreadRecordingWriter();
+        assertEquals(0, run(List.of(gone), ResultFilter.NONE, unfiltered), "a 404 is an answer");
+        assertEquals(List.of(gone), unfiltered.targets);
+    }
+
+    private int run(List<String> urls, ResultFilter filter, ResultWriter writer) throws Exception {
+        ProbeOptions options = requests.options(new ProbeRequest(null, null, null, null, null, 4, null, null, null, null, null));
+        ProbeJob job = new ProbeJob(TargetSource.open(urls, null, List.of(), true), null, ResultFormat.JSONL, null, null,
+                filter, false, "test");
+        return job.run(prober, options, writer, new Progress(new PrintStream(PrintStream.nullOutputStream()), false));
+    }
+
+    /** Records which thread writes each result, and whether each answered. */
     private static final class ThreadRecordingWriter extends ResultWriter {
 
         final List<String> targets = new ArrayList<>();
         final Set<String> threads = new HashSet<>();
+        boolean allOk = true;
 
         ThreadRecordingWriter() {
             super(new StringWriter());
@@ -81,7 +127,7 @@ class ProbeJobTest {
         protected void writeResult(ProbeResult result) throws IOException {
             targets.add(result.target());
             threads.add(Thread.currentThread().getName());
-            assertTrue(result.ok(), result::toString);
+            allOk &= result.ok();
         }
     }
 }
