@@ -22,6 +22,8 @@ import org.brotli.dec.BrotliInputStream;
 public final class Decoding {
 
     private static final int CHUNK = 8192;
+    /** org.brotli:dec drops the output of a read() that fails: small reads keep all but the last few bytes. */
+    private static final int BROTLI_STEP = 64;
     private static final Set<String> SUPPORTED = Set.of("gzip", "x-gzip", "deflate", "br");
 
     private Decoding() {
@@ -65,7 +67,7 @@ public final class Decoding {
 
     private static Decoded inflate(byte[] raw, int length, String coding, int cap) {
         try (InputStream in = coding.equals("deflate") ? deflate(raw, length) : gzip(raw, length)) {
-            return read(in, coding, cap);
+            return read(in, coding, cap, CHUNK);
         } catch (IOException e) {
             // A gzip header cut short or not gzip at all: nothing decoded.
             return failed(e, coding);
@@ -115,17 +117,17 @@ public final class Decoding {
 
     private static Decoded readBrotli(byte[] raw, int length, int cap) {
         try (InputStream in = new BrotliInputStream(new ByteArrayInputStream(raw, 0, length))) {
-            return read(in, "br", cap);
+            return read(in, "br", cap, BROTLI_STEP);
         } catch (IOException | RuntimeException e) {
             return failed(e, "br");
         }
     }
 
     /**
-     * Reads at most {@code cap} bytes, then one more to learn whether the body went on. The buffer grows by
-     * doubling up to the cap, never past it. An EOFException is a stream cut short: what came is kept.
+     * Reads at most {@code cap} bytes, {@code step} at a time, then one more to learn whether the body went
+     * on. The buffer grows by doubling up to the cap, never past it. An EOFException is a stream cut short: what came is kept.
      */
-    private static Decoded read(InputStream in, String coding, int cap) {
+    private static Decoded read(InputStream in, String coding, int cap, int step) {
         byte[] out = new byte[Math.min(cap, CHUNK)];
         int n = 0;
         try {
@@ -133,7 +135,7 @@ public final class Decoding {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, (int) Math.min(cap, 2L * out.length));
                 }
-                int r = in.read(out, n, out.length - n);
+                int r = in.read(out, n, Math.min(step, out.length - n));
                 if (r < 0) {
                     return new Decoded(Arrays.copyOf(out, n), false, coding, null);
                 }
