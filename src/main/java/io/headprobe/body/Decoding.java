@@ -98,7 +98,8 @@ public final class Decoding {
      * org.brotli:dec 0.1.2 pads a stream that ends early with zeros and decodes some of that padding before
      * it fails, so its output then ends in made-up bytes. Decoding once more with other padding shows where
      * the real output stops (the common prefix); when the padding changed nothing the stream failed before
-     * its end, so it is corrupt rather than cut short.
+     * its end, so it is corrupt rather than cut short. Memory: besides the cap, the decoder holds the window
+     * the stream asks for, up to 16 MiB (brotli's largest), whatever the cap.
      */
     private static Decoded brotli(byte[] raw, int length, int cap) {
         Decoded first = readBrotli(raw, length, cap);
