@@ -1,9 +1,11 @@
 package io.headprobe.audit;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits of POST /audit, which grades headers a client sends instead of fetching them. */
+/** The audit's settings: limits of POST /audit, which grades what a client sends, and the HSTS preload list. */
 @ConfigMapping(prefix = "headprobe.audit")
 public interface AuditConfig {
 
@@ -14,4 +16,14 @@ public interface AuditConfig {
     /** Most bytes of header names and values together (UTF-8) in one request. */
     @WithDefault("262144")
     int maxHeaderBytes();
+
+    /** Most bytes (UTF-8) of the page body one request may give. */
+    @WithDefault("262144")
+    int maxBodyBytes();
+
+    /**
+     * Chromium's HSTS preload list, in the format of its transport_security_state_static.json:
+     * read once at start-up; without it nothing is graded as preloaded.
+     */
+    Optional<String> hstsPreloadFile();
 }

@@ -9,9 +9,12 @@ import io.headprobe.http.Header;
 import io.headprobe.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The body of POST /audit: the page's URL and its response headers, in order, names may repeat. */
+/**
+ * The body of POST /audit: the page's URL, its response headers (in order, names may repeat) and,
+ * optionally, the page itself as text, for subresource integrity and the meta tags.
+ */
 @RegisterForReflection
-public record AuditRequest(String url, List<Header> headers) {
+public record AuditRequest(String url, List<Header> headers, String body) {
 
     /** The URL the headers came from must be an absolute http or https URL: a 400 problem otherwise. */
     public static void checkUrl(String url) {

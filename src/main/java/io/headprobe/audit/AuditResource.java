@@ -19,13 +19,14 @@ import io.headprobe.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Grades headers a client already has, for pipelines that check a build before it is deployed.
- * Nothing is fetched, so there is no address to guard; it still costs one target of the client's
- * limits, like GET /audit.
+ * Grades headers (and the page) a client already has, for pipelines that check a build before it
+ * is deployed. Nothing is fetched, so there is no address to guard; it still costs one target of
+ * the client's limits, like GET /audit.
  *
  * <pre>
  * curl -s localhost:8080/audit -H 'Content-Type: application/json' \
- *   -d '{"url": "https://example.org/", "headers": [{"name": "X-Frame-Options", "value": "DENY"}]}'
+ *   -d '{"url": "https://example.org/", "headers": [{"name": "X-Frame-Options", "value": "DENY"}],
+ *        "body": "&lt;script src=https://cdn.example.net/a.js&gt;&lt;/script&gt;"}'
  * </pre>
  */
 // Shares the path with GET /audit, which fetches (ProbeResource): "/" lets both classes own a method.
@@ -39,15 +40,20 @@ public class AuditResource {
     @Inject
     ClientLimits limits;
 
+    @Inject
+    HstsPreloadFile preload;
+
     @POST
     @Path("audit")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Grade the given response headers without fetching anything")
+    @Operation(summary = "Grade the given response headers, and page when given, without fetching anything")
     public Uni<AuditReport> audit(AuditRequest request) {
         validate(request);
+        AuditedResponse response = new AuditedResponse(request.url(), request.headers()).withBody(request.body())
+                .withPreload(preload.list());
         return limits.limit(1, () -> Uni.createFrom().item(
-                () -> new AuditReport(request.url(), SecurityHeaders.audit(request.url(), request.headers()))));
+                () -> new AuditReport(request.url(), SecurityHeaders.audit(response))));
     }
 
     private void validate(AuditRequest request) {
@@ -75,6 +81,10 @@ public class AuditResource {
         }
         if (bytes > config.maxHeaderBytes()) {
             throw badRequest("the headers hold " + bytes + " bytes; at most " + config.maxHeaderBytes() + " are allowed");
+        }
+        long bodyBytes = request.body() == null ? 0 : request.body().getBytes(StandardCharsets.UTF_8).length;
+        if (bodyBytes > config.maxBodyBytes()) {
+            throw badRequest("'body' holds " + bodyBytes + " bytes; at most " + config.maxBodyBytes() + " are allowed");
         }
     }
 

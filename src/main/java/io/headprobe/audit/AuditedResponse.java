@@ -7,16 +7,76 @@ import java.util.Locale;
 import io.headprobe.http.Header;
 
 /**
- * What the audit grades: the final response's URL and headers, and, when HeadProbe saw it, the
- * route from the plain-http URL the client started at through every redirect to the final URL.
+ * What the audit grades: the final response's URL and headers and, when HeadProbe has them, the
+ * rest of what Observatory looks at. Start from {@code new AuditedResponse(url, headers)} and add
+ * the parts with the {@code with...} methods; a part left out is not graded, so headers alone
+ * grade as they always did.
  *
- * @param route null when there was no http hop to grade (the target was given as https, or
- *              only headers were given); otherwise the URLs in order, starting with the http one
+ * @param route          null when there was no http hop to grade (the target was given as https,
+ *                       or only headers were given); otherwise the URLs in order, starting with
+ *                       the http one
+ * @param body           the final response's body as text, or null when it was not read (no
+ *                       subresource-integrity finding, no meta tags). Pass it whatever the
+ *                       Content-Type ("" for a body that is not text): the audit decides from the
+ *                       Content-Type, as Observatory does
+ * @param earlierCookies the Set-Cookie lines of each response before the final one, in order
+ * @param robotsCookies  the Set-Cookie lines of the {@code /robots.txt} fetch (each hop of it)
+ * @param corsPreflight  the headers of the answer to Observatory's CORS preflight (an OPTIONS to
+ *                       the final URL with {@link Cors#ORIGIN}); an empty list when it was sent
+ *                       and failed; null when it was not sent (then the final response's own
+ *                       headers are graded, as before)
+ * @param verified       false when the TLS of the final response or of a hop did not verify and
+ *                       the page was fetched without verification, as Observatory retries
+ * @param preload        Chromium's HSTS preload list, or {@link HstsPreload#NONE}
  */
-public record AuditedResponse(String url, List<Header> headers, List<String> route) {
+public record AuditedResponse(String url, List<Header> headers, List<String> route, String body,
+        List<CookieSource> earlierCookies, List<CookieSource> robotsCookies, List<Header> corsPreflight,
+        boolean verified, HstsPreload preload) {
+
+    /** The Set-Cookie lines of one response and the URL it answered, which decides what domains they may set. */
+    public record CookieSource(String url, List<String> setCookies) {
+    }
+
+    public AuditedResponse {
+        earlierCookies = earlierCookies == null ? List.of() : List.copyOf(earlierCookies);
+        robotsCookies = robotsCookies == null ? List.of() : List.copyOf(robotsCookies);
+        preload = preload == null ? HstsPreload.NONE : preload;
+    }
 
     public AuditedResponse(String url, List<Header> headers) {
         this(url, headers, null);
+    }
+
+    public AuditedResponse(String url, List<Header> headers, List<String> route) {
+        this(url, headers, route, null, null, null, null, true, null);
+    }
+
+    public AuditedResponse withRoute(List<String> route) {
+        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+    }
+
+    public AuditedResponse withBody(String body) {
+        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+    }
+
+    public AuditedResponse withEarlierCookies(List<CookieSource> earlierCookies) {
+        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+    }
+
+    public AuditedResponse withRobotsCookies(List<CookieSource> robotsCookies) {
+        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+    }
+
+    public AuditedResponse withCorsPreflight(List<Header> corsPreflight) {
+        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+    }
+
+    public AuditedResponse withVerified(boolean verified) {
+        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+    }
+
+    public AuditedResponse withPreload(HstsPreload preload) {
+        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
     }
 
     public boolean https() {
@@ -25,12 +85,15 @@ public record AuditedResponse(String url, List<Header> headers, List<String> rou
 
     /** The host of the final URL, lower case, or null when there is none. */
     public String host() {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? null : host.toLowerCase(Locale.ROOT);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return host(url);
+    }
+
+    /**
+     * The site Observatory was asked to scan: the host the route starts at, else the final URL's
+     * host (a target given as https has no route; its own host may differ when it redirected).
+     */
+    public String site() {
+        return route == null || route.isEmpty() ? host() : host(route.get(0));
     }
 
     /**
@@ -47,5 +110,19 @@ public record AuditedResponse(String url, List<Header> headers, List<String> rou
     /** Every value of the headers called {@code name}, in wire order (for Set-Cookie, one per cookie). */
     public List<String> all(String name) {
         return Header.all(headers, name);
+    }
+
+    /** The first Content-Type value (Node keeps only the first of several), or null. */
+    String contentType() {
+        return Header.first(headers, "Content-Type");
+    }
+
+    static String host(String url) {
+        try {
+            String host = url == null ? null : URI.create(url).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import io.headprobe.audit.Audit.Finding;
 
 /**
- * Observatory's Content-Security-Policy test (src/analyzer/tests/csp.js) on response headers only:
- * HeadProbe has no HTML body, so there are no {@code <meta http-equiv>} policies to add.
+ * Observatory's Content-Security-Policy test (src/analyzer/tests/csp.js): the header's policies
+ * and, when the page was read, those of its {@code <meta http-equiv="Content-Security-Policy">}
+ * tags, merged as Observatory merges them.
  */
 public final class ContentSecurityPolicy {
 
@@ -24,6 +25,8 @@ public final class ContentSecurityPolicy {
 
     private static final String HEADER = "Content-Security-Policy";
     private static final String REPORT_ONLY_HEADER = "Content-Security-Policy-Report-Only";
+    /** A meta tag's policy cannot set these (HTML's http-equiv rules), so they do not make it "implemented". */
+    private static final Set<String> DISALLOWED_IN_META = Set.of("frame-ancestors", "report-uri", "sandbox");
 
     private static final Set<String> DANGEROUSLY_BROAD =
             Set.of("ftp:", "http:", "https:", "*", "http://*", "http://*.*", "https://*", "https://*.*");
@@ -73,37 +76,51 @@ public final class ContentSecurityPolicy {
     }
 
     public static Analysis analyse(AuditedResponse response) {
-        List<String> policies = policies(response.header(HEADER));
+        List<String> headerPolicies = policies(response.all(HEADER));
+        List<String> metaPolicies = policies(Page.meta(response).csp());
+        int count = headerPolicies.size() + metaPolicies.size();
         CspParser.Parsed parsed;
         try {
-            parsed = CspParser.parse(policies);
+            parsed = CspParser.parse(Stream.concat(headerPolicies.stream(), metaPolicies.stream()).toList());
         } catch (CspParser.InvalidPolicyException e) {
-            return new Analysis("csp-header-invalid", false, "cannot be parsed: " + e.getMessage(), policies.size(),
-                    null, null);
+            return new Analysis("csp-header-invalid", false, "cannot be parsed: " + e.getMessage(), count, null, null);
         }
-        Map<String, Set<String>> csp = parsed.directives();
-        if (csp.isEmpty()) {
+        // Observatory grades the merged policy, but decides "implemented" and reads frame-ancestors
+        // from the header's policies and the meta tags' own (without the directives a meta tag cannot set).
+        Map<String, Set<String>> headerOnly = parsedOrEmpty(headerPolicies);
+        Map<String, Set<String>> metaOnly = new LinkedHashMap<>(parsedOrEmpty(metaPolicies));
+        metaOnly.keySet().removeAll(DISALLOWED_IN_META);
+        if (headerOnly.isEmpty() && metaOnly.isEmpty()) {
             String reportOnly = response.header(REPORT_ONLY_HEADER);
             return reportOnly == null || reportOnly.isEmpty()
-                    ? new Analysis("csp-not-implemented", false, "no Content-Security-Policy header", policies.size(), null, null)
+                    ? new Analysis("csp-not-implemented", false, "no Content-Security-Policy header", count, null, null)
                     : new Analysis("csp-not-implemented-but-reporting-enabled", false,
-                            "only Content-Security-Policy-Report-Only, which enforces nothing", policies.size(), null, null);
+                            "only Content-Security-Policy-Report-Only, which enforces nothing", count, null, null);
         }
-        return grade(csp, parsed.allowedDuplicates(), response.https(), policies.size());
+        Set<String> frameAncestors = headerOnly.getOrDefault("frame-ancestors", Set.of("*"));
+        return grade(parsed.directives(), parsed.allowedDuplicates(), frameAncestors, response.https(), count);
+    }
+
+    private static Map<String, Set<String>> parsedOrEmpty(List<String> policies) {
+        try {
+            return CspParser.parse(policies).directives();
+        } catch (CspParser.InvalidPolicyException e) {
+            return Map.of();
+        }
     }
 
     /**
-     * The policies of a header value. Node joins repeated header lines with ", ", and a comma
-     * cannot occur inside a policy, so every comma separates two policies (empty ones included,
-     * which the parser then rejects).
+     * The policies of header values or meta contents. A comma cannot occur inside a policy (and
+     * Node joins repeated header lines with ", "), so every comma separates two policies (empty
+     * ones included, which the parser then rejects).
      */
-    private static List<String> policies(String header) {
-        return header == null ? List.of() : Arrays.stream(header.split(",", -1)).map(JsString::trim).toList();
+    private static List<String> policies(List<String> values) {
+        return values.stream().flatMap(value -> Arrays.stream(value.split(",", -1))).map(JsString::trim).toList();
     }
 
-    private static Analysis grade(Map<String, Set<String>> csp, Set<String> duplicates, boolean https, int policies) {
+    private static Analysis grade(Map<String, Set<String>> csp, Set<String> duplicates, Set<String> frameAncestors,
+            boolean https, int policies) {
         Set<String> baseUri = csp.getOrDefault("base-uri", Set.of("*"));
-        Set<String> frameAncestors = csp.getOrDefault("frame-ancestors", Set.of("*"));
         Set<String> formAction = csp.getOrDefault("form-action", Set.of("*"));
         // These are the parser's own sets when the directive exists, so the edits below also reach
         // default-src and the reported data, as they do in Observatory.

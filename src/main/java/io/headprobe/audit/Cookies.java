@@ -8,8 +8,7 @@ import io.headprobe.audit.Audit.Finding;
 
 /**
  * Observatory's cookie test (src/analyzer/tests/cookies.js): every cookie in the jar is checked
- * and the worst problem found is the result, in Observatory's order of badness (which is not the
- * order of the score table's penalties).
+ * and the worst problem found is the result, in Observatory's order of badness.
  */
 final class Cookies {
 
@@ -34,7 +33,7 @@ final class Cookies {
     }
 
     static Finding check(AuditedResponse response) {
-        Worst worst = new Worst();
+        Worst worst = new Worst(BADNESS);
         // Read off the raw lines, since the jar turns an unknown SameSite into none at all.
         for (String line : response.all("Set-Cookie")) {
             if (hasInvalidSameSite(line)) {
@@ -76,8 +75,8 @@ final class Cookies {
                 missingSameSite = cookie.name();
             }
         }
-        if (worst.result != null) {
-            return finding(worst.result, false, worst.detail);
+        if (worst.result() != null) {
+            return finding(worst.result(), false, worst.detail());
         }
         if (missingSameSite != null) {
             return finding("cookies-secure-with-httponly-sessions", true,
@@ -114,18 +113,5 @@ final class Cookies {
 
     private static Finding finding(String result, boolean pass, String detail) {
         return ScoreTable.finding(TEST, result, pass, detail);
-    }
-
-    /** The worst result so far and why; the first cookie to reach a result names it. */
-    private static final class Worst {
-        private String result;
-        private String detail;
-
-        void note(String candidate, String why) {
-            if (result == null || BADNESS.indexOf(candidate) > BADNESS.indexOf(result)) {
-                result = candidate;
-                detail = why;
-            }
-        }
     }
 }

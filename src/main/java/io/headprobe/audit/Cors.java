@@ -5,20 +5,27 @@ import java.util.Locale;
 import io.headprobe.audit.Audit.Finding;
 
 /**
- * Observatory's cross-origin-resource-sharing test. Observatory grades a response to a request it
- * sent with an {@code Origin} header; HeadProbe grades the response it has, usually fetched
- * without one. An Access-Control-Allow-Origin that echoes an origin can only be told apart from a
- * fixed allowed origin when the request's origin is known, so without it the response is graded
- * as restricted.
+ * Observatory's cross-origin-resource-sharing test (src/analyzer/tests/cors.js). Observatory grades
+ * the answer to a preflight it sends to the final URL: {@code OPTIONS} with
+ * {@code Access-Control-Request-Method: GET} and {@code Origin:} {@link #ORIGIN}. Given that answer,
+ * it is graded here the same way; without it (POST /audit with headers only), the page's own
+ * headers are graded, and an Access-Control-Allow-Origin that echoes an origin cannot be told
+ * apart from a fixed allowed origin, so it counts as restricted.
  */
-final class Cors {
+public final class Cors {
 
     static final String TEST = "cors";
+
+    /** The Origin of Observatory's preflight (src/config.js, retriever.corsOrigin). */
+    public static final String ORIGIN = "https://http-observatory.security.mozilla.org";
 
     private Cors() {
     }
 
     static Finding check(AuditedResponse response) {
+        if (response.corsPreflight() != null) {
+            return check(new AuditedResponse(response.url(), response.corsPreflight()), ORIGIN);
+        }
         return check(response, null);
     }
 

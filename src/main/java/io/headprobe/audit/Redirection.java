@@ -10,10 +10,9 @@ import io.headprobe.audit.Audit.Finding;
 
 /**
  * Observatory's redirection test (src/analyzer/tests/redirection.js), graded from the route
- * HeadProbe followed from the plain-http URL. Observatory's {@code redirection-all-redirects-preloaded}
- * needs Chromium's HSTS preload list, which HeadProbe has no copy of, and
- * {@code redirection-invalid-cert} a hop over a certificate that did not verify, which HeadProbe
- * refuses to fetch; neither is returned.
+ * HeadProbe followed from the plain-http URL: a route fetched over TLS that did not verify is
+ * {@code redirection-invalid-cert}, one whose every host is on the HSTS preload list
+ * {@code redirection-all-redirects-preloaded} (browsers never make the http request).
  */
 final class Redirection {
 
@@ -29,6 +28,12 @@ final class Redirection {
             return null;
         }
         String first = route.get(0);
+        if (!response.verified()) {
+            return finding("redirection-invalid-cert", false, "a certificate on the way from " + first + " did not verify");
+        }
+        if (route.stream().allMatch(url -> response.preload().covers(host(url)))) {
+            return finding("redirection-all-redirects-preloaded", true, "every host on the way from " + first + " is preloaded");
+        }
         if (route.size() == 1) {
             return finding("redirection-missing", false, first + " does not redirect");
         }

@@ -6,8 +6,8 @@ import java.util.Set;
 import io.headprobe.audit.Audit.Finding;
 
 /**
- * Observatory's referrer-policy test, headers only: Observatory also reads
- * {@code <meta http-equiv="Referrer-Policy">} from the body, which HeadProbe does not have.
+ * Observatory's referrer-policy test (src/analyzer/tests/referrer-policy.js): the header and, when
+ * the page was read, its {@code <meta name="referrer">}, which comes after the header and so wins.
  */
 final class ReferrerPolicy {
 
@@ -23,6 +23,10 @@ final class ReferrerPolicy {
 
     static Finding check(AuditedResponse response) {
         String header = response.header("Referrer-Policy");
+        String meta = Page.meta(response).referrer();
+        if (meta != null) {
+            header = header == null ? meta : header + ", " + meta;
+        }
         if (header == null) {
             return ScoreTable.finding(TEST, "referrer-policy-not-implemented", true,
                     "Referrer-Policy header not implemented");

@@ -10,9 +10,9 @@ import io.headprobe.http.Header;
 /**
  * Grades response headers the way MDN HTTP Observatory (algorithm version 6) does: each test is
  * one class that names Observatory's result, Observatory's score table gives the modifier, the
- * score starts at 100 and bonuses count only when the penalties alone leave at least 90. The
- * tests that need more than headers (subresource integrity needs the page; the HSTS preload list
- * is not here) are left out; redirection is graded only when the route from http is known.
+ * score starts at 100 and bonuses count only when the penalties alone leave at least 90. A test
+ * whose input is missing gives no finding: subresource integrity without the page's body,
+ * redirection without the route from http.
  */
 public final class SecurityHeaders {
 
@@ -28,6 +28,7 @@ public final class SecurityHeaders {
             Redirection::check,
             ReferrerPolicy::check,
             StrictTransportSecurity::check,
+            SubresourceIntegrity::check,
             XContentTypeOptions::check,
             XFrameOptions::check,
             CrossOriginResourcePolicy::check);

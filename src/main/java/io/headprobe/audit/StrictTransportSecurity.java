@@ -6,9 +6,9 @@ import io.headprobe.audit.Audit.Finding;
 
 /**
  * Observatory's Strict-Transport-Security test (src/analyzer/tests/strict-transport-security.js).
- * Two of its results cannot come from HeadProbe: {@code hsts-preloaded} needs Chromium's preload
- * list, which HeadProbe has no copy of, and {@code hsts-invalid-cert} needs a response fetched
- * over a certificate that did not verify, which HeadProbe refuses to fetch.
+ * A site on the HSTS preload list is {@code hsts-preloaded} whatever its header (or certificate)
+ * says; a page fetched over TLS that did not verify is {@code hsts-invalid-cert}, since browsers
+ * ignore HSTS from it.
  */
 final class StrictTransportSecurity {
 
@@ -29,6 +29,12 @@ final class StrictTransportSecurity {
     static Finding check(AuditedResponse response) {
         if (!response.https()) {
             return finding("hsts-not-implemented-no-https", false, "the site is not served over HTTPS, so HSTS cannot apply");
+        }
+        if (response.preload().covers(response.site())) {
+            return finding("hsts-preloaded", true, response.site() + " is on the HSTS preload list");
+        }
+        if (!response.verified()) {
+            return finding("hsts-invalid-cert", false, "the certificate did not verify, so browsers ignore Strict-Transport-Security");
         }
         String header = response.header("Strict-Transport-Security");
         if (header == null) {

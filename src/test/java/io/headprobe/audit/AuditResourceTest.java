@@ -74,13 +74,52 @@ class AuditResourceTest {
             "{\"url\": \"https://example.org/\", \"headers\": [{\"name\": 1, \"value\": \"x\"}]}",
             "{\"url\": \"https://example.org/\", \"headers\": [{\"name\": \"a\", \"value\": true}]}",
             "{\"url\": \"https://example.org/\", \"headers\": [{\"name\": \"a\", \"value\": \"b\", \"extra\": 1}]}",
-            "{\"url\": \"https://example.org/\", \"headers\": []} trailing" })
+            "{\"url\": \"https://example.org/\", \"headers\": []} trailing",
+            "{\"url\": \"https://example.org/\", \"headers\": [], \"body\": 5}",
+            "{\"url\": \"https://example.org/\", \"headers\": [], \"body\": {\"html\": \"\"}}" })
     void refusesMalformedBodies(String body) {
         given().contentType(ContentType.JSON).body(body).when().post("/audit")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body(not(containsString("Exception")));
+    }
+
+    /** The page, when given, is graded for subresource integrity and its meta tags. */
+    @Test
+    void gradesTheGivenPage() {
+        String page = "<html><head><meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; script-src https://cdn.example.net\">"
+                + "<script src='https://cdn.example.net/lib.js'></script></head></html>";
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://example.org/", "headers", List.of(Map.of("name", "Content-Type", "value", "text/html")),
+                        "body", page))
+                .when().post("/audit")
+                .then().statusCode(200)
+                .body("audit.findings.find { it.test == 'sri' }.result", equalTo("sri-not-implemented-but-external-scripts-loaded-securely"))
+                .body("audit.findings.find { it.test == 'sri' }.modifier", equalTo(-5))
+                .body("audit.findings.find { it.test == 'csp' }.result", equalTo("csp-implemented-with-no-unsafe-default-src-none"))
+                // hsts -20, x-content-type-options -5, x-frame-options -20 (a meta tag cannot set frame-ancestors), sri -5
+                .body("audit.score", equalTo(50))
+                .body("audit.grade", equalTo("C"));
+    }
+
+    @Test
+    void withoutAPageThereIsNoSubresourceIntegrityFinding() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://example.org/", "headers", List.of(Map.of("name", "Content-Type", "value", "text/html"))))
+                .when().post("/audit")
+                .then().statusCode(200)
+                .body("audit.findings.test", not(hasItem("sri")));
+    }
+
+    @Test
+    void refusesALargerPageThanAllowed() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://example.org/", "headers", List.of(), "body", "é" + "x".repeat(262_143)))
+                .when().post("/audit")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'body' holds 262145 bytes; at most 262144 are allowed"));
     }
 
     @Test

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.headprobe.audit.Audit.Finding;
+import io.headprobe.audit.AuditedResponse.CookieSource;
 import io.headprobe.http.Header;
 
 /**
@@ -107,6 +109,11 @@ class CookiesTest {
             // another site's domain, or a public suffix: dropped
             "https://mozilla.org/ | foo=bar; Domain=example.com | cookies-not-found",
             "https://mozilla.org/ | foo=bar; Domain=org | cookies-not-found",
+            // public suffixes from the Public Suffix List, private ones included (tough-cookie's psl)
+            "https://www.example.co.uk/ | foo=bar; Domain=co.uk | cookies-not-found",
+            "https://www.example.co.uk/ | foo=bar; Domain=example.co.uk | cookies-without-secure-flag",
+            "https://a.github.io/ | foo=bar; Domain=github.io | cookies-not-found",
+            "https://a.github.io/ | foo=bar; Domain=a.github.io | cookies-without-secure-flag",
             "https://www.mozilla.org/ | foo=bar; Domain=.mozilla.org; Secure | cookies-secure-with-httponly-sessions",
             "https://mozilla.org/ | foo=bar; Domain=www.mozilla.org | cookies-not-found",
             // tough-cookie drops one more leading dot when matching, but not when telling cookies apart
@@ -140,6 +147,49 @@ class CookiesTest {
             "https://mozilla.org/ | sessid=; Max-Age=0 | cookies-session-without-secure-flag" })
     void jar(String url, String cookies, String result) {
         assertResult(result, null, url, null, cookies);
+    }
+
+    /**
+     * Observatory's jar collects the cookies of every response of the session it grades (src/retriever/session.js):
+     * the redirects before the final response; robots.txt and the CORS preflight only when the page was
+     * fetched again without TLS verification (only then does their client carry the jar), and then over https.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no other response | '' | '' | '' | '' | true | cookies-secure-with-httponly-sessions-and-samesite",
+            "an earlier https hop | https://mozilla.org/ | tracker=1; Secure | '' | '' | true | cookies-secure-with-httponly-sessions",
+            "an http hop before https | http://mozilla.org/ | tracker=1; Secure | '' | '' | true | cookies-secure-with-httponly-sessions-and-samesite",
+            "robots.txt, verified | '' | '' | https://www.mozilla.org/robots.txt | tracker=1; Secure | true | cookies-secure-with-httponly-sessions-and-samesite",
+            "robots.txt, not verified | '' | '' | https://www.mozilla.org/robots.txt | tracker=1; Secure | false | cookies-secure-with-httponly-sessions",
+            "robots.txt over http, not verified | '' | '' | http://www.mozilla.org/robots.txt | tracker=1; Secure | false | cookies-secure-with-httponly-sessions-and-samesite",
+            // the same cookie set again replaces the earlier one
+            "replaced by the final response | https://mozilla.org/ | sessid=0; Domain=mozilla.org; HttpOnly | '' | '' | true | cookies-secure-with-httponly-sessions-and-samesite",
+            "replaced by robots.txt | '' | '' | https://www.mozilla.org/robots.txt | sessid=0; Domain=mozilla.org; HttpOnly | false | cookies-session-without-secure-flag",
+            // each line is checked against the URL of its own response: another site's hop may set its own
+            "another site's hop | https://example.com/ | theme=dark; Domain=example.com | '' | '' | true | cookies-without-secure-flag",
+            "a hop setting another site's | https://example.com/ | theme=dark; Domain=mozilla.org | '' | '' | true | cookies-secure-with-httponly-sessions-and-samesite" })
+    void everyResponseOfTheSession(String name, String hopUrl, String hopCookie, String robotsUrl, String robotsCookie,
+            boolean verified, String result) {
+        AuditedResponse response = new AuditedResponse("https://www.mozilla.org/", List.of(
+                new Header("Set-Cookie", "sessid=0; Domain=mozilla.org; Secure; HttpOnly; SameSite=Lax")))
+                .withVerified(verified);
+        if (!hopUrl.isEmpty()) {
+            response = response.withEarlierCookies(List.of(new CookieSource(hopUrl, List.of(hopCookie))));
+        }
+        if (!robotsUrl.isEmpty()) {
+            response = response.withRobotsCookies(List.of(new CookieSource(robotsUrl, List.of(robotsCookie))));
+        }
+        Finding finding = Cookies.check(response);
+        assertEquals(result, finding.result(), finding.detail());
+    }
+
+    /** With its jar, Observatory's CORS client also keeps the preflight answer's cookies. */
+    @Test
+    void theCorsPreflightsCookiesWhenNotVerified() {
+        AuditedResponse response = new AuditedResponse("https://www.mozilla.org/", List.of())
+                .withCorsPreflight(List.of(new Header("Set-Cookie", "tracker=1")));
+        assertEquals("cookies-not-found", Cookies.check(response).result());
+        assertEquals("cookies-without-secure-flag", Cookies.check(response.withVerified(false)).result());
     }
 
     private static void assertResult(String result, Boolean pass, String url, String hsts, String cookies) {

@@ -18,7 +18,7 @@ import io.headprobe.http.Header;
  */
 class CorsTest {
 
-    static final String OBSERVATORY = "https://http-observatory.security.mozilla.org";
+    static final String OBSERVATORY = Cors.ORIGIN;
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "MISSING", value = {
@@ -55,6 +55,31 @@ class CorsTest {
                 new Header("Access-Control-Allow-Origin", OBSERVATORY),
                 new Header("Access-Control-Allow-Credentials", "true")));
         assertEquals("cross-origin-resource-sharing-implemented-with-restricted-access", Cors.check(response).result());
+    }
+
+    /** Observatory grades the answer to its preflight, sent with its Origin, not the page's own headers. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "MISSING", value = {
+            "echoes the origin with credentials | https://http-observatory.security.mozilla.org | true | cross-origin-resource-sharing-implemented-with-universal-access",
+            "another origin with credentials | https://mozilla.org | true | cross-origin-resource-sharing-implemented-with-restricted-access",
+            "any origin | * | MISSING | cross-origin-resource-sharing-implemented-with-public-access",
+            "no Access-Control-Allow-Origin | MISSING | MISSING | cross-origin-resource-sharing-not-implemented" })
+    void gradesThePreflightAnswer(String name, String allowOrigin, String allowCredentials, String result) {
+        List<Header> preflight = new ArrayList<>();
+        if (allowOrigin != null) {
+            preflight.add(new Header("Access-Control-Allow-Origin", allowOrigin));
+        }
+        if (allowCredentials != null) {
+            preflight.add(new Header("Access-Control-Allow-Credentials", allowCredentials));
+        }
+        // The page itself shares with everyone: not what is graded once the preflight was sent.
+        AuditedResponse page = new AuditedResponse(TestResponses.URL, List.of(new Header("Access-Control-Allow-Origin", "*")));
+        assertEquals(result, Cors.check(page.withCorsPreflight(preflight)).result());
+    }
+
+    @Test
+    void thePreflightGoesWithObservatorysOrigin() {
+        assertEquals("https://http-observatory.security.mozilla.org", Cors.ORIGIN);
     }
 
     /** Repeated lines are joined as Node joins them: "*, *" and "true, true" are neither "*" nor "true". */

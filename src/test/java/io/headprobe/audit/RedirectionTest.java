@@ -45,6 +45,26 @@ class RedirectionTest {
         assertEquals(Redirection.TEST, finding.test());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // Observatory "checks for all redirections preloaded" (cloudflare.com is preloaded with its subdomains)
+            "http://cloudflare.com/ https://cloudflare.com/ https://www.cloudflare.com/ https://baz.cloudflare.com/foo"
+                    + " | true | redirection-all-redirects-preloaded | true",
+            // ours: one host off the list and the route is graded as usual
+            "http://cloudflare.com/ https://example.com/ | true | redirection-off-host-from-http | false",
+            // a preloaded host never needs its http redirect, even when it has none
+            "http://cloudflare.com/ | true | redirection-all-redirects-preloaded | true",
+            // a certificate that did not verify comes first (Observatory's http response is unverified)
+            "http://mozilla.org/ https://mozilla.org/ | false | redirection-invalid-cert | false",
+            "http://cloudflare.com/ https://cloudflare.com/ | false | redirection-invalid-cert | false" })
+    void preloadAndCertificate(String route, boolean verified, String result, boolean pass) {
+        AuditedResponse response = new AuditedResponse(last(route), List.of(), List.of(route.split(" ")))
+                .withPreload(TestResponses.PRELOAD).withVerified(verified);
+        Finding finding = Redirection.check(response);
+        assertEquals(result, finding.result(), finding.detail());
+        assertEquals(pass, finding.pass(), finding.detail());
+    }
+
     /**
      * Observatory's "no http but does have https" (redirection-not-needed-no-http) comes from its own
      * http fetch failing; HeadProbe makes no such fetch, and without an http hop nothing is graded.

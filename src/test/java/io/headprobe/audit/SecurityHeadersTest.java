@@ -29,6 +29,7 @@ class SecurityHeadersTest {
             Map.entry("coep", "cross-origin-embedder-policy"), Map.entry("coop", "cross-origin-opener-policy"),
             Map.entry("cors", "cross-origin-resource-sharing"), Map.entry("redirection", "redirection"),
             Map.entry("referrer-policy", "referrer-policy"), Map.entry("hsts", "strict-transport-security"),
+            Map.entry("sri", "subresource-integrity"),
             Map.entry("x-content-type-options", "x-content-type-options"),
             Map.entry("x-frame-options", "x-frame-options"), Map.entry("corp", "cross-origin-resource-policy"));
 
@@ -62,27 +63,39 @@ class SecurityHeadersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // Observatory's test/scanner.test.js: 110 A+ and 75 B. Its mozilla.org score includes
-            // subresource integrity (-5), which needs the page body: HeadProbe says 80 B+.
-            "observatory-mozilla-org | 110 | A+",
-            "mozilla-org | 80 | B+" })
-    void gradesObservatorysCapturedSitesAsItDoes(String fixture, int score, String grade) throws IOException {
+            // Observatory's test/scanner.test.js: 110 A+ and 75 B, with the captured page bodies
+            // and CORS preflight answers. mozilla.org loads external scripts without integrity (-5).
+            "observatory-mozilla-org | true | 110 | A+",
+            "mozilla-org | true | 75 | B",
+            // headers alone (no body, no preflight): no subresource-integrity finding, 5 more
+            "mozilla-org | false | 80 | B+" })
+    void gradesObservatorysCapturedSitesAsItDoes(String fixture, boolean whole, int score, String grade) throws IOException {
         JsonNode site = read(fixture);
-        List<Header> headers = new ArrayList<>();
-        site.get("headers").forEach(h -> headers.add(new Header(h.get("name").asText(), h.get("value").asText())));
         List<String> route = new ArrayList<>();
         site.get("route").forEach(url -> route.add(url.asText()));
+        AuditedResponse response = new AuditedResponse(site.get("url").asText(), headers(site.get("headers")), route);
+        if (whole) {
+            response = response.withBody(site.get("body").asText()).withCorsPreflight(headers(site.get("cors")));
+        }
 
-        Audit audit = SecurityHeaders.audit(new AuditedResponse(site.get("url").asText(), headers, route));
+        Audit audit = SecurityHeaders.audit(response);
 
         Map<String, String> expected = new TreeMap<>();
         site.get("observatory").get("results").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));
-        expected.remove("subresource-integrity");
+        if (!whole) {
+            expected.remove("subresource-integrity");
+        }
         Map<String, String> actual = new TreeMap<>();
         audit.findings().forEach(f -> actual.put(OBSERVATORY_NAMES.get(f.test()), f.result()));
         assertEquals(expected, actual);
         assertEquals(score, audit.score());
         assertEquals(grade, audit.grade());
+    }
+
+    private static List<Header> headers(JsonNode list) {
+        List<Header> headers = new ArrayList<>();
+        list.forEach(h -> headers.add(new Header(h.get("name").asText(), h.get("value").asText())));
+        return headers;
     }
 
     private static JsonNode read(String fixture) throws IOException {

@@ -26,14 +26,33 @@ class StrictTransportSecurityTest {
             "https://mozilla.org/ | max-age=15768000; includeSubDomains, max-age=15768000; includeSubDomains | hsts-header-invalid | false",
             // Observatory "no https": the header on a plain-http response does not count
             "http://mozilla.org/ | max-age=15768000 | hsts-not-implemented-no-https | false",
+            // Observatory "invalid cert" is a row of its own test below
             // Observatory "max age too low"
             "https://mozilla.org/ | max-age=86400 | hsts-implemented-max-age-less-than-six-months | false",
             // Observatory "implemented"
             "https://mozilla.org/ | max-age=15768000; includeSubDomains; preload | hsts-implemented-max-age-at-least-six-months | true",
-            // Observatory "preloaded", its one case that needs no preload list
-            "https://dropboxusercontent.com/ | MISSING | hsts-not-implemented | false" })
+            // Observatory "preloaded" (with TestResponses.PRELOAD, Chromium's entries for these names)
+            "https://bugzilla.mozilla.org/ | MISSING | hsts-preloaded | true",
+            "https://facebook.com/ | MISSING | hsts-preloaded | true",
+            "https://dropboxusercontent.com/ | MISSING | hsts-not-implemented | false",
+            // ours: the list's rules (Observatory's isHstsPreloaded)
+            "https://www.bugzilla.mozilla.org/ | MISSING | hsts-preloaded | true",
+            "https://www.facebook.com/ | MISSING | hsts-not-implemented | false",
+            "https://mozilla.org/ | MISSING | hsts-not-implemented | false",
+            "https://bugzilla.mozilla.org/ | max-age=300 | hsts-preloaded | true",
+            "http://bugzilla.mozilla.org/ | MISSING | hsts-not-implemented-no-https | false" })
     void observatoryCases(String url, String header, String result, boolean pass) {
-        assertResult(result, pass, url, header == null ? List.of() : List.of(header));
+        assertResult(result, pass, response(url, header == null ? List.of() : List.of(header)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            // Observatory "invalid cert": the page was fetched again without TLS verification
+            "https://mozilla.org/ | max-age=15768000; includeSubDomains; preload | hsts-invalid-cert | false",
+            // ... but the preload list still overrides it, as in Observatory
+            "https://bugzilla.mozilla.org/ | max-age=15768000 | hsts-preloaded | true" })
+    void invalidCertificate(String url, String header, String result, boolean pass) {
+        assertResult(result, pass, response(url, List.of(header)).withVerified(false));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -61,7 +80,7 @@ class StrictTransportSecurityTest {
             "max-age=abc | hsts-header-invalid | false",
             "max-age= | hsts-header-invalid | false" })
     void maxAge(String header, String result, boolean pass) {
-        assertResult(result, pass, "https://example.org/", List.of(header));
+        assertResult(result, pass, response("https://example.org/", List.of(header)));
     }
 
     @ParameterizedTest(name = "{0} + {1} -> {2}")
@@ -70,13 +89,17 @@ class StrictTransportSecurityTest {
             "max-age=31536000 | max-age=31536000 | hsts-header-invalid",
             "max-age=31536000 | includeSubDomains | hsts-header-invalid" })
     void repeatedHeader(String first, String second, String result) {
-        assertResult(result, false, "https://example.org/", List.of(first, second));
+        assertResult(result, false, response("https://example.org/", List.of(first, second)));
     }
 
-    private static void assertResult(String result, boolean pass, String url, List<String> values) {
+    private static AuditedResponse response(String url, List<String> values) {
         List<Header> headers = new ArrayList<>();
         values.forEach(value -> headers.add(new Header("Strict-Transport-Security", value)));
-        Finding finding = StrictTransportSecurity.check(new AuditedResponse(url, headers));
+        return new AuditedResponse(url, headers).withPreload(TestResponses.PRELOAD);
+    }
+
+    private static void assertResult(String result, boolean pass, AuditedResponse response) {
+        Finding finding = StrictTransportSecurity.check(response);
         assertEquals(result, finding.result(), finding.detail());
         assertEquals(pass, finding.pass(), finding.detail());
         assertEquals(StrictTransportSecurity.TEST, finding.test());

@@ -1,5 +1,7 @@
 package io.headprobe.audit;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +11,10 @@ import io.headprobe.http.Header;
 final class TestResponses {
 
     static final String URL = "https://mozilla.org/";
+
+    /** A small list in Chromium's format with the entries Observatory's preload tests rely on. */
+    static final Path PRELOAD_FILE = resource("/hsts/transport_security_state_static.json");
+    static final HstsPreload PRELOAD = HstsPreload.read(PRELOAD_FILE);
 
     private TestResponses() {
     }
@@ -22,5 +28,13 @@ final class TestResponses {
             }
         }
         return new AuditedResponse(URL, headers);
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(TestResponses.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
