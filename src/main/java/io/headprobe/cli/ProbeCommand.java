@@ -132,12 +132,13 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     List<ResultFilter.StatusRange> filterStatus = new ArrayList<>();
 
     @Option(names = { "--match-regex", "-mr" }, paramLabel = "RE2", converter = RegexConverter.class,
-            description = "write only results in whose response head (status line, headers) or title the regex finds "
-                    + "a match (repeatable: each must)")
+            description = "write only results in whose response head (status line, headers) or body (with --body) "
+                    + "the regex finds a match (repeatable: each must)")
     List<Pattern> matchRegex = new ArrayList<>();
 
     @Option(names = { "--filter-regex", "-fe" }, paramLabel = "RE2", converter = RegexConverter.class,
-            description = "leave out results in whose response head or title the regex finds a match (repeatable: any)")
+            description = "leave out results in whose response head or body (with --body) the regex finds a match "
+                    + "(repeatable: any)")
     List<Pattern> filterRegex = new ArrayList<>();
 
     @Option(names = { "-q", "--quiet" }, description = "no progress line on standard error")

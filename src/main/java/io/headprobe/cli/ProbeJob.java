@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.headprobe.audit.Grade;
 import io.headprobe.probe.ProbeOptions;
@@ -133,8 +134,11 @@ final class ProbeJob {
                 String target = targets.next();
                 slots.acquire();
                 started++;
-                prober.probe(target, options).subscribe().with(
-                        result -> finished.add(new Done(result)),
+                // The body's text goes with its result only as far as the filter, and only when a regex reads it.
+                AtomicReference<String> bodyText = new AtomicReference<>();
+                prober.probe(target, options, filter.readsBody() ? bodyText::set : text -> {
+                }).subscribe().with(
+                        result -> finished.add(new Done(result, bodyText.get())),
                         failure -> finished.add(new Failed(target, failure)));
             }
             progress.total(targets.read());
@@ -174,8 +178,7 @@ final class ProbeJob {
                 progress.belowGrade.increment();
             }
             progress.clear();
-            // The body text is not handed over yet: the filter reads the head and the title.
-            if (outputClosed || !filter.keeps(result, null)) {
+            if (outputClosed || !filter.keeps(result, ((Done) next).bodyText())) {
                 return;
             }
             try {
@@ -196,7 +199,7 @@ final class ProbeJob {
     private sealed interface Finished permits Done, Failed, Fed {
     }
 
-    private record Done(ProbeResult result) implements Finished {
+    private record Done(ProbeResult result, String bodyText) implements Finished {
     }
 
     private record Failed(String target, Throwable failure) implements Finished {

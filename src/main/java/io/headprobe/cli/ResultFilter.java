@@ -46,9 +46,14 @@ record ResultFilter(List<StatusRange> matchStatus, List<StatusRange> filterStatu
         return !(matchStatus.isEmpty() && filterStatus.isEmpty() && matchRegex.isEmpty() && filterRegex.isEmpty());
     }
 
+    /** Whether a regex is asked for: only then is the body's text handed to {@link #keeps}. */
+    boolean readsBody() {
+        return !(matchRegex.isEmpty() && filterRegex.isEmpty());
+    }
+
     /**
-     * @param body the decoded body text when the fetcher hands it over; until then (null) the
-     *        page's title stands in for it, which the body text contains anyway
+     * @param body the decoded body text (up to the cap), or null when no body was read or it is
+     *        not text; then the page's title, if any, stands in for it
      */
     boolean keeps(ProbeResult result, String body) {
         if (listed(filterStatus, result.status())) {

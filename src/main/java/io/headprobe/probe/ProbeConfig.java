@@ -92,6 +92,13 @@ public interface ProbeConfig {
     @WithDefault("262144")
     int bodyMaxBytes();
 
+    /**
+     * Threads that decode and parse bodies read (off the event loops); bodies wait for one. A
+     * brotli body may hold up to 16 MiB of decoder window while it is decoded, whatever the cap.
+     */
+    @WithDefault("2")
+    int bodyThreads();
+
     /** Most extra request headers in one probe request. */
     @WithDefault("20")
     int maxRequestHeaders();

@@ -48,6 +48,29 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
                 caFile, null);
     }
 
+    /** The same options, but certificates are not verified (to see what a failed chain hides). */
+    ProbeOptions unverified() {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
+                ipVersion, headers, caFile, host, body);
+    }
+
+    /**
+     * The options of a fetch an audit makes besides the page (robots.txt, the CORS preflight): no
+     * body, the page's headers and these.
+     */
+    ProbeOptions extra(HttpMethod method, List<Header> more) {
+        List<Header> all = new java.util.ArrayList<>(headers);
+        all.addAll(more);
+        return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
+                List.copyOf(all), caFile, null, null);
+    }
+
+    /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
+    ProbeOptions forIcon() {
+        return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
+                ipVersion, headers, caFile, null, new BodyRead(body.maxBytes(), false));
+    }
+
     /** What the request to {@code url} sends as Host, or as :authority over h2. */
     String hostHeader(TargetUrl url) {
         return host != null ? host : url.authority();

@@ -7,17 +7,29 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.headprobe.http.Header;
+import io.headprobe.audit.Audit;
 import io.headprobe.audit.AuditedResponse;
+import io.headprobe.audit.AuditedResponse.CookieSource;
+import io.headprobe.audit.Cors;
+import io.headprobe.audit.HstsPreloadFile;
 import io.headprobe.audit.SecurityHeaders;
 import io.headprobe.body.Body;
+import io.headprobe.body.BodyFacts;
+import io.headprobe.body.Decoding;
+import io.headprobe.body.Favicons;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
 import io.headprobe.problem.ProblemException;
@@ -25,8 +37,8 @@ import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.unchecked.Unchecked;
+import io.vertx.core.http.HttpMethod;
 
 /**
  * The probe pipeline: each target is parsed, resolved, checked by the address guard, fetched
@@ -51,9 +63,33 @@ public class Prober {
     @Inject
     ProbeMetrics metrics;
 
+    @Inject
+    HstsPreloadFile preload;
+
     private FetchPermits permits;
     private KeyedPermits perHost;
     private KeyedPermits perAddress;
+
+    /**
+     * Where bodies are decoded and parsed: off the event loops, and a few at a time, because a
+     * brotli stream may ask its decoder for a window of up to 16 MiB whatever the cap.
+     */
+    private ExecutorService bodyWork;
+
+    @PostConstruct
+    void createBodyWork() {
+        AtomicInteger threads = new AtomicInteger();
+        bodyWork = Executors.newFixedThreadPool(config.bodyThreads(), work -> {
+            Thread thread = new Thread(work, "headprobe-body-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stopBodyWork() {
+        bodyWork.shutdownNow();
+    }
 
     @PostConstruct
     void createPermits() {
@@ -127,11 +163,65 @@ public class Prober {
     }
 
     public Uni<ProbeResult> probe(String target, ProbeOptions options) {
+        return probe(target, options, text -> {
+        });
+    }
+
+    /**
+     * @param bodyText given the body's decoded text (up to the cap; null when no body was read or
+     *        it is not text) just before the result is, for a caller that searches it (the command
+     *        line's regexes); a result itself holds no body
+     */
+    public Uni<ProbeResult> probe(String target, ProbeOptions options, Consumer<String> bodyText) {
+        return page(target, options)
+                .onItem().transformToUni(page -> favicon(page, options))
+                .onItem().invoke(page -> bodyText.accept(page.body() == null ? null : page.body().page().text()))
+                .onItem().transformToUni(page -> options.audit() ? audit(target, page, options)
+                        : Uni.createFrom().item(page.result()))
+                .onItem().invoke(metrics::probed);
+    }
+
+    /** A target fetched, its body read when the options ask for it. */
+    private Uni<Fetched> page(String target, ProbeOptions options) {
         return fetchTarget(target, options)
                 .onItem().transformToUni(fetched -> fetched.raw() == null ? Uni.createFrom().item(fetched)
-                        : readBody(fetched, options))
-                .onItem().transform(fetched -> options.audit() ? audit(fetched.result()) : fetched.result())
-                .onItem().invoke(metrics::probed);
+                        : readBody(fetched, options));
+    }
+
+    /**
+     * The page's icon, when asked for: its {@code <link rel=icon>} or else /favicon.ico, fetched as
+     * any target is (the guard, the limits, redirects) with the page's body cap, and hashed.
+     */
+    private Uni<Fetched> favicon(Fetched page, ProbeOptions options) {
+        if (options.body() == null || !options.body().favicon() || page.body() == null) {
+            return Uni.createFrom().item(page);
+        }
+        String url = Favicons.iconUrl(page.body().page().html(), page.result().url());
+        if (url == null) {
+            return Uni.createFrom().item(page);
+        }
+        byte[] inline = Favicons.dataIcon(url);
+        Uni<BodyFacts.Favicon> icon = inline != null
+                // An icon inlined as a data: URL is hashed as it is; the URL itself may be long.
+                ? Uni.createFrom().item(Favicons.hash("data:", 200, inline))
+                : fetchTarget(url, options.forIcon())
+                        .onItem().transformToUni(fetched -> iconHash(url, fetched, options.body().maxBytes()));
+        return icon.onItem().transform(hashed -> page.with(page.result().withBody(page.result().body().withFavicon(hashed))));
+    }
+
+    private Uni<BodyFacts.Favicon> iconHash(String url, Fetched fetched, int cap) {
+        ProbeResult result = fetched.result();
+        if (!result.ok()) {
+            return Uni.createFrom().item(new BodyFacts.Favicon(url, null, null, null, null,
+                    result.error().code() + ": " + result.error().message()));
+        }
+        BodyBuffer.RawBody raw = fetched.raw();
+        if (raw == null) {
+            return Uni.createFrom().item(new BodyFacts.Favicon(url, result.status(), null, null, null, "no body was read"));
+        }
+        return Uni.createFrom().item(() -> Favicons.hash(result.url(), result.status(), Decoding.decode(raw.bytes(),
+                        raw.length(), Header.first(result.headers(), "Content-Encoding"), cap).bytes()))
+                .runSubscriptionOn(bodyWork);
     }
 
     /**
@@ -167,15 +257,24 @@ public class Prober {
         return Uni.createFrom().item(() -> Body.read(fetched.raw().bytes(), fetched.raw().length(), fetched.raw().truncated(),
                         Header.first(result.headers(), "Content-Encoding"), Header.first(result.headers(), "Content-Type"),
                         options.body().maxBytes(), result.url()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transform(page -> new Fetched(result.withBody(page.facts()), null, fetched.earlierCookies()));
+                .runSubscriptionOn(bodyWork)
+                .onItem().transform(body -> new Fetched(result.withBody(body.facts()), null, body, fetched.earlierCookies()));
     }
 
     /**
-     * A target's answer as fetched: the result so far, the body's bytes when they were read (null
-     * otherwise), and the Set-Cookie values of the redirects before it.
+     * A target's answer as fetched: the result so far, the body's bytes when they were read and
+     * not yet looked at, the page they made once they were, and the Set-Cookie values of the
+     * redirects before it.
      */
-    private record Fetched(ProbeResult result, BodyBuffer.RawBody raw, List<String> earlierCookies) {
+    private record Fetched(ProbeResult result, BodyBuffer.RawBody raw, Body body, List<CookieSource> earlierCookies) {
+
+        Fetched(ProbeResult result, BodyBuffer.RawBody raw, List<CookieSource> earlierCookies) {
+            this(result, raw, null, earlierCookies);
+        }
+
+        Fetched with(ProbeResult changed) {
+            return new Fetched(changed, raw, body, earlierCookies);
+        }
     }
 
     private Uni<Hop> follow(TargetUrl url, Trace trace, ProbeOptions options) {
@@ -252,10 +351,61 @@ public class Prober {
         return addresses;
     }
 
-    private static ProbeResult audit(ProbeResult result) {
-        return result.ok()
-                ? result.withAudit(SecurityHeaders.audit(new AuditedResponse(result.url(), result.headers(), route(result))))
-                : result;
+    /**
+     * Grades a page as Observatory does, with what it fetches besides the page: /robots.txt (for
+     * its cookies) and a CORS preflight from Observatory's origin to the final URL. A page whose
+     * certificate did not verify is fetched again without verifying, as Observatory does, and
+     * graded as such; the result still says the target failed.
+     */
+    private Uni<ProbeResult> audit(String target, Fetched page, ProbeOptions options) {
+        ProbeResult result = page.result();
+        if (result.ok()) {
+            return withExtras(page, options, verified(result))
+                    .onItem().transform(audit -> result.withAudit(audit));
+        }
+        if (!options.tlsVerify() || result.tls() == null || result.tls().verified()) {
+            return Uni.createFrom().item(result);
+        }
+        return page(target, options.unverified())
+                .onItem().transformToUni(unverified -> unverified.result().ok()
+                        ? withExtras(unverified, options.unverified(), false).onItem().transform(result::withAudit)
+                        : Uni.createFrom().item(result));
+    }
+
+    /** True when every hop's certificate verified (or there was no TLS). */
+    private static boolean verified(ProbeResult result) {
+        return (result.tls() == null || result.tls().verified())
+                && result.redirects().stream().allMatch(hop -> hop.tls() == null || hop.tls().verified());
+    }
+
+    private Uni<Audit> withExtras(Fetched page, ProbeOptions options, boolean verified) {
+        ProbeResult result = page.result();
+        Uni<Fetched> robots = fetchTarget(origin(result.url()) + "/robots.txt", options.extra(HttpMethod.GET, List.of()));
+        Uni<Fetched> cors = fetchTarget(result.url(), options.extra(HttpMethod.OPTIONS, List.of(
+                new Header("Origin", Cors.ORIGIN), new Header("Access-Control-Request-Method", "GET"))));
+        return Uni.combine().all().unis(robots, cors).asTuple().onItem().transform(extras -> {
+            Fetched robotsTxt = extras.getItem1();
+            List<CookieSource> robotsCookies = new ArrayList<>(robotsTxt.earlierCookies());
+            if (robotsTxt.result().ok()) {
+                robotsCookies.add(new CookieSource(robotsTxt.result().url(), Header.all(robotsTxt.result().headers(), "Set-Cookie")));
+            }
+            ProbeResult preflight = extras.getItem2().result();
+            String text = page.body() == null ? null : page.body().page().text();
+            return SecurityHeaders.audit(new AuditedResponse(result.url(), result.headers(), route(result))
+                    .withBody(page.body() == null ? null : text == null ? "" : text)
+                    .withEarlierCookies(page.earlierCookies())
+                    .withRobotsCookies(robotsCookies)
+                    // A preflight that got no answer is graded as Observatory grades it: as sent, and failed.
+                    .withCorsPreflight(preflight.ok() ? preflight.headers() : List.of())
+                    .withVerified(verified)
+                    .withPreload(preload.list()));
+        });
+    }
+
+    /** scheme://authority of a URL HeadProbe fetched. */
+    private static String origin(String url) {
+        TargetUrl parsed = TargetUrl.parse(url);
+        return parsed.scheme() + "://" + parsed.authority();
     }
 
     /**
@@ -292,7 +442,7 @@ public class Prober {
          */
         private final long bodyDeadline;
         private final List<ProbeResult.Redirect> redirects = new ArrayList<>();
-        private final List<String> redirectCookies = new ArrayList<>();
+        private final List<CookieSource> redirectCookies = new ArrayList<>();
         private TargetUrl url;
         private List<String> addresses;
 
@@ -313,7 +463,7 @@ public class Prober {
 
         synchronized void redirected(ProbeResult.Redirect redirect, List<String> setCookies) {
             redirects.add(redirect);
-            redirectCookies.addAll(setCookies);
+            redirectCookies.add(new CookieSource(redirect.url(), setCookies));
         }
 
         synchronized int redirectCount() {

@@ -211,7 +211,7 @@ class DecodingTest {
     }
 
     /** Streams the zeros through the compressor: the test never holds the uncompressed body either. */
-    private static byte[] gzipOfZeros(long size) throws IOException {
+    static byte[] gzipOfZeros(long size) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] zeros = new byte[64 * 1024];
         try (OutputStream gzip = new GZIPOutputStream(out, zeros.length)) {
