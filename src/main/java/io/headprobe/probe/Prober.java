@@ -176,16 +176,17 @@ public class Prober {
         return page(target, options)
                 .onItem().transformToUni(page -> favicon(page, options))
                 .onItem().invoke(page -> bodyText.accept(page.body() == null ? null : page.body().page().text()))
-                .onItem().transformToUni(page -> options.audit() ? audit(target, page, options)
+                .onItem().transformToUni(page -> (options.audit() ? audit(target, page, options)
                         : Uni.createFrom().item(page.result()))
+                        .onTermination().invoke(page::release))
                 .onItem().invoke(metrics::probed);
     }
 
     /** A target fetched, its body read when the options ask for it. */
     private Uni<Fetched> page(String target, ProbeOptions options) {
         return fetchTarget(target, options)
-                .onItem().transformToUni(fetched -> fetched.raw() == null ? Uni.createFrom().item(fetched)
-                        : readBody(fetched, options));
+                .onItem().transformToUni(fetched -> fetched.hasRaw() ? readBody(fetched, options)
+                        : Uni.createFrom().item(fetched));
     }
 
     /**
@@ -206,7 +207,7 @@ public class Prober {
                 ? Uni.createFrom().item(Favicons.hash("data:", 200, inline))
                 : fetchTarget(url, options.forIcon())
                         .onItem().transformToUni(fetched -> iconHash(url, fetched, options.body().maxBytes()));
-        return icon.onItem().transform(hashed -> page.with(page.result().withBody(page.result().body().withFavicon(hashed))));
+        return icon.onItem().transform(hashed -> page.update(page.result().withBody(page.result().body().withFavicon(hashed))));
     }
 
     private Uni<BodyFacts.Favicon> iconHash(String url, Fetched fetched, int cap) {
@@ -215,13 +216,14 @@ public class Prober {
             return Uni.createFrom().item(new BodyFacts.Favicon(url, null, null, null, null,
                     result.error().code() + ": " + result.error().message()));
         }
-        BodyBuffer.RawBody raw = fetched.raw();
-        if (raw == null) {
+        if (!fetched.hasRaw()) {
             return Uni.createFrom().item(new BodyFacts.Favicon(url, result.status(), null, null, null, "no body was read"));
         }
-        return Uni.createFrom().item(() -> Favicons.hash(result.url(), result.status(), Decoding.decode(raw.bytes(),
-                        raw.length(), Header.first(result.headers(), "Content-Encoding"), cap).bytes()))
-                .runSubscriptionOn(bodyWork);
+        return Uni.createFrom().item(() -> {
+            BodyBuffer.RawBody raw = fetched.takeRaw();
+            return Favicons.hash(result.url(), result.status(), Decoding.decode(raw.bytes(), raw.length(),
+                    Header.first(result.headers(), "Content-Encoding"), cap).bytes());
+        }).runSubscriptionOn(bodyWork);
     }
 
     /**
@@ -253,27 +255,73 @@ public class Prober {
      * takes a while), and the bytes are let go: a result holds facts only.
      */
     private Uni<Fetched> readBody(Fetched fetched, ProbeOptions options) {
-        ProbeResult result = fetched.result();
-        return Uni.createFrom().item(() -> Body.read(fetched.raw().bytes(), fetched.raw().length(), fetched.raw().truncated(),
-                        Header.first(result.headers(), "Content-Encoding"), Header.first(result.headers(), "Content-Type"),
-                        options.body().maxBytes(), result.url()))
-                .runSubscriptionOn(bodyWork)
-                .onItem().transform(body -> new Fetched(result.withBody(body.facts()), null, body, fetched.earlierCookies()));
+        return Uni.createFrom().item(() -> {
+            ProbeResult result = fetched.result();
+            BodyBuffer.RawBody raw = fetched.takeRaw();
+            Body body = Body.read(raw.bytes(), raw.length(), raw.truncated(), Header.first(result.headers(), "Content-Encoding"),
+                    Header.first(result.headers(), "Content-Type"), options.body().maxBytes(), result.url());
+            return fetched.read(result.withBody(body.facts()), body);
+        }).runSubscriptionOn(bodyWork);
     }
 
     /**
-     * A target's answer as fetched: the result so far, the body's bytes when they were read and
-     * not yet looked at, the page they made once they were, and the Set-Cookie values of the
-     * redirects before it.
+     * A target's answer as fetched: the result so far, the Set-Cookie values of the redirects
+     * before it, and, while they are looked at, the body's bytes and then the page they made.
+     * Those are handed over once and then let go: Mutiny keeps what the lambdas of a request's
+     * pipelines captured until the whole request is done, and a request of thousands of targets
+     * must not keep thousands of pages (bench/body.sh saw every body of a request stay in memory).
      */
-    private record Fetched(ProbeResult result, BodyBuffer.RawBody raw, Body body, List<CookieSource> earlierCookies) {
+    private static final class Fetched {
+        private final List<CookieSource> earlierCookies;
+        private ProbeResult result;
+        private BodyBuffer.RawBody raw;
+        private Body body;
 
         Fetched(ProbeResult result, BodyBuffer.RawBody raw, List<CookieSource> earlierCookies) {
-            this(result, raw, null, earlierCookies);
+            this.result = result;
+            this.raw = raw;
+            this.earlierCookies = earlierCookies;
         }
 
-        Fetched with(ProbeResult changed) {
-            return new Fetched(changed, raw, body, earlierCookies);
+        synchronized ProbeResult result() {
+            return result;
+        }
+
+        List<CookieSource> earlierCookies() {
+            return earlierCookies;
+        }
+
+        synchronized boolean hasRaw() {
+            return raw != null;
+        }
+
+        /** The body's bytes, once. */
+        synchronized BodyBuffer.RawBody takeRaw() {
+            BodyBuffer.RawBody taken = raw;
+            raw = null;
+            return taken;
+        }
+
+        /** The page the bytes made, and the result with its facts. */
+        synchronized Fetched read(ProbeResult withFacts, Body page) {
+            result = withFacts;
+            body = page;
+            return this;
+        }
+
+        synchronized Body body() {
+            return body;
+        }
+
+        synchronized Fetched update(ProbeResult changed) {
+            result = changed;
+            return this;
+        }
+
+        /** Done with the page: only the result is kept. */
+        synchronized void release() {
+            raw = null;
+            body = null;
         }
     }
 
@@ -369,6 +417,7 @@ public class Prober {
         return page(target, options.unverified())
                 .onItem().transformToUni(unverified -> unverified.result().ok()
                         ? withExtras(unverified, options.unverified(), false).onItem().transform(result::withAudit)
+                                .onTermination().invoke(unverified::release)
                         : Uni.createFrom().item(result));
     }
 
