@@ -13,6 +13,7 @@ bash cli.sh ${mode:-10}
 bash compare.sh ${mode:-3}
 if [ -z "$mode" ]; then
   bash heap.sh
+  bash body.sh
   # Profiles of the misses (bench/README.md): their output is the result.
   results=${BENCH_RESULTS:-results}
   bash profile-jar-startup.sh > "$results/profile-jar-startup.md"
