@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Differential run: HeadProbe's POST /audit against MDN HTTP Observatory's own analyzers.
 
-    OBSERVATORY_DIR=~/mdn-http-observatory python3 compare.py [COUNT] [SEED]
+    OBSERVATORY_DIR=~/mdn-http-observatory python3 compare.py [COUNT] [SEED] [bodies]
 
 Needs a HeadProbe at HEADPROBE_URL (default http://localhost:8080) and a checkout of
 mdn/mdn-http-observatory with `npm install` done in it. Prints the agreement per test and on the
-score, then up to 20 disagreements. Observatory's redirection and SRI tests are left out on both
-sides (they need an http fetch or a page body); everything else is compared result by result.
+score, then up to 20 disagreements. Observatory's redirection test is left out on both sides (it
+needs an http fetch), and SRI unless "bodies" gives each case a page; everything else is compared
+result by result.
 """
 import json
 import os
@@ -23,7 +24,7 @@ NAMES = {"csp": "content-security-policy", "cookies": "cookies", "cors": "cross-
          "hsts": "strict-transport-security", "referrer-policy": "referrer-policy",
          "x-content-type-options": "x-content-type-options", "x-frame-options": "x-frame-options",
          "corp": "cross-origin-resource-policy", "coop": "cross-origin-opener-policy",
-         "coep": "cross-origin-embedder-policy"}
+         "coep": "cross-origin-embedder-policy", "sri": "subresource-integrity"}
 
 
 def deliberate(case):
@@ -44,7 +45,7 @@ def headprobe(case):
 
 def main():
     count, seed = (sys.argv[1:] + ["2000", "1"])[:2] if len(sys.argv) < 3 else sys.argv[1:3]
-    corpus = subprocess.run([sys.executable, os.path.join(HERE, "corpus.py"), count, seed],
+    corpus = subprocess.run([sys.executable, os.path.join(HERE, "corpus.py"), count, seed] + sys.argv[3:4],
                             check=True, capture_output=True, text=True).stdout
     observatory = subprocess.run(["node", os.path.join(HERE, "observatory.mjs")], input=corpus,
                                  check=True, capture_output=True, text=True).stdout.splitlines()

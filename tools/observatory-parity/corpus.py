@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Random header sets for the parity run: one JSON case per line, {"url", "headers": [{name, value}]}.
 
-The values mix what sites send with the edge cases Observatory's rules branch on. Usage:
-    python3 corpus.py [COUNT] [SEED] > cases.jsonl
+The values mix what sites send with the edge cases Observatory's rules branch on. With "bodies",
+each case also has a Content-Type and a page ("body") with script tags (same site, other sites,
+http, https, protocol-relative, with and without integrity) and meta CSP / referrer tags. Usage:
+    python3 corpus.py [COUNT] [SEED] [bodies] > cases.jsonl
 """
 import json
 import random
@@ -44,12 +46,44 @@ COOKIE_ATTRS = ["Secure", "HttpOnly", "SameSite=Lax", "SameSite=Strict", "SameSi
                 "Path=/", "Domain=example.org", "Max-Age=3600", "Expires=Wed, 21 Oct 2037 07:28:00 GMT"]
 
 
-def cookie(rnd):
-    attrs = rnd.sample(COOKIE_ATTRS, rnd.randint(0, 4))
+SITES = ["example.org", "www.example.co.uk", "a.github.io"]
+SCRIPT_HOSTS = ["example.org", "cdn.example.org", "www.example.co.uk", "static.example.co.uk", "other.co.uk",
+                "a.github.io", "b.github.io", "fb.me", "localhost", "127.0.0.1", "cdn.jsdelivr.net"]
+SCRIPT_SRC = ["https://{h}/a.js", "http://{h}/a.js", "//{h}/a.js", "/static/a.js", "a.js", "HTTPS://{h}/a.js",
+              "https://{h}:8443/a.js", ""]
+CONTENT_TYPES = ["text/html", "text/html; charset=utf-8", "text/html", "application/xhtml+xml", "application/json",
+                 "Text/HTML", None]
+META_EQUIV = ["Content-Security-Policy", "content-security-policy", " Content-Security-Policy ", "X-Frame-Options",
+              "Referrer-Policy"]
+META_NAMES = ["referrer", "Referrer", " referrer ", "viewport"]
+
+
+def page(rnd):
+    tags = []
+    for _ in range(rnd.choice([0, 1, 1, 2, 3])):
+        src = rnd.choice(SCRIPT_SRC).format(h=rnd.choice(SCRIPT_HOSTS))
+        attrs = [f'src="{src}"'] if rnd.random() < 0.9 else []
+        if rnd.random() < 0.4:
+            attrs.append('integrity="' + rnd.choice(["sha384-abc", ""]) + '" crossorigin="anonymous"')
+        tags.append(f"<script {' '.join(attrs)}></script>")
+    for _ in range(rnd.choice([0, 0, 1, 2])):
+        tags.append(f'<meta http-equiv="{rnd.choice(META_EQUIV)}" content="{rnd.choice(CSP + XFO)}">')
+    if rnd.random() < 0.3:
+        tags.append(f'<meta name="{rnd.choice(META_NAMES)}" content="{rnd.choice(REFERRER)}">')
+    rnd.shuffle(tags)
+    return "<!doctype html><html><head><title>t</title>" + "".join(tags) + "</head><body></body></html>"
+
+
+# Only with "bodies", so that the header-only corpus of a seed stays what it was: public suffixes.
+SITE_COOKIE_ATTRS = COOKIE_ATTRS + ["Domain=co.uk", "Domain=example.co.uk", "Domain=github.io", "Domain=a.github.io"]
+
+
+def cookie(rnd, attributes):
+    attrs = rnd.sample(attributes, rnd.randint(0, 4))
     return "; ".join([rnd.choice(COOKIE_NAMES) + "=" + rnd.choice(["1", "abc", ""])] + attrs)
 
 
-def case(rnd):
+def case(rnd, bodies=False):
     headers = []
 
     def maybe(name, values, chance=0.6, repeat=0.1):
@@ -72,13 +106,21 @@ def case(rnd):
         if rnd.random() < 0.5:
             headers.append({"name": "Access-Control-Allow-Credentials", "value": "true"})
     for _ in range(rnd.choice([0, 0, 1, 2, 3])):
-        headers.append({"name": "Set-Cookie", "value": cookie(rnd)})
+        headers.append({"name": "Set-Cookie", "value": cookie(rnd, SITE_COOKIE_ATTRS if bodies else COOKIE_ATTRS)})
+    if not bodies:
+        rnd.shuffle(headers)
+        return {"url": rnd.choice(["https://example.org/", "https://example.org/", "http://example.org/"]), "headers": headers}
+    content_type = rnd.choice(CONTENT_TYPES)
+    if content_type:
+        headers.append({"name": "Content-Type", "value": content_type})
     rnd.shuffle(headers)
-    return {"url": rnd.choice(["https://example.org/", "https://example.org/", "http://example.org/"]), "headers": headers}
+    url = rnd.choice(["https://", "https://", "http://"]) + rnd.choice(SITES) + "/"
+    return {"url": url, "headers": headers, "body": page(rnd)}
 
 
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     rnd = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    bodies = len(sys.argv) > 3 and sys.argv[3] == "bodies"
     for _ in range(count):
-        print(json.dumps(case(rnd)))
+        print(json.dumps(case(rnd, bodies)))

@@ -1,7 +1,8 @@
 // Grades each case of stdin (JSON lines from corpus.py) with MDN HTTP Observatory's own analyzers,
 // read from a checkout of mdn/mdn-http-observatory (OBSERVATORY_DIR, with its npm dependencies
 // installed). Prints one JSON line per case: {score, grade, results: {test: result}}. Observatory's
-// redirection and subresource-integrity tests are left out: they need an http fetch or a body.
+// redirection test is left out (it needs an http fetch), and subresource-integrity when the case has
+// no page ("body"); a page is given to the analyzers as Observatory's retriever gives it.
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 
@@ -21,11 +22,13 @@ const { ALL_TESTS } = await load("src/constants.js");
 const { Requests } = await load("src/types.js");
 const { Site } = await load("src/site.js");
 const { Session } = await load("src/retriever/session.js");
+const { parseHttpEquivHeaders } = await load("src/retriever/utils.js");
+const { HTML_TYPES } = await load("src/types.js");
 const { getScoreModifier, getGradeForScore } = await load("src/grader/grader.js");
 const { MINIMUM_SCORE_FOR_EXTRA_CREDIT } = await load("src/grader/charts.js");
 const { AxiosHeaders } = await import(pathToFileURL(`${dir}/node_modules/axios/index.js`).href);
 
-const LEFT_OUT = new Set(["redirection", "subresource-integrity"]);
+const LEFT_OUT = new Set(["redirection"]);
 
 function grade(testCase) {
   const url = new URL(testCase.url);
@@ -41,6 +44,13 @@ function grade(testCase) {
   requests.responses.https = url.protocol === "https:" ? response : null;
   requests.responses.http = url.protocol === "http:" ? response : null;
   requests.session = new Session(url);
+  // The retriever's steps for the page (src/retriever/retriever.js): the body, and its meta tags
+  // when the Content-Type is HTML.
+  const body = testCase.body ?? null;
+  requests.resources.path = body ?? "";
+  if (body && HTML_TYPES.has(response.headers["content-type"]?.split(";", 1)[0])) {
+    response.httpEquiv = parseHttpEquivHeaders(body, url.href);
+  }
   // In a real scan the session's cookie jar fills while fetching; the cookies test reads the jar.
   for (const h of testCase.headers.filter((h) => h.name.toLowerCase() === "set-cookie")) {
     try {
@@ -55,7 +65,7 @@ function grade(testCase) {
   for (const test of ALL_TESTS) {
     const output = test(requests);
     const name = output.constructor.name;
-    if (LEFT_OUT.has(name)) continue;
+    if (LEFT_OUT.has(name) || (name === "subresource-integrity" && testCase.body == null)) continue;
     results[name] = output.result;
     const modifier = getScoreModifier(output.result);
     if (modifier < 0) score += modifier; else bonus += modifier;

@@ -15,10 +15,8 @@ import io.headprobe.http.Header;
  * @param route          null when there was no http hop to grade (the target was given as https,
  *                       or only headers were given); otherwise the URLs in order, starting with
  *                       the http one
- * @param body           the final response's body as text, or null when it was not read (no
- *                       subresource-integrity finding, no meta tags). Pass it whatever the
- *                       Content-Type ("" for a body that is not text): the audit decides from the
- *                       Content-Type, as Observatory does
+ * @param page           the final response's body, parsed once by {@link #withBody}; null when it
+ *                       was not read (no subresource-integrity finding, no meta tags)
  * @param earlierCookies the Set-Cookie lines of each response before the final one, in order
  * @param robotsCookies  the Set-Cookie lines of the {@code /robots.txt} fetch (each hop of it)
  * @param corsPreflight  the headers of the answer to Observatory's CORS preflight (an OPTIONS to
@@ -29,7 +27,7 @@ import io.headprobe.http.Header;
  *                       the page was fetched without verification, as Observatory retries
  * @param preload        Chromium's HSTS preload list, or {@link HstsPreload#NONE}
  */
-public record AuditedResponse(String url, List<Header> headers, List<String> route, String body,
+public record AuditedResponse(String url, List<Header> headers, List<String> route, Page page,
         List<CookieSource> earlierCookies, List<CookieSource> robotsCookies, List<Header> corsPreflight,
         boolean verified, HstsPreload preload) {
 
@@ -52,31 +50,37 @@ public record AuditedResponse(String url, List<Header> headers, List<String> rou
     }
 
     public AuditedResponse withRoute(List<String> route) {
-        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+        return new AuditedResponse(url, headers, route, page, earlierCookies, robotsCookies, corsPreflight, verified, preload);
     }
 
+    /**
+     * With the final response's body as text, or null when it was not read. Give it whatever the
+     * Content-Type ("" for a body that is not text): the tests decide from the Content-Type, as
+     * Observatory does.
+     */
     public AuditedResponse withBody(String body) {
-        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+        return new AuditedResponse(url, headers, route, body == null ? null : Page.parse(body), earlierCookies, robotsCookies,
+                corsPreflight, verified, preload);
     }
 
     public AuditedResponse withEarlierCookies(List<CookieSource> earlierCookies) {
-        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+        return new AuditedResponse(url, headers, route, page, earlierCookies, robotsCookies, corsPreflight, verified, preload);
     }
 
     public AuditedResponse withRobotsCookies(List<CookieSource> robotsCookies) {
-        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+        return new AuditedResponse(url, headers, route, page, earlierCookies, robotsCookies, corsPreflight, verified, preload);
     }
 
     public AuditedResponse withCorsPreflight(List<Header> corsPreflight) {
-        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+        return new AuditedResponse(url, headers, route, page, earlierCookies, robotsCookies, corsPreflight, verified, preload);
     }
 
     public AuditedResponse withVerified(boolean verified) {
-        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+        return new AuditedResponse(url, headers, route, page, earlierCookies, robotsCookies, corsPreflight, verified, preload);
     }
 
     public AuditedResponse withPreload(HstsPreload preload) {
-        return new AuditedResponse(url, headers, route, body, earlierCookies, robotsCookies, corsPreflight, verified, preload);
+        return new AuditedResponse(url, headers, route, page, earlierCookies, robotsCookies, corsPreflight, verified, preload);
     }
 
     public boolean https() {

@@ -77,7 +77,7 @@ public final class ContentSecurityPolicy {
 
     public static Analysis analyse(AuditedResponse response) {
         List<String> headerPolicies = policies(response.all(HEADER));
-        List<String> metaPolicies = policies(Page.meta(response).csp());
+        List<String> metaPolicies = policies(Page.metaCsp(response));
         int count = headerPolicies.size() + metaPolicies.size();
         CspParser.Parsed parsed;
         try {

@@ -2,6 +2,7 @@ package io.headprobe.audit;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -37,6 +38,8 @@ public final class HstsPreload {
     public static HstsPreload read(Path file) {
         try {
             return parse(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + " does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,7 @@ final class ReferrerPolicy {
 
     static Finding check(AuditedResponse response) {
         String header = response.header("Referrer-Policy");
-        String meta = Page.meta(response).referrer();
+        String meta = Page.metaReferrer(response);
         if (meta != null) {
             header = header == null ? meta : header + ", " + meta;
         }

@@ -45,7 +45,7 @@ final class SubresourceIntegrity {
 
     /** Observatory's result, or null when the body was not read. */
     static Finding check(AuditedResponse response) {
-        if (response.body() == null) {
+        if (response.page() == null) {
             return null;
         }
         String mediaType = Page.mediaType(response);
@@ -53,7 +53,7 @@ final class SubresourceIntegrity {
         if (!mediaType.isEmpty() && !Page.HTML_TYPES.contains(mediaType)) {
             return finding("sri-not-implemented-response-not-html", "the response is " + mediaType + ", not HTML");
         }
-        List<Page.Script> scripts = Page.scripts(response.body());
+        List<Page.Script> scripts = response.page().scripts();
         if (scripts.isEmpty()) {
             return finding("sri-not-implemented-but-no-scripts-loaded", "the page has no script tags");
         }

@@ -57,7 +57,7 @@ class HstsPreloadTest {
         HstsPreloadFile bean = new HstsPreloadFile();
         bean.config = config(Optional.of(dir.resolve("missing.json").toString()));
         IllegalStateException e = assertThrows(IllegalStateException.class, bean::read);
-        assertTrue(e.getMessage().startsWith("headprobe.audit.hsts-preload-file: " + dir.resolve("missing.json")), e.getMessage());
+        assertEquals("headprobe.audit.hsts-preload-file: " + dir.resolve("missing.json") + " does not exist", e.getMessage());
     }
 
     @Test
