@@ -429,7 +429,9 @@ public class Prober {
 
     private Uni<Audit> withExtras(Fetched page, ProbeOptions options, boolean verified) {
         ProbeResult result = page.result();
-        Uni<Fetched> robots = fetchTarget(origin(result.url()) + "/robots.txt", options.extra(HttpMethod.GET, List.of()));
+        // At the origin the site was asked for, as Observatory's session asks for it; redirects are followed.
+        String start = result.redirects().isEmpty() ? result.url() : result.redirects().get(0).url();
+        Uni<Fetched> robots = fetchTarget(origin(start) + "/robots.txt", options.extra(HttpMethod.GET, List.of()));
         Uni<Fetched> cors = fetchTarget(result.url(), options.extra(HttpMethod.OPTIONS, List.of(
                 new Header("Origin", Cors.ORIGIN), new Header("Access-Control-Request-Method", "GET"))));
         return Uni.combine().all().unis(robots, cors).asTuple().onItem().transform(extras -> {
