@@ -14,6 +14,7 @@ import io.headprobe.audit.Audit;
 import io.headprobe.audit.AuditReport;
 import io.headprobe.audit.AuditRequest;
 import io.headprobe.audit.Grade;
+import io.headprobe.audit.AuditedResponse;
 import io.headprobe.audit.SecurityHeaders;
 import io.headprobe.http.Header;
 import picocli.CommandLine.Command;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
         description = "Grade saved response headers (Observatory's rules) without fetching anything.",
         footer = { "", "Example:", "  curl -sD headers.txt -o /dev/null https://example.org/",
                 "  headprobe audit --headers headers.txt --url https://example.org/ --json | jq .audit.grade",
+                "  curl -sD headers.txt -o page.html https://example.org/",
+                "  headprobe audit --headers headers.txt --body page.html --url https://example.org/",
                 "", "Exit codes: 0 graded (and not below --fail-under), 1 graded below --fail-under, 2 usage or input error." })
 class AuditCommand implements Callable<Integer> {
 
@@ -39,6 +42,10 @@ class AuditCommand implements Callable<Integer> {
     @Option(names = "--headers", required = true, paramLabel = "FILE",
             description = "a saved header block, e.g. from curl -sD FILE ('-': standard input)")
     String headers;
+
+    @Option(names = "--body", paramLabel = "FILE",
+            description = "the page's HTML, e.g. from curl -o FILE: grades its scripts (SRI) and meta tags too")
+    Path body;
 
     @Option(names = "--url", paramLabel = "URL", description = "the page's URL (default " + DEFAULT_URL + ")")
     String url = DEFAULT_URL;
@@ -53,9 +60,10 @@ class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Header> received = read();
+        String page = page();
         return Hosted.run(java.util.Map.of(), beans -> {
             AuditRequest.checkUrl(url);
-            Audit audit = SecurityHeaders.audit(url, received);
+            Audit audit = SecurityHeaders.audit(new AuditedResponse(url, received).withBody(page));
             if (json || !Terminal.isTerminal(Terminal.STDOUT)) {
                 System.out.println(beans.json.writeValueAsString(new AuditReport(url, audit)));
             } else {
@@ -63,6 +71,18 @@ class AuditCommand implements Callable<Integer> {
             }
             return failUnder != null && Grade.rank(audit.grade()) < Grade.rank(failUnder) ? 1 : 0;
         });
+    }
+
+    /** The page as text (UTF-8, as POST /audit's JSON carries it), or null without --body. */
+    private String page() throws IOException {
+        if (body == null) {
+            return null;
+        }
+        if (!Files.isReadable(body)) {
+            throw new ParameterException(spec.commandLine(), "cannot read --body " + body
+                    + (Files.exists(body) ? ": permission denied" : ": no such file"));
+        }
+        return Files.readString(body, StandardCharsets.UTF_8);
     }
 
     private List<Header> read() throws IOException {

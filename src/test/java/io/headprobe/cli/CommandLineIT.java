@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +178,54 @@ class CommandLineIT {
         List<String> lines = run.remainingLines();
         assertTrue(lines.get(0).matches("TARGET +STATUS HTTP +TIME\\(ms\\) GRADE +TLS-DAYS  TITLE +ERROR"), lines.get(0));
         assertEquals(2, lines.size(), lines::toString);
+    }
+
+    @Test
+    void theBodyIsReadHashedSearchedAndItsTitleShown(@TempDir Path dir) throws Exception {
+        String html = "<html><head><title> Admin &amp; Co </title></head><body>token=abc123</body></html>";
+        HttpServer page = Loopback.answering(200, Map.of("Content-Type", List.of("text/html; charset=utf-8")), html);
+        try {
+            CommandRun jsonl = CommandRun.run("", "probe", "--jsonl", "--body", Loopback.url(page, "/"));
+            assertEquals(0, jsonl.await(), jsonl.stderr());
+            JsonNode body = JSON.readTree(jsonl.remainingLines().get(0)).get("body");
+            assertEquals("Admin & Co", body.get("title").asText());
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(html.getBytes(StandardCharsets.UTF_8))), body.get("sha256").asText());
+
+            CommandRun table = CommandRun.run("", "probe", "--table", "--body", Loopback.url(page, "/"));
+            assertEquals(0, table.await(), table.stderr());
+            assertTrue(table.remainingLines().get(1).contains("Admin & Co"), table.remainingLines().toString());
+
+            // The regexes read the body's text, not only the head.
+            CommandRun found = CommandRun.run("", "probe", "--jsonl", "--body", "-mr", "token=abc[0-9]+", Loopback.url(page, "/"));
+            assertEquals(0, found.await(), found.stderr());
+            assertEquals(1, found.remainingLines().size());
+            CommandRun notFound = CommandRun.run("", "probe", "--jsonl", "--body", "-mr", "token=xyz", Loopback.url(page, "/"));
+            assertEquals(1, notFound.await(), "nothing selected: " + notFound.stderr());
+            assertTrue(notFound.remainingLines().isEmpty());
+        } finally {
+            page.stop(0);
+        }
+    }
+
+    @Test
+    void auditGradesASavedPageAsPostAuditDoes(@TempDir Path dir) throws Exception {
+        Path headers = dir.resolve("headers.txt");
+        Files.writeString(headers, "HTTP/2 200\r\ncontent-type: text/html\r\n\r\n");
+        String html = "<html><head><script src=\"http://cdn.example.net/x.js\"></script></head></html>";
+        Path page = dir.resolve("page.html");
+        Files.writeString(page, html);
+        CommandRun run = CommandRun.run("", "audit", "--headers", headers.toString(), "--body", page.toString(),
+                "--url", "https://example.org/");
+        assertEquals(0, run.await(), run.stderr());
+        JsonNode fromCommand = JSON.readTree(run.remainingLines().get(0));
+        JsonNode fromService = JSON.readTree(given().contentType("application/json")
+                .body(Map.of("url", "https://example.org/", "headers", List.of(Map.of("name", "content-type", "value", "text/html")),
+                        "body", html))
+                .post("/audit").then().statusCode(200).extract().asString());
+        assertEquals(fromService, fromCommand);
+        assertTrue(fromCommand.at("/audit/findings").toString()
+                .contains("\"sri-not-implemented-and-external-scripts-not-loaded-securely\""), fromCommand.toString());
     }
 
     @Test

@@ -25,11 +25,16 @@ public final class Loopback {
 
     /** A JDK HTTP server that answers every request with the given status and headers. */
     public static HttpServer answering(int status, Map<String, List<String>> headers) {
+        return answering(status, headers, "ok\n");
+    }
+
+    /** Answers every request with {@code status}, {@code headers} and {@code text} (UTF-8) as the body. */
+    public static HttpServer answering(int status, Map<String, List<String>> headers, String text) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(address(), 0), 50);
             server.createContext("/", exchange -> {
                 exchange.getResponseHeaders().putAll(headers);
-                byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
