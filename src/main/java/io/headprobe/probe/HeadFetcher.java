@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
@@ -47,7 +46,6 @@ import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
@@ -171,11 +169,8 @@ public class HeadFetcher {
         private long connected;
         private long secured;
         private long written;
-        /** While the body is read: the head that came, and the body's bytes so far. */
-        private Hop answered;
-        private long answeredAt;
-        private BodyBuffer body;
-        private ScheduledFuture<?> bodyTimeUp;
+        /** Once the head of a final response whose body is read is in. */
+        private BodyReading reading;
 
         Exchange(TargetUrl url, InetAddress address, ProbeOptions options, UniEmitter<? super Hop> emitter,
                 long deadline) {
@@ -335,12 +330,10 @@ public class HeadFetcher {
                     ProbeResult.Timings.ms(now - (written == 0 ? now : written)));
             Hop hop = new Hop(status, httpVersion, List.copyOf(headers), NetUtil.toAddressString(address), timings, tlsInfo,
                     null);
-            if (body == null && !over.get() && readsBody(hop)) {
-                answered = hop;
-                answeredAt = now;
-                body = new BodyBuffer(options.body().maxBytes());
-                bodyTimeUp = channel.eventLoop().schedule(() -> step("when the time for the body ran out", this::bodyCut),
-                        Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
+            if (reading == null && !over.get() && readsBody(hop)) {
+                BodyReading started = new BodyReading(hop, options.body().maxBytes(), this::complete);
+                reading = started;
+                started.endBy(deadline, channel.eventLoop(), () -> step("when the time for the body ran out", started::cut));
                 return;
             }
             complete(hop);
@@ -357,23 +350,9 @@ public class HeadFetcher {
          * The buffer is not released here: the receiver owns it.
          */
         void content(ByteBuf content, boolean last) {
-            if (body == null || over.get()) {
-                return;
+            if (reading != null && !over.get()) {
+                reading.content(content, last);
             }
-            if (body.add(content) || last) {
-                bodyRead();
-            }
-        }
-
-        /** The body stops here, short of its end: what came is the answer. */
-        private void bodyCut() {
-            body.cut();
-            bodyRead();
-        }
-
-        private void bodyRead() {
-            bodyTimeUp.cancel(false);
-            complete(answered.withBody(body.done(), ProbeResult.Timings.msSince(answeredAt)));
         }
 
         private void complete(Hop hop) {
@@ -385,9 +364,9 @@ public class HeadFetcher {
         }
 
         void fail(Throwable failure) {
-            if (body != null && !over.get()) {
+            if (reading != null && !over.get()) {
                 // Once the head is in, a broken or closed connection only ends the body early.
-                bodyCut();
+                reading.cut();
                 return;
             }
             if (over.compareAndSet(false, true)) {
