@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import org.jsoup.nodes.Document;
+
 import io.headprobe.http.Header;
 
 /**
@@ -61,6 +63,12 @@ public record AuditedResponse(String url, List<Header> headers, List<String> rou
     public AuditedResponse withBody(String body) {
         return new AuditedResponse(url, headers, route, body == null ? null : Page.parse(body), earlierCookies, robotsCookies,
                 corsPreflight, verified, preload);
+    }
+
+    /** With the final response's body as an HTML page already parsed (the probe's body read parsed it). */
+    public AuditedResponse withPage(Document parsed) {
+        return new AuditedResponse(url, headers, route, Page.of(parsed), earlierCookies, robotsCookies, corsPreflight, verified,
+                preload);
     }
 
     public AuditedResponse withEarlierCookies(List<CookieSource> earlierCookies) {

@@ -30,7 +30,11 @@ public record Page(List<Script> scripts, List<String> metaCsp, String referrer) 
     }
 
     static Page parse(String html) {
-        Document document = Jsoup.parse(html);
+        return of(Jsoup.parse(html));
+    }
+
+    /** From a page already parsed (by the body read), so that a page is parsed once. */
+    static Page of(Document document) {
         List<Script> scripts = document.getElementsByTag("script").stream()
                 .map(s -> new Script(nonEmpty(s.attr("src")), nonEmpty(s.attr("integrity")), nonEmpty(s.attr("crossorigin"))))
                 .toList();

@@ -26,16 +26,21 @@ public final class Hashes {
      * of 76), printed as a signed 32-bit decimal.
      */
     public static String bodyMmh3(byte[] body) {
-        String base64 = Base64.getEncoder().encodeToString(body);
-        StringBuilder lines = new StringBuilder(base64.length() + base64.length() / 76 + 1);
-        for (int i = 0; i < base64.length(); i++) {
-            lines.append(base64.charAt(i));
-            if ((i + 1) % 76 == 0) {
-                lines.append('\n');
+        // Bytes, not a StringBuilder: this runs on every body read, and a char at a time cost more
+        // than the rest of the body's facts together.
+        byte[] base64 = Base64.getEncoder().encode(body);
+        byte[] lines = new byte[base64.length + base64.length / 76 + 1];
+        int at = 0;
+        for (int from = 0; from < base64.length; from += 76) {
+            int length = Math.min(76, base64.length - from);
+            System.arraycopy(base64, from, lines, at, length);
+            at += length;
+            if (length == 76) {
+                lines[at++] = '\n';
             }
         }
-        lines.append('\n');
-        return Integer.toString(murmur3(lines.toString().getBytes(StandardCharsets.US_ASCII)));
+        lines[at] = '\n';
+        return Integer.toString(murmur3(lines));
     }
 
     /**

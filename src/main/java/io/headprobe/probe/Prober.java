@@ -441,9 +441,7 @@ public class Prober {
                 robotsCookies.add(new CookieSource(robotsTxt.result().url(), Header.all(robotsTxt.result().headers(), "Set-Cookie")));
             }
             ProbeResult preflight = extras.getItem2().result();
-            String text = page.body() == null ? null : page.body().page().text();
-            return SecurityHeaders.audit(new AuditedResponse(result.url(), result.headers(), route(result))
-                    .withBody(page.body() == null ? null : text == null ? "" : text)
+            return SecurityHeaders.audit(withPage(new AuditedResponse(result.url(), result.headers(), route(result)), page.body())
                     .withEarlierCookies(page.earlierCookies())
                     .withRobotsCookies(robotsCookies)
                     // A preflight that got no answer is graded as Observatory grades it: as sent, and failed.
@@ -451,6 +449,17 @@ public class Prober {
                     .withVerified(verified)
                     .withPreload(preload.list()));
         });
+    }
+
+    /** The page as the body read parsed it (an HTML page is parsed once), or its text, or nothing. */
+    private static AuditedResponse withPage(AuditedResponse response, Body body) {
+        if (body == null) {
+            return response;
+        }
+        if (body.page().html() != null) {
+            return response.withPage(body.page().html());
+        }
+        return response.withBody(body.page().text() == null ? "" : body.page().text());
     }
 
     /** scheme://authority of a URL HeadProbe fetched. */
