@@ -30,12 +30,14 @@ class BlackboxModulesTest {
     private static final Path DIR = Path.of("src/test/resources/blackbox");
 
     @Test
-    void theExampleStyleFileGivesItsHttpModulesAndSkipsTheOthers() {
+    void theExampleStyleFileGivesItsHttpAndTcpModulesAndRefusesIcmp() {
         BlackboxFile file = BlackboxFile.read(DIR.resolve("blackbox.yml"));
 
         assertEquals(List.of("http_2xx", "http_header_match", "http_strict"), List.copyOf(file.modules().keySet()));
-        assertEquals(Map.of("tls_connect", "tcp", "icmp_example", "icmp"), file.skipped());
-        assertEquals(List.of("tls_connect", "icmp_example"), List.copyOf(file.skipped().keySet()));
+        assertEquals(List.of("tls_connect"), List.copyOf(file.tcp().keySet()));
+        assertTrue(file.tcp().get("tls_connect").tls());
+        assertEquals(List.of("icmp_example"), List.copyOf(file.refused().keySet()));
+        assertTrue(file.refused().get("icmp_example").startsWith("prober icmp: HeadProbe cannot send ICMP echo requests"));
 
         Module http2xx = file.modules().get("http_2xx");
         assertEquals(Duration.ofSeconds(5), http2xx.timeout());
@@ -119,7 +121,7 @@ class BlackboxModulesTest {
 
     @Test
     void withoutAFileThereIsBlackboxsBuiltInHttp2xx() {
-        assertEquals(Map.of("http_2xx", Module.http2xx()), BlackboxModules.load(Optional.empty()));
+        assertEquals(Map.of("http_2xx", Module.http2xx()), BlackboxModules.load(Optional.empty()).modules());
     }
 
     @ParameterizedTest
