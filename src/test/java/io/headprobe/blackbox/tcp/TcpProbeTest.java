@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +23,7 @@ import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
 
+import io.headprobe.testing.LinePeers;
 import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
 import io.headprobe.testing.ScrapedMetrics;
@@ -167,10 +165,7 @@ class TcpProbeTest {
     @Test
     void sshBannerIsExpectedAndAnswered() {
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-        try (RawServer target = RawServer.start(socket -> {
-            write(socket, "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n");
-            heard.add(reader(socket).readLine());
-        })) {
+        try (RawServer target = RawServer.start(LinePeers.sshBanner(heard))) {
             assertEquals(1.0, scrape(target.hostPort(), "ssh_banner").value("probe_success"));
             assertEquals("SSH-2.0-blackbox-ssh-check", poll(heard));
         }
@@ -178,7 +173,7 @@ class TcpProbeTest {
 
     @Test
     void aBannerThatDoesNotMatchFailsDueToRegex() {
-        try (RawServer target = RawServer.start(socket -> write(socket, "220 smtp.example ESMTP\r\n"))) {
+        try (RawServer target = RawServer.start(socket -> LinePeers.write(socket, "220 smtp.example ESMTP\r\n"))) {
             ScrapedMetrics metrics = scrape(target.hostPort(), "ssh_banner");
             assertEquals(0.0, metrics.value("probe_success"));
             assertEquals(1.0, metrics.value("probe_failed_due_to_regex"));
@@ -188,15 +183,7 @@ class TcpProbeTest {
     @Test
     void ircBannerAnswersThePingWithItsToken() {
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-        try (RawServer target = RawServer.start(socket -> {
-            BufferedReader in = reader(socket);
-            heard.add(in.readLine());
-            heard.add(in.readLine());
-            write(socket, ":irc.test NOTICE * :*** Looking up your hostname\r\nPING :Xy7_token\r\n");
-            String pong = in.readLine();
-            heard.add(pong);
-            write(socket, "PONG Xy7_token".equals(pong) ? ":irc.test 001 prober :Welcome\r\n" : "ERROR :bad pong\r\n");
-        })) {
+        try (RawServer target = RawServer.start(LinePeers.irc(heard))) {
             ScrapedMetrics metrics = scrape(target.hostPort(), "irc_banner");
             assertEquals(List.of("NICK prober", "USER prober prober prober :prober", "PONG Xy7_token"),
                     List.of(poll(heard), poll(heard), poll(heard)));
@@ -213,7 +200,7 @@ class TcpProbeTest {
     @Test
     void pop3sBannerOverTlsVerifiedByTheTestCa() {
         TestCa.Leaf leaf = Setup.ca.leaf("127.0.0.1");
-        try (RawServer target = RawServer.tls(leaf, socket -> write(socket, "+OK POP3 ready\r\n"))) {
+        try (RawServer target = RawServer.tls(leaf, LinePeers.pop3Banner(true))) {
             ScrapedMetrics stock = scrape(target.hostPort(), "pop3s_banner");
             assertEquals(0.0, stock.value("probe_success"));
             assertEquals(1.0, stock.value("probe_failed_due_to_regex"));
@@ -232,7 +219,7 @@ class TcpProbeTest {
     @Test
     void pop3sFailsOnAnUntrustedCertificate() {
         try (RawServer target = RawServer.tls(Setup.ca.unknownIssuerLeaf("127.0.0.1"),
-                socket -> write(socket, "+OK POP3 ready\r\n"))) {
+                LinePeers.pop3Banner(true))) {
             ScrapedMetrics metrics = scrape(target.hostPort(), "pop3s_banner");
             assertEquals(0.0, metrics.value("probe_success"));
             assertEquals(0.0, metrics.value("probe_failed_due_to_regex"));
@@ -244,14 +231,14 @@ class TcpProbeTest {
         TestCa.Leaf leaf = Setup.ca.leaf("127.0.0.1");
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
         try (RawServer target = RawServer.start(socket -> {
-            write(socket, "220 smtp.test ESMTP\r\n");
-            heard.add(readLine(socket));
-            write(socket, "220 go ahead\r\n");
+            LinePeers.write(socket, "220 smtp.test ESMTP\r\n");
+            heard.add(LinePeers.readLine(socket));
+            LinePeers.write(socket, "220 go ahead\r\n");
             SSLSocket tls = (SSLSocket) leaf.serverContext().getSocketFactory().createSocket(socket, null,
                     socket.getPort(), false);
             tls.setUseClientMode(false);
-            heard.add(readLine(tls));
-            write(tls, "250 secure\r\n");
+            heard.add(LinePeers.readLine(tls));
+            LinePeers.write(tls, "250 secure\r\n");
         })) {
             ScrapedMetrics metrics = scrape(target.hostPort(), "smtp_starttls");
             assertEquals(List.of("STARTTLS", "NOOP"), List.of(poll(heard), poll(heard)));
@@ -262,7 +249,7 @@ class TcpProbeTest {
 
     @Test
     void expectLabelsBecomeProbeExpectInfo() {
-        try (RawServer target = RawServer.start(socket -> write(socket, "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n"))) {
+        try (RawServer target = RawServer.start(socket -> LinePeers.write(socket, "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n"))) {
             ScrapedMetrics metrics = scrape(target.hostPort(), "ssh_labels");
             assertEquals(1.0, metrics.value("probe_success"));
             assertEquals(Map.of("ssh_version", "OpenSSH_9.6p1", "ssh_comments", "Ubuntu-3ubuntu13"),
@@ -272,8 +259,8 @@ class TcpProbeTest {
 
     @Test
     void expectBytesComparesTheBytesThatCome() {
-        try (RawServer hello = RawServer.start(socket -> write(socket, "HELLO world"));
-                RawServer other = RawServer.start(socket -> write(socket, "HOLA! world"))) {
+        try (RawServer hello = RawServer.start(socket -> LinePeers.write(socket, "HELLO world"));
+                RawServer other = RawServer.start(socket -> LinePeers.write(socket, "HOLA! world"))) {
             ScrapedMetrics matched = scrape(hello.hostPort(), "hello_bytes");
             assertEquals(1.0, matched.value("probe_success"));
             assertEquals(0.0, matched.value("probe_failed_due_to_bytes"));
@@ -357,25 +344,6 @@ class TcpProbeTest {
     private static ScrapedMetrics scrape(String target, String module) {
         return ScrapedMetrics.parse(given().queryParam("target", target).queryParam("module", module)
                 .when().get("/probe").then().statusCode(200).extract().asString());
-    }
-
-    private static void write(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().flush();
-    }
-
-    private static BufferedReader reader(Socket socket) throws IOException {
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    /** One line, read byte by byte: nothing after it is taken from the socket (a TLS handshake may follow). */
-    private static String readLine(Socket socket) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = socket.getInputStream().read()) != -1 && b != '\n') {
-            line.append((char) b);
-        }
-        return line.toString().strip();
     }
 
     private static String poll(BlockingQueue<String> queue) {
