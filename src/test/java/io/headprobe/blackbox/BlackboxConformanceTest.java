@@ -33,6 +33,7 @@ import io.headprobe.testing.LinePeers;
 import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
 import io.headprobe.testing.ScrapedMetrics;
+import io.headprobe.testing.StockBlackbox;
 import io.headprobe.testing.TestCa;
 import io.headprobe.testing.TlsServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -97,16 +98,6 @@ class BlackboxConformanceTest {
                               preferred_ip_protocol: ip4
                               tls_config:
                                 ca_file: %s
-                          tcp_connect:
-                            prober: tcp
-                          pop3s_banner:
-                            prober: tcp
-                            tcp:
-                              query_response:
-                              - expect: "^+OK"
-                              tls: true
-                              tls_config:
-                                insecure_skip_verify: false
                           pop3s_banner_ca:
                             prober: tcp
                             tcp:
@@ -116,22 +107,7 @@ class BlackboxConformanceTest {
                               tls_config:
                                 insecure_skip_verify: false
                                 ca_file: %s
-                          ssh_banner:
-                            prober: tcp
-                            tcp:
-                              query_response:
-                              - expect: "^SSH-2.0-"
-                              - send: "SSH-2.0-blackbox-ssh-check"
-                          irc_banner:
-                            prober: tcp
-                            tcp:
-                              query_response:
-                              - send: "NICK prober"
-                              - send: "USER prober prober prober :prober"
-                              - expect: "PING :([^ ]+)"
-                                send: "PONG ${1}"
-                              - expect: "^:[^ ]+ 001"
-                        """.formatted(ca.rootPemFile(), ca.rootPemFile()));
+                        """.formatted(ca.rootPemFile(), ca.rootPemFile()) + StockBlackbox.TCP_MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -253,7 +229,13 @@ class BlackboxConformanceTest {
         RawServer listener = serve(RawServer.start(socket -> socket.getInputStream().read()));
         RawServer ssh = serve(RawServer.start(LinePeers.sshBanner(new LinkedBlockingQueue<>())));
         RawServer irc = serve(RawServer.start(LinePeers.irc(new LinkedBlockingQueue<>())));
-        RawServer notIrc = serve(RawServer.start(LinePeers.pop3Banner(true)));
+        RawServer notSsh = serve(RawServer.start(LinePeers.pop3Banner(true)));
+        // Reads what irc_banner sends first, so that closing leaves nothing unread (no reset, which races the data).
+        RawServer notIrc = serve(RawServer.start(socket -> {
+            LinePeers.readLine(socket);
+            LinePeers.readLine(socket);
+            LinePeers.write(socket, "ERROR :Closing link\r\n");
+        }));
         RawServer pop3s = serve(RawServer.tls(Setup.ca.leaf("127.0.0.1"), LinePeers.pop3Banner(false)));
         RawServer silent = serve(RawServer.start(socket -> release.await(30, TimeUnit.SECONDS)));
 
@@ -263,9 +245,9 @@ class BlackboxConformanceTest {
         targets.put("tcp_connect, no port", new String[] { "127.0.0.1", "tcp_connect" });
         targets.put("ssh_banner, ssh server", new String[] { ssh.hostPort(), "ssh_banner" });
         targets.put("ssh_banner, silent peer", new String[] { silent.hostPort(), "ssh_banner" });
-        targets.put("ssh_banner, pop3 server", new String[] { notIrc.hostPort(), "ssh_banner" });
+        targets.put("ssh_banner, pop3 server", new String[] { notSsh.hostPort(), "ssh_banner" });
         targets.put("irc_banner, irc server", new String[] { irc.hostPort(), "irc_banner" });
-        targets.put("irc_banner, pop3 server", new String[] { notIrc.hostPort(), "irc_banner" });
+        targets.put("irc_banner, server that says ERROR", new String[] { notIrc.hostPort(), "irc_banner" });
         targets.put("pop3s_banner, test CA not trusted", new String[] { pop3s.hostPort(), "pop3s_banner" });
         targets.put("pop3s_banner_ca, test CA as ca_file", new String[] { pop3s.hostPort(), "pop3s_banner_ca" });
 

@@ -27,6 +27,7 @@ import io.headprobe.testing.LinePeers;
 import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
 import io.headprobe.testing.ScrapedMetrics;
+import io.headprobe.testing.StockBlackbox;
 import io.headprobe.testing.TestCa;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,37 +60,12 @@ class TcpProbeTest {
             try {
                 Path config = Files.writeString(Files.createTempFile("blackbox-tcp", ".yml"), """
                         modules:
-                          tcp_connect:
-                            prober: tcp
-                          pop3s_banner:
-                            prober: tcp
-                            tcp:
-                              query_response:
-                              - expect: "^+OK"
-                              tls: true
-                              tls_config:
-                                insecure_skip_verify: false
                           pop3s_escaped:
                             prober: tcp
                             tcp:
                               query_response:
                               - expect: "^\\\\+OK"
                               tls: true
-                          ssh_banner:
-                            prober: tcp
-                            tcp:
-                              query_response:
-                              - expect: "^SSH-2.0-"
-                              - send: "SSH-2.0-blackbox-ssh-check"
-                          irc_banner:
-                            prober: tcp
-                            tcp:
-                              query_response:
-                              - send: "NICK prober"
-                              - send: "USER prober prober prober :prober"
-                              - expect: "PING :([^ ]+)"
-                                send: "PONG ${1}"
-                              - expect: "^:[^ ]+ 001"
                           ssh_short:
                             prober: tcp
                             timeout: 1s
@@ -129,7 +105,7 @@ class TcpProbeTest {
                             prober: grpc
                             grpc:
                               tls: false
-                        """.formatted(ca.rootPemFile()));
+                        """.formatted(ca.rootPemFile()) + StockBlackbox.TCP_MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString(),
                         "headprobe.probe.trust-store-file", ca.rootPemFile().toString());
             } catch (IOException e) {
