@@ -21,6 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.headprobe.blackbox.tcp.QueryStep;
+import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.http.Header;
 import io.headprobe.probe.CaFile;
 
@@ -462,5 +464,49 @@ class BlackboxModulesTest {
 
     private static String error(String yaml) {
         return assertThrows(BlackboxConfigException.class, () -> BlackboxFile.parse(yaml)).getMessage();
+    }
+
+    @Test
+    void tcpModulesAreReadWithBlackboxsDefaults() {
+        TcpModule tcp = BlackboxFile.parse("""
+                modules:
+                  smtp:
+                    prober: tcp
+                    timeout: 3s
+                    tcp:
+                      preferred_ip_protocol: ip4
+                      query_response:
+                      - expect: "^220 (.*)"
+                        labels: [{name: greeting, value: "${1}"}]
+                      - send: "EHLO prober"
+                        starttls: true
+                      - expect_bytes: "250"
+                      tls_config: {server_name: mail.example, insecure_skip_verify: true}
+                """).tcp().get("smtp");
+        assertEquals(Duration.ofSeconds(3), tcp.timeout());
+        assertEquals("ip4", tcp.preferredIpProtocol());
+        assertTrue(tcp.ipProtocolFallback());
+        assertFalse(tcp.tls());
+        assertEquals("mail.example", tcp.serverName());
+        assertTrue(tcp.insecureSkipVerify());
+        assertEquals(List.of(new QueryStep.Label("greeting", "${1}")), tcp.queryResponse().get(0).labels());
+        assertTrue(tcp.queryResponse().get(1).startTls());
+        assertTrue(tcp.expectsBytes());
+    }
+
+    @Test
+    void tcpKeysHeadProbeDoesNotHonourStopStartUp() {
+        assertEquals("blackbox module \"t\": key tcp.source_ip_address is not supported by HeadProbe (it connects "
+                + "from the address the system chooses)", error("modules: {t: {prober: tcp, tcp: {source_ip_address: 10.0.0.1}}}"));
+        assertEquals("blackbox module \"t\": key tcp.tls_config.cert_file is not supported by HeadProbe (it sends no "
+                + "client certificate)", error("modules: {t: {prober: tcp, tcp: {tls_config: {cert_file: c.pem}}}}"));
+        assertEquals("blackbox module \"t\": key tcp.query_response[0].expct is unknown (neither HeadProbe nor "
+                + "blackbox_exporter has it)", error("modules: {t: {prober: tcp, tcp: {query_response: [{expct: x}]}}}"));
+        assertEquals("blackbox module \"t\": key tcp.query_response[0].labels: needs an expect in the same step",
+                error("modules: {t: {prober: tcp, tcp: {query_response: [{send: x, labels: [{name: a, value: b}]}]}}}"));
+        assertEquals("blackbox module \"t\": key tcp.query_response[0].expect: \"(?=x)\" is not a Go regexp: "
+                + "invalid or unsupported Perl syntax: `(?=`",
+                error("modules: {t: {prober: tcp, tcp: {query_response: [{expect: \"(?=x)\"}]}}}"));
+        assertEquals(Map.of(), BlackboxFile.parse("modules: {t: {prober: tcp, tcp: {source_ip_address: ''}}}").refused());
     }
 }
