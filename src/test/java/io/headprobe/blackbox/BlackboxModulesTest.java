@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -508,5 +513,42 @@ class BlackboxModulesTest {
                 + "invalid or unsupported Perl syntax: `(?=`",
                 error("modules: {t: {prober: tcp, tcp: {query_response: [{expect: \"(?=x)\"}]}}}"));
         assertEquals(Map.of(), BlackboxFile.parse("modules: {t: {prober: tcp, tcp: {source_ip_address: ''}}}").refused());
+    }
+
+    @Test
+    void modulesOfProbersHeadProbeDoesNotRunAreNamedInOneWarnLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("blackbox.yml"), """
+                modules:
+                  icmp: {prober: icmp}
+                  tcp_connect: {prober: tcp}
+                  grpc_plain: {prober: grpc, grpc: {tls: false}}
+                """);
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(BlackboxModules.class.getName());
+        logger.addHandler(handler);
+        try {
+            assertEquals(List.of("tcp_connect"), List.copyOf(BlackboxModules.load(Optional.of(file)).tcp().keySet()));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        List<String> warnings = records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(r -> new SimpleFormatter().formatMessage(r)).toList();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("icmp (prober icmp: HeadProbe cannot send ICMP echo requests"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("grpc_plain (prober grpc: "), warnings.get(0));
     }
 }
