@@ -66,6 +66,16 @@ class TcpProbeTest {
                               query_response:
                               - expect: "^\\\\+OK"
                               tls: true
+                          tls_other_name:
+                            prober: tcp
+                            tcp:
+                              tls: true
+                              tls_config:
+                                server_name: other.test
+                          tls_connect:
+                            prober: tcp
+                            tcp:
+                              tls: true
                           ssh_short:
                             prober: tcp
                             timeout: 1s
@@ -199,6 +209,15 @@ class TcpProbeTest {
             ScrapedMetrics metrics = scrape(target.hostPort(), "pop3s_banner");
             assertEquals(0.0, metrics.value("probe_success"));
             assertEquals(0.0, metrics.value("probe_failed_due_to_regex"));
+        }
+    }
+
+    @Test
+    void serverNameIsTheNameTheCertificateIsCheckedFor() {
+        try (RawServer target = RawServer.tls(Setup.ca.leaf(TestCa.OTHER_HOST), LinePeers.pop3Banner(false))) {
+            assertEquals(1.0, scrape(target.hostPort(), "tls_other_name").value("probe_success"));
+            assertEquals(0.0, scrape(target.hostPort(), "tls_connect").value("probe_success"),
+                    "without server_name the certificate must be for 127.0.0.1");
         }
     }
 
