@@ -8,7 +8,7 @@ import io.smallrye.config.ConfigMapping;
 public interface BlackboxConfig {
 
     /**
-     * blackbox_exporter's blackbox.yml, whose {@code prober: http} modules /probe offers. Without it
+     * blackbox_exporter's blackbox.yml, whose {@code prober: http} and {@code tcp} modules /probe offers. Without it
      * there is one module, blackbox's built-in {@code http_2xx}.
      */
     Optional<String> configFile();

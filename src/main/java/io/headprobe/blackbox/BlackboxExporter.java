@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import io.headprobe.access.ClientLimits;
+import io.headprobe.blackbox.tcp.TcpModule;
+import io.headprobe.blackbox.tcp.TcpProber;
 import io.headprobe.probe.ModuleScrape;
 import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeOptions;
@@ -26,6 +29,7 @@ import io.vertx.core.http.HttpMethod;
  *
  * <pre>
  * curl 'localhost:8080/probe?target=https://example.org/&amp;module=http_2xx'
+ * curl 'localhost:8080/probe?target=example.org:22&amp;module=ssh_banner'
  * </pre>
  */
 @ApplicationScoped
@@ -39,6 +43,9 @@ public class BlackboxExporter implements ModuleScrape {
 
     @Inject
     Prober prober;
+
+    @Inject
+    TcpProber tcpProber;
 
     @Inject
     ProbeConfig config;
@@ -55,16 +62,42 @@ public class BlackboxExporter implements ModuleScrape {
             throw new ProblemException(400, "the target is " + scrape.target().length() + " characters long; at most "
                     + config.maxTargetLength() + " are allowed");
         }
+        Optional<String> refusal = modules.refusal(scrape.module());
+        if (refusal.isPresent()) {
+            // A 400, as for an unknown module: Prometheus shows the target down, with the reason in the body.
+            throw new ProblemException(400, "module \"" + scrape.module() + "\" is not run by HeadProbe: " + refusal.get());
+        }
+        ExpositionFormat format = ExpositionFormat.forAccept(scrape.accept());
+        Optional<TcpModule> tcp = modules.tcp(scrape.module());
+        if (tcp.isPresent()) {
+            return scrapeTcp(scrape, tcp.get(), format);
+        }
         Module module = modules.module(scrape.module())
                 .orElseThrow(() -> new ProblemException(400, "Unknown module \"" + scrape.module() + "\""));
         Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds(), config.timeout());
         String target = withScheme(scrape.target());
-        ExpositionFormat format = ExpositionFormat.forAccept(scrape.accept());
         return limits.limit(1, () -> {
             long start = System.nanoTime();
             return prober.probe(target, options(module, timeout))
                     .onItem().transform(result -> answer(result, module, (System.nanoTime() - start) / 1e9,
                             scrape.debug(), format));
+        });
+    }
+
+    private Uni<Response> scrapeTcp(Scrape scrape, TcpModule module, ExpositionFormat format) {
+        Duration timeout = timeout(module.timeout(), scrape.scrapeTimeoutSeconds(), config.timeout());
+        return limits.limit(1, () -> {
+            long start = System.nanoTime();
+            return tcpProber.probe(scrape.target(), module, timeout).onItem().transform(result -> {
+                List<Metric> metrics = TcpMetrics.of(result, module, (System.nanoTime() - start) / 1e9);
+                if (scrape.debug()) {
+                    String page = "Logs for the probe:\n" + result.log() + "\n\nMetrics that would have been returned:\n"
+                            + ExpositionWriter.write(metrics, ExpositionFormat.PROMETHEUS_TEXT) + "\n\nModule configuration:\n"
+                            + module + '\n';
+                    return Response.ok(page, "text/plain; charset=utf-8").build();
+                }
+                return Response.ok(ExpositionWriter.write(metrics, format), format.contentType()).build();
+            });
         });
     }
 
@@ -82,9 +115,14 @@ public class BlackboxExporter implements ModuleScrape {
      * and never more than HeadProbe's own per-target maximum.
      */
     static Duration timeout(Module module, String header, Duration maximum) {
+        return timeout(module.timeout(), header, maximum);
+    }
+
+    /** @param moduleTimeout zero when the module sets none */
+    static Duration timeout(Duration moduleTimeout, String header, Duration maximum) {
         Duration timeout = maximum;
-        if (!module.timeout().isZero() && module.timeout().compareTo(timeout) < 0) {
-            timeout = module.timeout();
+        if (!moduleTimeout.isZero() && moduleTimeout.compareTo(timeout) < 0) {
+            timeout = moduleTimeout;
         }
         if (header != null) {
             Duration scrape;

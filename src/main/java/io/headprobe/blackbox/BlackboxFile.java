@@ -7,22 +7,31 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+
+import io.headprobe.blackbox.tcp.TcpModule;
 
 /**
- * What HeadProbe takes from a blackbox.yml: its {@code prober: http} modules, and the names of the
- * modules of other probers, which it leaves out (HeadProbe fetches HTTP response heads, nothing else).
+ * What HeadProbe takes from a blackbox.yml: its {@code prober: http} and {@code prober: tcp}
+ * modules, and the modules of the probers HeadProbe does not run, with the reason, which a scrape
+ * naming them is answered with.
  *
- * @param modules by name, in the file's order
- * @param skipped module name to its prober (tcp, icmp, dns, grpc), in the file's order
+ * @param modules the http modules by name, in the file's order
+ * @param tcp the tcp modules by name, in the file's order
+ * @param refused module name to why HeadProbe does not run it, in the file's order
  */
-public record BlackboxFile(Map<String, Module> modules, Map<String, String> skipped) {
+public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> tcp, Map<String, String> refused) {
 
-    private static final Set<String> OTHER_PROBERS = Set.of("tcp", "icmp", "dns", "grpc");
+    /** The probers blackbox has that HeadProbe does not run, and why. */
+    static final Map<String, String> REFUSED_PROBERS = Map.of(
+            "icmp", "HeadProbe cannot send ICMP echo requests: Java has no ICMP socket, and raw or ping sockets "
+                    + "need native code and a privilege (CAP_NET_RAW or net.ipv4.ping_group_range) its image does not have",
+            "grpc", "HeadProbe has no grpc prober yet",
+            "dns", "HeadProbe has no dns prober yet");
 
     public BlackboxFile {
         modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
-        skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        tcp = Collections.unmodifiableMap(new LinkedHashMap<>(tcp));
+        refused = Collections.unmodifiableMap(new LinkedHashMap<>(refused));
     }
 
     /** @throws BlackboxConfigException naming the file and what is wrong in it */
@@ -62,7 +71,8 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, String> skip
                     + YamlValues.kind(modulesValue));
         }
         Map<String, Module> modules = new LinkedHashMap<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
+        Map<String, TcpModule> tcp = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         YamlValues.map("", "modules", modulesValue).forEach((name, value) -> {
             if (!(value instanceof Map)) {
                 throw new BlackboxConfigException("blackbox module \"" + name
@@ -72,13 +82,15 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, String> skip
             String prober = YamlValues.string(name, "prober", module.get("prober"));
             if ("http".equals(prober)) {
                 modules.put(name, HttpModuleReader.read(name, module));
-            } else if (prober != null && OTHER_PROBERS.contains(prober)) {
-                skipped.put(name, prober);
+            } else if ("tcp".equals(prober)) {
+                tcp.put(name, TcpModuleReader.read(name, module));
+            } else if (prober != null && REFUSED_PROBERS.containsKey(prober)) {
+                refused.put(name, "prober " + prober + ": " + REFUSED_PROBERS.get(prober));
             } else {
                 throw BlackboxConfigException.invalid(name, "prober", (prober == null || prober.isEmpty() ? "missing"
                         : "\"" + prober + "\" is not a blackbox prober") + " (http, tcp, icmp, dns or grpc)");
             }
         });
-        return new BlackboxFile(modules, skipped);
+        return new BlackboxFile(modules, tcp, refused);
     }
 }

@@ -210,7 +210,7 @@ public final class BlackboxMetrics {
      * then too: an expired or untrusted certificate is exactly when its expiry and issuer matter
      * (blackbox issue #1119). probe_success is 0 in that case anyway.
      */
-    private static List<Metric> tlsMetrics(TlsInfo tls) {
+    static List<Metric> tlsMetrics(TlsInfo tls) {
         double earliest = tls.certificates().stream().map(TlsInfo.Certificate::notAfter).filter(Objects::nonNull)
                 .mapToDouble(BlackboxMetrics::epochSeconds).min().orElse(GO_ZERO_TIME);
         TlsInfo.Certificate leaf = tls.certificates().get(0);

@@ -5,12 +5,15 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import io.headprobe.blackbox.tcp.TcpModule;
 
 import io.quarkus.runtime.Startup;
 
@@ -28,38 +31,51 @@ public class BlackboxModules {
     @Inject
     BlackboxConfig config;
 
-    private Map<String, Module> modules;
+    private BlackboxFile file;
 
     @PostConstruct
     void load() {
-        modules = load(config.configFile().map(Path::of));
+        file = load(config.configFile().map(Path::of));
     }
 
     /** Without a file: blackbox's built-in http_2xx, as blackbox itself offers with no config. */
-    static Map<String, Module> load(Optional<Path> file) {
+    static BlackboxFile load(Optional<Path> file) {
         if (file.isEmpty()) {
-            return Map.of("http_2xx", Module.http2xx());
+            return new BlackboxFile(Map.of("http_2xx", Module.http2xx()), Map.of(), Map.of());
         }
         BlackboxFile blackbox = BlackboxFile.read(file.get());
-        if (!blackbox.skipped().isEmpty()) {
-            LOG.infof("Blackbox modules left out (HeadProbe runs only prober: http): %s",
-                    blackbox.skipped().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                            .collect(Collectors.joining(", ")));
+        if (!blackbox.refused().isEmpty()) {
+            // One line, so that an operator sees every module whose scrapes will answer 400, and why.
+            LOG.warnf("Blackbox modules HeadProbe does not run (a scrape naming one answers 400): %s",
+                    blackbox.refused().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(Collectors.joining("; ")));
         }
-        if (blackbox.modules().isEmpty()) {
-            LOG.warnf("%s has no http module: every /probe will name an unknown module", file.get());
+        if (blackbox.modules().isEmpty() && blackbox.tcp().isEmpty()) {
+            LOG.warnf("%s has no http or tcp module: every /probe will name an unknown module", file.get());
         } else {
-            LOG.infof("Blackbox modules from %s: %s", file.get(), String.join(", ", blackbox.modules().keySet()));
+            LOG.infof("Blackbox modules from %s: %s", file.get(),
+                    String.join(", ", Stream.concat(blackbox.modules().keySet().stream(), blackbox.tcp().keySet().stream())
+                            .toList()));
         }
-        return blackbox.modules();
+        return blackbox;
     }
 
+    /** An http module. */
     public Optional<Module> module(String name) {
-        return Optional.ofNullable(modules.get(name));
+        return Optional.ofNullable(file.modules().get(name));
     }
 
-    /** In the file's order. */
+    public Optional<TcpModule> tcp(String name) {
+        return Optional.ofNullable(file.tcp().get(name));
+    }
+
+    /** Why HeadProbe does not run the module of this name (its prober's); empty for any other name. */
+    public Optional<String> refusal(String name) {
+        return Optional.ofNullable(file.refused().get(name));
+    }
+
+    /** The http modules, in the file's order. */
     public Collection<Module> all() {
-        return modules.values();
+        return file.modules().values();
     }
 }

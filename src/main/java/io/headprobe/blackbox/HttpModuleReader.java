@@ -92,7 +92,7 @@ final class HttpModuleReader {
         });
     }
 
-    private static Duration timeout(String name, Object value) {
+    static Duration timeout(String name, Object value) {
         String text = YamlValues.string(name, "timeout", value);
         if (text == null || text.isEmpty()) {
             return Duration.ZERO;

@@ -32,7 +32,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -80,15 +79,7 @@ public class HeadFetcher {
 
     @PostConstruct
     void start() {
-        bootstrap = new Bootstrap()
-                .group(vertx.nettyEventLoopGroup())
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                // Handlers are added phase by phase once the connection is up, and nothing is read
-                // before the handler that understands it is there: the connect listener may run as a
-                // later task, and a peer that speaks (or closes) first would otherwise be read into Idle.
-                .option(ChannelOption.AUTO_READ, false)
-                .handler(new Idle());
+        bootstrap = ProbeBootstrap.of(vertx, new Idle());
     }
 
     /**

@@ -2,6 +2,8 @@ package io.headprobe.probe;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.headprobe.guard.TargetUrl;
+import io.netty.util.NetUtil;
 
 /**
  * TLS for the fetcher: the JDK's default trust plus {@code headprobe.probe.trust-store-file}, and
@@ -27,7 +30,7 @@ import io.headprobe.guard.TargetUrl;
  * of the ClientHello.
  */
 @ApplicationScoped
-class ProbeTls {
+public class ProbeTls {
 
     private static final String[] H2_AND_HTTP11 = { "h2", "http/1.1" };
     private static final String[] HTTP11 = { "http/1.1" };
@@ -48,20 +51,43 @@ class ProbeTls {
     }
 
     /** A TLS connection about to start, and what its verifier will record. */
-    record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake) {
+    public record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake) {
+
+        /**
+         * What the handshake showed, once it is over or failed; null when no chain reached the
+         * verifier. The context is the connection's own, so no session was resumed.
+         */
+        public TlsInfo facts() {
+            X509Certificate[] chain = handshake.chain;
+            return chain == null ? null
+                    : TlsFacts.of(handshake.protocol, handshake.cipher, null, chain, handshake.failure, Instant.now());
+        }
     }
 
     /** @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle */
     Connection connect(TargetUrl url, boolean http2, boolean verify, CaFile caFile) {
-        CapturingTrustManager verifier = new CapturingTrustManager(caFile == null ? defaults : caFile.trust(), verify);
         String host = url.host().endsWith(".") ? url.host().substring(0, url.host().length() - 1) : url.host();
-        SSLEngine engine = context(verifier).createSSLEngine(host, url.port());
+        return connect(host, url.port(), http2 ? H2_AND_HTTP11 : HTTP11, verify, caFile);
+    }
+
+    /**
+     * For a prober that speaks no HTTP (blackbox's tcp): no ALPN, and the name checked against the
+     * certificate (and sent as SNI, unless it is an address) is {@code serverName}: blackbox's
+     * tls_config.server_name, else the target's host.
+     */
+    public Connection connect(String serverName, int port, boolean verify, CaFile caFile) {
+        return connect(serverName, port, new String[0], verify, caFile);
+    }
+
+    private Connection connect(String host, int port, String[] alpn, boolean verify, CaFile caFile) {
+        CapturingTrustManager verifier = new CapturingTrustManager(caFile == null ? defaults : caFile.trust(), verify);
+        SSLEngine engine = context(verifier).createSSLEngine(host, port);
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         // Check the host name against the certificate, as browsers do.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        parameters.setApplicationProtocols(http2 ? H2_AND_HTTP11 : HTTP11);
-        serverName(url, host).ifPresent(name -> parameters.setServerNames(List.of(name)));
+        parameters.setApplicationProtocols(alpn);
+        serverName(host).ifPresent(name -> parameters.setServerNames(List.of(name)));
         engine.setSSLParameters(parameters);
         return new Connection(engine, verifier.handshake());
     }
@@ -70,8 +96,8 @@ class ProbeTls {
      * SNI for a host name; none for an address literal, nor for a name SNI can't carry (RFC 6066
      * allows LDH names only, so {@code foo_bar.test} goes without).
      */
-    private static Optional<SNIHostName> serverName(TargetUrl url, String host) {
-        if (url.literal().isPresent()) {
+    private static Optional<SNIHostName> serverName(String host) {
+        if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
             return Optional.empty();
         }
         try {

@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.headprobe.testing.ExternalProcess;
+import io.headprobe.testing.LinePeers;
+import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
 import io.headprobe.testing.ScrapedMetrics;
+import io.headprobe.testing.StockBlackbox;
 import io.headprobe.testing.TestCa;
 import io.headprobe.testing.TlsServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -40,7 +45,10 @@ import io.quarkus.test.junit.TestProfile;
  * Conformance with the real blackbox_exporter (Debian's 0.23): both probe the same loopback targets
  * with the same blackbox.yml; every metric both expose must have the same type and label names,
  * and the same value for status code, HTTP version, redirects, ssl, success and certificate expiry.
- * The comparison is written to target/blackbox-conformance.md.
+ * The comparison is written to target/blackbox-conformance.md. The stock blackbox.yml's tcp modules
+ * (as Debian installs them, plus pop3s_banner with the test CA as ca_file) are compared more
+ * strictly: every metric both write must have the same samples, durations aside (written to
+ * target/blackbox-conformance-tcp.md).
  */
 @QuarkusTest
 @TestProfile(BlackboxConformanceTest.Profile.class)
@@ -90,7 +98,16 @@ class BlackboxConformanceTest {
                               preferred_ip_protocol: ip4
                               tls_config:
                                 ca_file: %s
-                        """.formatted(ca.rootPemFile()));
+                          pop3s_banner_ca:
+                            prober: tcp
+                            tcp:
+                              query_response:
+                              - expect: "^+OK"
+                              tls: true
+                              tls_config:
+                                insecure_skip_verify: false
+                                ca_file: %s
+                        """.formatted(ca.rootPemFile(), ca.rootPemFile()) + StockBlackbox.TCP_MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -204,6 +221,77 @@ class BlackboxConformanceTest {
         assertTrue(table.indexOf("probe_success") > 0, "at least one value was compared");
     }
 
+    /** Timings, which differ from run to run. */
+    static final Set<String> DURATIONS = Set.of("probe_duration_seconds", "probe_dns_lookup_time_seconds");
+
+    @Test
+    void agreesWithBlackboxOnTheStockTcpModules() throws Exception {
+        RawServer listener = serve(RawServer.start(socket -> socket.getInputStream().read()));
+        RawServer ssh = serve(RawServer.start(LinePeers.sshBanner(new LinkedBlockingQueue<>())));
+        RawServer irc = serve(RawServer.start(LinePeers.irc(new LinkedBlockingQueue<>())));
+        RawServer notSsh = serve(RawServer.start(LinePeers.pop3Banner(true)));
+        // Reads what irc_banner sends first, so that closing leaves nothing unread (no reset, which races the data).
+        RawServer notIrc = serve(RawServer.start(socket -> {
+            LinePeers.readLine(socket);
+            LinePeers.readLine(socket);
+            LinePeers.write(socket, "ERROR :Closing link\r\n");
+        }));
+        RawServer pop3s = serve(RawServer.tls(Setup.ca.leaf("127.0.0.1"), LinePeers.pop3Banner(false)));
+        RawServer silent = serve(RawServer.start(socket -> release.await(30, TimeUnit.SECONDS)));
+
+        Map<String, String[]> targets = new LinkedHashMap<>();
+        targets.put("tcp_connect, listener", new String[] { listener.hostPort(), "tcp_connect" });
+        targets.put("tcp_connect, refused port", new String[] { "127.0.0.1:" + Loopback.refusingPort(), "tcp_connect" });
+        targets.put("tcp_connect, no port", new String[] { "127.0.0.1", "tcp_connect" });
+        targets.put("ssh_banner, ssh server", new String[] { ssh.hostPort(), "ssh_banner" });
+        targets.put("ssh_banner, silent peer", new String[] { silent.hostPort(), "ssh_banner" });
+        targets.put("ssh_banner, pop3 server", new String[] { notSsh.hostPort(), "ssh_banner" });
+        targets.put("irc_banner, irc server", new String[] { irc.hostPort(), "irc_banner" });
+        targets.put("irc_banner, server that says ERROR", new String[] { notIrc.hostPort(), "irc_banner" });
+        targets.put("pop3s_banner, test CA not trusted", new String[] { pop3s.hostPort(), "pop3s_banner" });
+        targets.put("pop3s_banner_ca, test CA as ca_file", new String[] { pop3s.hostPort(), "pop3s_banner_ca" });
+
+        StringBuilder table = new StringBuilder(
+                "| module, target | probe_success blackbox | HeadProbe | metrics compared |\n| --- | --- | --- | --- |\n");
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String[]> target : targets.entrySet()) {
+            String[] t = target.getValue();
+            ScrapedMetrics theirs = ScrapedMetrics.parse(scrapeBlackbox(t[0], t[1], "2"));
+            ScrapedMetrics ours = ScrapedMetrics.parse(given().queryParam("target", t[0]).queryParam("module", t[1])
+                    .header("X-Prometheus-Scrape-Timeout-Seconds", "2")
+                    .when().get("/probe").then().statusCode(200).extract().asString());
+            Set<String> compared = new TreeSet<>();
+            for (String name : theirs.types.keySet()) {
+                if (!ours.types.containsKey(name)) {
+                    problems.add(target.getKey() + ": blackbox writes " + name + ", HeadProbe does not");
+                } else if (!DURATIONS.contains(name)) {
+                    compared.add(name);
+                    if (!samples(theirs, name).equals(samples(ours, name))) {
+                        problems.add(target.getKey() + ": " + name + " = " + samples(ours, name) + ", blackbox says "
+                                + samples(theirs, name));
+                    }
+                }
+            }
+            table.append("| ").append(target.getKey()).append(" | ").append(theirs.value("probe_success")).append(" | ")
+                    .append(ours.value("probe_success")).append(" | ").append(String.join(", ", compared)).append(" |\n");
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/blackbox-conformance-tcp.md"), table);
+        assertEquals(List.of(), problems, table.toString());
+        assertTrue(table.indexOf("probe_failed_due_to_regex") > 0, "values were compared");
+    }
+
+    /** The samples of a metric, label sets without the labels only newer blackbox releases write. */
+    private static Set<String> samples(ScrapedMetrics metrics, String name) {
+        Set<String> samples = new TreeSet<>();
+        metrics.samples.getOrDefault(name, List.of()).forEach(sample -> {
+            Map<String, String> labels = new TreeMap<>(sample.labels());
+            labels.keySet().removeAll(NEWER_LABELS);
+            samples.add(labels + " " + sample.value());
+        });
+        return samples;
+    }
+
     private static Set<String> labelNames(ScrapedMetrics metrics, String name) {
         Set<String> names = new TreeSet<>();
         metrics.samples.getOrDefault(name, List.of()).forEach(sample -> names.addAll(sample.labels().keySet()));
@@ -211,9 +299,18 @@ class BlackboxConformanceTest {
     }
 
     private static String scrapeBlackbox(String target, String module) throws IOException, InterruptedException {
+        return scrapeBlackbox(target, module, null);
+    }
+
+    /** @param scrapeTimeout X-Prometheus-Scrape-Timeout-Seconds, or null for none */
+    private static String scrapeBlackbox(String target, String module, String scrapeTimeout)
+            throws IOException, InterruptedException {
         String url = exporter.url("/probe?module=" + module + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (scrapeTimeout != null) {
+            request.header("X-Prometheus-Scrape-Timeout-Seconds", scrapeTimeout);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }

@@ -36,7 +36,9 @@ class BlackboxModulesBeanTest {
                 modules.all().stream().map(Module::name).toList());
         assertEquals(Duration.ofSeconds(90), modules.module("http_strict").orElseThrow().timeout());
         assertEquals("ip4", modules.module("http_header_match").orElseThrow().preferredIpProtocol());
-        assertTrue(modules.module("tls_connect").isEmpty(), "a tcp module is left out");
+        assertTrue(modules.module("tls_connect").isEmpty(), "a tcp module is no http module");
+        assertTrue(modules.tcp("tls_connect").orElseThrow().tls());
+        assertTrue(modules.refusal("icmp_example").orElseThrow().startsWith("prober icmp: "));
         assertTrue(modules.module("nope").isEmpty());
     }
 }

@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.headprobe.blackbox.tcp.QueryStep;
+import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.http.Header;
 import io.headprobe.probe.CaFile;
 
@@ -30,12 +37,14 @@ class BlackboxModulesTest {
     private static final Path DIR = Path.of("src/test/resources/blackbox");
 
     @Test
-    void theExampleStyleFileGivesItsHttpModulesAndSkipsTheOthers() {
+    void theExampleStyleFileGivesItsHttpAndTcpModulesAndRefusesIcmp() {
         BlackboxFile file = BlackboxFile.read(DIR.resolve("blackbox.yml"));
 
         assertEquals(List.of("http_2xx", "http_header_match", "http_strict"), List.copyOf(file.modules().keySet()));
-        assertEquals(Map.of("tls_connect", "tcp", "icmp_example", "icmp"), file.skipped());
-        assertEquals(List.of("tls_connect", "icmp_example"), List.copyOf(file.skipped().keySet()));
+        assertEquals(List.of("tls_connect"), List.copyOf(file.tcp().keySet()));
+        assertTrue(file.tcp().get("tls_connect").tls());
+        assertEquals(List.of("icmp_example"), List.copyOf(file.refused().keySet()));
+        assertTrue(file.refused().get("icmp_example").startsWith("prober icmp: HeadProbe cannot send ICMP echo requests"));
 
         Module http2xx = file.modules().get("http_2xx");
         assertEquals(Duration.ofSeconds(5), http2xx.timeout());
@@ -119,7 +128,7 @@ class BlackboxModulesTest {
 
     @Test
     void withoutAFileThereIsBlackboxsBuiltInHttp2xx() {
-        assertEquals(Map.of("http_2xx", Module.http2xx()), BlackboxModules.load(Optional.empty()));
+        assertEquals(Map.of("http_2xx", Module.http2xx()), BlackboxModules.load(Optional.empty()).modules());
     }
 
     @ParameterizedTest
@@ -460,5 +469,86 @@ class BlackboxModulesTest {
 
     private static String error(String yaml) {
         return assertThrows(BlackboxConfigException.class, () -> BlackboxFile.parse(yaml)).getMessage();
+    }
+
+    @Test
+    void tcpModulesAreReadWithBlackboxsDefaults() {
+        TcpModule tcp = BlackboxFile.parse("""
+                modules:
+                  smtp:
+                    prober: tcp
+                    timeout: 3s
+                    tcp:
+                      preferred_ip_protocol: ip4
+                      query_response:
+                      - expect: "^220 (.*)"
+                        labels: [{name: greeting, value: "${1}"}]
+                      - send: "EHLO prober"
+                        starttls: true
+                      - expect_bytes: "250"
+                      tls_config: {server_name: mail.example, insecure_skip_verify: true}
+                """).tcp().get("smtp");
+        assertEquals(Duration.ofSeconds(3), tcp.timeout());
+        assertEquals("ip4", tcp.preferredIpProtocol());
+        assertTrue(tcp.ipProtocolFallback());
+        assertFalse(tcp.tls());
+        assertEquals("mail.example", tcp.serverName());
+        assertTrue(tcp.insecureSkipVerify());
+        assertEquals(List.of(new QueryStep.Label("greeting", "${1}")), tcp.queryResponse().get(0).labels());
+        assertTrue(tcp.queryResponse().get(1).startTls());
+        assertTrue(tcp.expectsBytes());
+    }
+
+    @Test
+    void tcpKeysHeadProbeDoesNotHonourStopStartUp() {
+        assertEquals("blackbox module \"t\": key tcp.source_ip_address is not supported by HeadProbe (it connects "
+                + "from the address the system chooses)", error("modules: {t: {prober: tcp, tcp: {source_ip_address: 10.0.0.1}}}"));
+        assertEquals("blackbox module \"t\": key tcp.tls_config.cert_file is not supported by HeadProbe (it sends no "
+                + "client certificate)", error("modules: {t: {prober: tcp, tcp: {tls_config: {cert_file: c.pem}}}}"));
+        assertEquals("blackbox module \"t\": key tcp.query_response[0].expct is unknown (neither HeadProbe nor "
+                + "blackbox_exporter has it)", error("modules: {t: {prober: tcp, tcp: {query_response: [{expct: x}]}}}"));
+        assertEquals("blackbox module \"t\": key tcp.query_response[0].labels: needs an expect in the same step",
+                error("modules: {t: {prober: tcp, tcp: {query_response: [{send: x, labels: [{name: a, value: b}]}]}}}"));
+        assertEquals("blackbox module \"t\": key tcp.query_response[0].expect: \"(?=x)\" is not a Go regexp: "
+                + "invalid or unsupported Perl syntax: `(?=`",
+                error("modules: {t: {prober: tcp, tcp: {query_response: [{expect: \"(?=x)\"}]}}}"));
+        assertEquals(Map.of(), BlackboxFile.parse("modules: {t: {prober: tcp, tcp: {source_ip_address: ''}}}").refused());
+    }
+
+    @Test
+    void modulesOfProbersHeadProbeDoesNotRunAreNamedInOneWarnLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("blackbox.yml"), """
+                modules:
+                  icmp: {prober: icmp}
+                  tcp_connect: {prober: tcp}
+                  grpc_plain: {prober: grpc, grpc: {tls: false}}
+                """);
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(BlackboxModules.class.getName());
+        logger.addHandler(handler);
+        try {
+            assertEquals(List.of("tcp_connect"), List.copyOf(BlackboxModules.load(Optional.of(file)).tcp().keySet()));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        List<String> warnings = records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(r -> new SimpleFormatter().formatMessage(r)).toList();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("icmp (prober icmp: HeadProbe cannot send ICMP echo requests"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("grpc_plain (prober grpc: "), warnings.get(0));
     }
 }

@@ -32,10 +32,19 @@ public final class ExternalProcess implements AutoCloseable {
 
     /** Skips (or, under CI=true, fails) the calling test when {@code program} is not installed. */
     public static void require(Path program, String debianPackage) {
-        if (Files.isExecutable(program)) {
+        requireFile(program, Files.isExecutable(program), debianPackage);
+    }
+
+    /** Skips (or, under CI=true, fails) the calling test when a file {@code debianPackage} installs is missing. */
+    public static void requireFile(Path file, String debianPackage) {
+        requireFile(file, Files.isRegularFile(file), debianPackage);
+    }
+
+    private static void requireFile(Path file, boolean present, String debianPackage) {
+        if (present) {
             return;
         }
-        String why = program + " is missing (apt-get install " + debianPackage + ")";
+        String why = file + " is missing (apt-get install " + debianPackage + ")";
         if ("true".equals(System.getenv("CI"))) {
             fail(why + ": .ci/run should have installed it");
         }

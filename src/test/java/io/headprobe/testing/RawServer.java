@@ -26,11 +26,11 @@ public final class RawServer implements AutoCloseable {
     private final Thread acceptor;
 
     private RawServer(InetAddress address, Script script) {
-        try {
-            socket = new ServerSocket(0, 100, address);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(plain(address), script);
+    }
+
+    private RawServer(ServerSocket socket, Script script) {
+        this.socket = socket;
         acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
                 try {
@@ -64,6 +64,24 @@ public final class RawServer implements AutoCloseable {
 
     public static RawServer start(Script script) {
         return new RawServer(Loopback.address(), script);
+    }
+
+    /** A server that speaks TLS with {@code leaf} from the first byte, then plays the script over it. */
+    public static RawServer tls(TestCa.Leaf leaf, Script script) {
+        try {
+            return new RawServer(leaf.serverContext().getServerSocketFactory().createServerSocket(0, 100, Loopback.address()),
+                    script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ServerSocket plain(InetAddress address) {
+        try {
+            return new ServerSocket(0, 100, address);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads the request head, then writes {@code response} as it is. */
@@ -108,6 +126,11 @@ public final class RawServer implements AutoCloseable {
 
     public int port() {
         return socket.getLocalPort();
+    }
+
+    /** blackbox's tcp target: 127.0.0.1:port. */
+    public String hostPort() {
+        return socket.getInetAddress().getHostAddress() + ":" + port();
     }
 
     public String url(String path) {

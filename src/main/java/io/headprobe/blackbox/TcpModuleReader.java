@@ -1,0 +1,153 @@
+package io.headprobe.blackbox;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+import io.headprobe.blackbox.tcp.QueryStep;
+import io.headprobe.blackbox.tcp.TcpModule;
+import io.headprobe.probe.CaFile;
+
+/**
+ * One {@code prober: tcp} module of blackbox.yml as a {@link TcpModule}, with blackbox's defaults.
+ * As for http modules, a key HeadProbe does not honour stops start-up unless it is left empty.
+ */
+final class TcpModuleReader {
+
+    private static final Set<String> MODULE_KEYS = Set.of("prober", "timeout", "http", "tcp", "icmp", "dns", "grpc");
+    private static final Set<String> TCP_KEYS = Set.of("preferred_ip_protocol", "ip_protocol_fallback", "query_response",
+            "tls", "tls_config");
+    private static final Set<String> STEP_KEYS = Set.of("expect", "expect_bytes", "labels", "send", "starttls");
+    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
+    /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
+    private static final Map<String, String> UNSUPPORTED = Map.of(
+            "tcp.source_ip_address", "it connects from the address the system chooses",
+            "tcp.tls_config.ca", "write the certificates to a file and name it in tcp.tls_config.ca_file",
+            "tcp.tls_config.cert_file", "it sends no client certificate",
+            "tcp.tls_config.key_file", "it sends no client certificate",
+            "tcp.tls_config.cert", "it sends no client certificate",
+            "tcp.tls_config.key", "it sends no client certificate",
+            "tcp.tls_config.min_version", "the JVM's TLS settings choose the versions",
+            "tcp.tls_config.max_version", "the JVM's TLS settings choose the versions");
+
+    private TcpModuleReader() {
+    }
+
+    static TcpModule read(String name, Map<String, Object> module) {
+        checkKeys(name, "", module, MODULE_KEYS);
+        Map<String, Object> tcp = YamlValues.map(name, "tcp", module.get("tcp"));
+        checkKeys(name, "tcp.", tcp, TCP_KEYS);
+        Map<String, Object> tls = YamlValues.map(name, "tcp.tls_config", tcp.get("tls_config"));
+        checkKeys(name, "tcp.tls_config.", tls, TLS_KEYS);
+        String serverName = YamlValues.string(name, "tcp.tls_config.server_name", tls.get("server_name"));
+        return new TcpModule(name,
+                HttpModuleReader.timeout(name, module.get("timeout")),
+                ipProtocol(name, tcp.get("preferred_ip_protocol")),
+                YamlValues.bool(name, "tcp.ip_protocol_fallback", tcp.get("ip_protocol_fallback"), true),
+                steps(name, tcp.get("query_response")),
+                YamlValues.bool(name, "tcp.tls", tcp.get("tls"), false),
+                YamlValues.bool(name, "tcp.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
+                serverName == null || serverName.isEmpty() ? null : serverName,
+                caFile(name, tls.get("ca_file")));
+    }
+
+    private static void checkKeys(String name, String prefix, Map<String, Object> map, Set<String> supported) {
+        map.forEach((key, value) -> {
+            String path = prefix + key;
+            if (supported.contains(key)) {
+                return;
+            }
+            String reason = UNSUPPORTED.get(path);
+            if (reason == null) {
+                throw BlackboxConfigException.unknown(name, path);
+            }
+            if (!UnsupportedKeys.unused(path, value)) {
+                throw BlackboxConfigException.unsupported(name, path, reason);
+            }
+        });
+    }
+
+    private static List<QueryStep> steps(String name, Object value) {
+        List<QueryStep> steps = new ArrayList<>();
+        List<?> list = YamlValues.list(name, "tcp.query_response", value);
+        for (int i = 0; i < list.size(); i++) {
+            String key = "tcp.query_response[" + i + "]";
+            Map<String, Object> step = YamlValues.map(name, key, list.get(i));
+            for (String k : step.keySet()) {
+                if (!STEP_KEYS.contains(k)) {
+                    throw BlackboxConfigException.unknown(name, key + "." + k);
+                }
+            }
+            Pattern expect = regexp(name, key + ".expect", YamlValues.string(name, key + ".expect", step.get("expect")));
+            String bytes = YamlValues.string(name, key + ".expect_bytes", step.get("expect_bytes"));
+            List<QueryStep.Label> labels = labels(name, key + ".labels", step.get("labels"));
+            if (!labels.isEmpty() && expect == null) {
+                // blackbox expands label values from the match: without expect there is none.
+                throw BlackboxConfigException.invalid(name, key + ".labels", "needs an expect in the same step");
+            }
+            steps.add(new QueryStep(expect, bytes == null || bytes.isEmpty() ? null : bytes.getBytes(StandardCharsets.UTF_8),
+                    labels, YamlValues.string(name, key + ".send", step.get("send")),
+                    YamlValues.bool(name, key + ".starttls", step.get("starttls"), false)));
+        }
+        return steps;
+    }
+
+    private static Pattern regexp(String name, String key, String regexp) {
+        if (regexp == null || regexp.isEmpty()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regexp);
+        } catch (PatternSyntaxException e) {
+            throw BlackboxConfigException.invalid(name, key,
+                    "\"" + regexp + "\" is not a Go regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
+        }
+    }
+
+    private static List<QueryStep.Label> labels(String name, String key, Object value) {
+        List<QueryStep.Label> labels = new ArrayList<>();
+        List<?> list = YamlValues.list(name, key, value);
+        for (int i = 0; i < list.size(); i++) {
+            Map<String, Object> label = YamlValues.map(name, key + "[" + i + "]", list.get(i));
+            String labelName = YamlValues.string(name, key + "[" + i + "].name", label.get("name"));
+            if (labelName == null || !labelName.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+                throw BlackboxConfigException.invalid(name, key + "[" + i + "].name",
+                        "\"" + labelName + "\" is not a Prometheus label name");
+            }
+            String labelValue = YamlValues.string(name, key + "[" + i + "].value", label.get("value"));
+            labels.add(new QueryStep.Label(labelName, labelValue == null ? "" : labelValue));
+        }
+        return labels;
+    }
+
+    private static String ipProtocol(String name, Object value) {
+        String protocol = YamlValues.string(name, "tcp.preferred_ip_protocol", value);
+        if (protocol == null || protocol.isEmpty()) {
+            return "ip6"; // blackbox's default
+        }
+        if (!protocol.equals("ip4") && !protocol.equals("ip6")) {
+            throw BlackboxConfigException.invalid(name, "tcp.preferred_ip_protocol", "\"" + protocol + "\" is neither ip4 nor ip6");
+        }
+        return protocol;
+    }
+
+    /** Read once, here: a file without a certificate stops start-up (an invalid path is an IllegalArgumentException too). */
+    private static Optional<CaFile> caFile(String name, Object value) {
+        String file = YamlValues.string(name, "tcp.tls_config.ca_file", value);
+        if (file == null || file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CaFile.read(Path.of(file)));
+        } catch (IllegalArgumentException e) {
+            throw BlackboxConfigException.invalid(name, "tcp.tls_config.ca_file", e.getMessage());
+        }
+    }
+}

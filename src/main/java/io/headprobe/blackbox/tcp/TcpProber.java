@@ -1,0 +1,153 @@
+package io.headprobe.blackbox.tcp;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.headprobe.guard.AddressGuard;
+import io.headprobe.guard.TargetUrl;
+import io.headprobe.probe.ProbeBootstrap;
+import io.headprobe.probe.ProbeTls;
+import io.headprobe.probe.Resolver;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.util.NetUtil;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * blackbox_exporter's tcp prober (prober/tcp.go): resolves the target's host with HeadProbe's
+ * resolver, lets the address guard check what it resolved to, connects to the chosen address
+ * (optionally with TLS) and runs the module's query_response steps, all within the probe's
+ * timeout, on Vert.x's event loops.
+ *
+ * <pre>
+ * curl 'localhost:8080/probe?module=ssh_banner&amp;target=example.org:22'
+ * </pre>
+ */
+@ApplicationScoped
+public class TcpProber {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Resolver resolver;
+
+    @Inject
+    AddressGuard guard;
+
+    @Inject
+    ProbeTls tls;
+
+    private Bootstrap bootstrap;
+
+    @ChannelHandler.Sharable
+    private static final class Unread extends ChannelInboundHandlerAdapter {
+    }
+
+    @PostConstruct
+    void start() {
+        bootstrap = ProbeBootstrap.of(vertx, new Unread());
+    }
+
+    public Uni<TcpResult> probe(String target, TcpModule module, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        TargetUrl url;
+        try {
+            url = hostAndPort(target);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(TcpResult.failed(null, null, "Error splitting target address and port: " + e.getMessage()));
+        }
+        long resolving = System.nanoTime();
+        return resolver.resolve(url)
+                .ifNoItem().after(timeout).fail()
+                .onItemOrFailure().transformToUni((addresses, failure) -> {
+                    double dnsSeconds = (System.nanoTime() - resolving) / 1e9;
+                    if (failure != null) {
+                        return Uni.createFrom().item(TcpResult.failed(dnsSeconds, null, "Error resolving address: "
+                                + (failure.getMessage() == null ? "no answer in time" : failure.getMessage())));
+                    }
+                    InetAddress chosen = choose(addresses, module);
+                    if (chosen == null) {
+                        return Uni.createFrom().item(TcpResult.failed(dnsSeconds, null,
+                                "no address of the " + module.preferredIpProtocol() + " family, and no fallback"));
+                    }
+                    // As the http prober: every address the name stands for must be allowed, a mixed answer is refused whole.
+                    for (InetAddress address : addresses) {
+                        if (!guard.allows(address)) {
+                            return Uni.createFrom().item(TcpResult.failed(dnsSeconds, null, url.host() + " resolves to "
+                                    + NetUtil.toAddressString(address) + ", which is not a public address"));
+                        }
+                    }
+                    String serverName = module.serverName() != null ? module.serverName() : url.host();
+                    return converse(new Conversation.Peer(serverName, url.port(), dnsSeconds,
+                            NetUtil.toAddressString(chosen)), chosen, module, deadline);
+                });
+    }
+
+    private Uni<TcpResult> converse(Conversation.Peer peer, InetAddress address, TcpModule module, long deadline) {
+        return Uni.createFrom().emitter(emitter -> {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            ChannelFuture connecting = bootstrap.clone(vertx.nettyEventLoopGroup().next())
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, left)))
+                    .connect(new InetSocketAddress(address, peer.port()));
+            AtomicBoolean cancelled = new AtomicBoolean();
+            emitter.onTermination(() -> {
+                cancelled.set(true);
+                if (connecting.channel().isRegistered()) {
+                    connecting.channel().close();
+                }
+            });
+            connecting.addListener(done -> {
+                if (!done.isSuccess()) {
+                    emitter.complete(TcpResult.failed(peer.dnsSeconds(), peer.address(),
+                            "Error dialing TCP: " + done.cause().getMessage()));
+                } else if (cancelled.get()) {
+                    connecting.channel().close();
+                } else {
+                    new Conversation(module, tls, peer, emitter).start(connecting.channel(), deadline);
+                }
+            });
+        });
+    }
+
+    /**
+     * blackbox's choice (chooseProtocol): the first address of the preferred family, else, when
+     * falling back is allowed, the first of the other.
+     */
+    static InetAddress choose(List<InetAddress> addresses, TcpModule module) {
+        int preferred = "ip4".equals(module.preferredIpProtocol()) ? 4 : 16;
+        return addresses.stream().filter(address -> address.getAddress().length == preferred).findFirst()
+                .orElse(module.ipProtocolFallback() && !addresses.isEmpty() ? addresses.get(0) : null);
+    }
+
+    /** blackbox's target for tcp is host:port (Go's net.SplitHostPort): an IPv6 address in brackets, a port always. */
+    static TargetUrl hostAndPort(String target) {
+        String text = target.strip();
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("address " + text + ": missing port in address");
+        }
+        String host = text.substring(0, colon);
+        boolean bracketed = host.startsWith("[") && host.endsWith("]");
+        if (!bracketed && host.contains(":") || host.contains("/") || host.contains("@") || host.isEmpty()) {
+            throw new IllegalArgumentException("address " + text + ": not a host:port");
+        }
+        String port = text.substring(colon + 1);
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("address " + text + ": invalid port");
+        }
+        return TargetUrl.parse("http://" + host + ":" + port + "/");
+    }
+}
