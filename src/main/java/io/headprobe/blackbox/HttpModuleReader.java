@@ -1,5 +1,7 @@
 package io.headprobe.blackbox;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,7 +35,8 @@ final class HttpModuleReader {
     private static final Set<String> HTTP_KEYS = Set.of("valid_status_codes", "valid_http_versions", "method",
             "headers", "follow_redirects", "no_follow_redirects", "fail_if_ssl", "fail_if_not_ssl",
             "fail_if_header_matches", "fail_if_header_not_matches", "tls_config", "preferred_ip_protocol",
-            "ip_protocol_fallback", "enable_http2");
+            "ip_protocol_fallback", "enable_http2", "body", "body_file", "fail_if_body_matches_regexp",
+            "fail_if_body_not_matches_regexp", "body_size_limit", "compression");
 
     private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "ca_file");
 
@@ -54,16 +57,21 @@ final class HttpModuleReader {
         Map<String, Object> tls = YamlValues.map(name, "http.tls_config", http.get("tls_config"));
         checkKeys(name, "http.tls_config.", tls, TLS_KEYS);
 
-        if (!YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true)) {
-            throw BlackboxConfigException.invalid(name, "http.enable_http2",
-                    "false is not supported by HeadProbe (it always offers HTTP/2 to https targets)");
-        }
+        Map<String, String> headers = headers(name, http.get("headers"));
+        Module.HttpExtras extras = new Module.HttpExtras(
+                requestBody(name, http),
+                regexps(name, "http.fail_if_body_matches_regexp", http.get("fail_if_body_matches_regexp")),
+                regexps(name, "http.fail_if_body_not_matches_regexp", http.get("fail_if_body_not_matches_regexp")),
+                bodySizeLimit(name, http.get("body_size_limit")),
+                compression(name, http.get("compression"), headers),
+                List.of(),
+                YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true));
         return new Module(name,
                 timeout(name, module.get("timeout")),
                 statusCodes(name, http.get("valid_status_codes")),
                 httpVersions(name, http.get("valid_http_versions")),
                 method,
-                headers(name, http.get("headers")),
+                headers,
                 followRedirects(name, http),
                 YamlValues.bool(name, "http.fail_if_ssl", http.get("fail_if_ssl"), false),
                 YamlValues.bool(name, "http.fail_if_not_ssl", http.get("fail_if_not_ssl"), false),
@@ -72,7 +80,8 @@ final class HttpModuleReader {
                 YamlValues.bool(name, "http.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
                 caFile(name, tls.get("ca_file")),
                 ipProtocol(name, http.get("preferred_ip_protocol")),
-                YamlValues.bool(name, "http.ip_protocol_fallback", http.get("ip_protocol_fallback"), true));
+                YamlValues.bool(name, "http.ip_protocol_fallback", http.get("ip_protocol_fallback"), true),
+                extras);
     }
 
     /** {@code prefix} is the path of the map ("http.") for the error, "" at module level. */
@@ -145,12 +154,119 @@ final class HttpModuleReader {
         if (method == null || method.isEmpty()) {
             return "GET"; // blackbox's default
         }
-        // Go sends the method as written, so "get" is not GET either.
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            throw BlackboxConfigException.invalid(name, "http.method",
-                    method + " is not supported by HeadProbe (only GET and HEAD)");
+        // Go sends the method as written ("get" is not GET), and refuses what is not an RFC 9110 token.
+        if (!HeaderRules.isName(method)) {
+            throw BlackboxConfigException.invalid(name, "http.method", "\"" + method + "\" is not an HTTP method (a token)");
         }
         return method;
+    }
+
+    /** body, or body_file read now: blackbox reads the file at every probe, HeadProbe once. */
+    private static byte[] requestBody(String name, Map<String, Object> http) {
+        String body = YamlValues.string(name, "http.body", http.get("body"));
+        String file = YamlValues.string(name, "http.body_file", http.get("body_file"));
+        boolean hasBody = body != null && !body.isEmpty();
+        if (file == null || file.isEmpty()) {
+            return hasBody ? body.getBytes(StandardCharsets.UTF_8) : null;
+        }
+        if (hasBody) {
+            throw BlackboxConfigException.invalid(name, "http.body_file", "setting body and body_file both are not allowed");
+        }
+        try {
+            return Files.readAllBytes(readableFile(name, "http.body_file", file));
+        } catch (IOException e) {
+            throw BlackboxConfigException.invalid(name, "http.body_file", file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static List<Pattern> regexps(String name, String key, Object value) {
+        List<Pattern> patterns = new ArrayList<>();
+        List<?> list = YamlValues.list(name, key, value);
+        for (int i = 0; i < list.size(); i++) {
+            patterns.add(regexp(name, key + "[" + i + "]", YamlValues.string(name, key + "[" + i + "]", list.get(i))));
+        }
+        return List.copyOf(patterns);
+    }
+
+    /** RE2, as Go: it refuses what Go refuses, e.g. Java's lookaround and possessive quantifiers; the words are Go's. */
+    private static Pattern regexp(String name, String key, String regexp) {
+        try {
+            return Pattern.compile(regexp == null ? "" : regexp);
+        } catch (PatternSyntaxException e) {
+            throw BlackboxConfigException.invalid(name, key,
+                    "\"" + regexp + "\" is not a Go regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
+        }
+    }
+
+    /** Go's units.Base2Bytes: a number of bytes, or with a unit (KB and KiB are both 1024); 0 or less: none. */
+    private static long bodySizeLimit(String name, Object value) {
+        String text = value == null ? "" : String.valueOf(value).strip();
+        if (text.isEmpty() || text.startsWith("-")) {
+            return 0; // blackbox takes a negative limit as none
+        }
+        java.util.regex.Matcher size = BYTES.matcher(text);
+        if (!size.matches()) {
+            throw BlackboxConfigException.invalid(name, "http.body_size_limit",
+                    "\"" + text + "\" is not a size (write it as 512, 512B, 64KB, 10MiB)");
+        }
+        long number = Long.parseLong(size.group(1));
+        String unit = size.group(2) == null ? "" : size.group(2).toUpperCase(Locale.ROOT).replace("I", "");
+        int shift = switch (unit) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            case "TB" -> 40;
+            default -> 0;
+        };
+        return number > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : number << shift;
+    }
+
+    private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern
+            .compile("-?(\\d{1,18})\\s*(B|[KMGT]i?B)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * gzip, deflate, br or identity. As blackbox, an Accept-Encoding of http.headers must then
+     * offer that coding.
+     */
+    private static String compression(String name, Object value, Map<String, String> headers) {
+        String compression = YamlValues.string(name, "http.compression", value);
+        if (compression == null || compression.isEmpty()) {
+            return "";
+        }
+        String coding = compression.toLowerCase(Locale.ROOT);
+        if (!List.of("gzip", "deflate", "br", "identity").contains(coding)) {
+            throw BlackboxConfigException.invalid(name, "http.compression",
+                    "\"" + compression + "\" is not gzip, deflate, br or identity");
+        }
+        headers.forEach((header, accept) -> {
+            if (header.equalsIgnoreCase("Accept-Encoding") && !accepts(accept, coding)) {
+                throw BlackboxConfigException.invalid(name, "http.headers." + header,
+                        "\"" + accept + "\" does not offer " + coding + ", which http.compression expects");
+            }
+        });
+        return coding;
+    }
+
+    /** Whether an Accept-Encoding lists {@code coding} with a quality above 0 (blackbox's own check). */
+    private static boolean accepts(String acceptEncoding, String coding) {
+        if (acceptEncoding.isEmpty()) {
+            return true;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] nameAndQuality = part.split(";", 2);
+            if (!nameAndQuality[0].strip().equalsIgnoreCase(coding)) {
+                continue;
+            }
+            if (nameAndQuality.length == 1) {
+                return true;
+            }
+            try {
+                return Double.parseDouble(nameAndQuality[1].strip().replaceFirst("^q=", "")) > 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Host is allowed: it replaces the target's Host, as in blackbox (see {@link Module#host()}). */
@@ -219,14 +335,7 @@ final class HttpModuleReader {
             if (regexp == null || regexp.isEmpty()) {
                 throw BlackboxConfigException.invalid(name, entryKey + ".regexp", "missing (the regexp to match)");
             }
-            Pattern pattern;
-            try {
-                pattern = Pattern.compile(regexp);
-            } catch (PatternSyntaxException e) {
-                // RE2 refuses what Go refuses, e.g. Java's lookaround and possessive quantifiers; the words are Go's.
-                throw BlackboxConfigException.invalid(name, entryKey + ".regexp",
-                        "\"" + regexp + "\" is not a Go regexp: " + e.getDescription() + ": `" + e.getPattern() + "`");
-            }
+            Pattern pattern = regexp(name, entryKey + ".regexp", regexp);
             boolean allowMissing = YamlValues.bool(name, entryKey + ".allow_missing", entry.get("allow_missing"),
                     false);
             matches.add(new Module.HeaderMatch(header, pattern, allowMissing));
@@ -243,23 +352,29 @@ final class HttpModuleReader {
         if (file == null || file.isEmpty()) {
             return Optional.empty();
         }
-        Path path;
-        try {
-            path = Path.of(file);
-        } catch (InvalidPathException e) {
-            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", e.getMessage());
-        }
-        if (!Files.exists(path)) {
-            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", file + " does not exist");
-        }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", file + " is not a readable file");
-        }
+        Path path = readableFile(name, "http.tls_config.ca_file", file);
         try {
             return Optional.of(CaFile.read(path));
         } catch (IllegalArgumentException e) {
             throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", e.getMessage());
         }
+    }
+
+    /** Relative paths are the working directory's, as in blackbox (it does not resolve them against the file). */
+    static Path readableFile(String name, String key, String file) {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw BlackboxConfigException.invalid(name, key, e.getMessage());
+        }
+        if (!Files.exists(path)) {
+            throw BlackboxConfigException.invalid(name, key, file + " does not exist");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw BlackboxConfigException.invalid(name, key, file + " is not a readable file");
+        }
+        return path;
     }
 
     private static String ipProtocol(String name, Object value) {

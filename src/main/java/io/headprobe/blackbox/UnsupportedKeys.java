@@ -13,8 +13,6 @@ import java.util.Set;
  */
 final class UnsupportedKeys {
 
-    private static final String BODY = "it never reads the response body";
-    private static final String REQUEST_BODY = "it sends no request body";
     private static final String PROXY = "it connects to targets directly, never through a proxy";
     private static final String CREDENTIALS = "it sends no credentials";
     private static final String CLIENT_CERT = "it sends no client certificate";
@@ -22,14 +20,9 @@ final class UnsupportedKeys {
     private static final Map<String, String> REASONS = new LinkedHashMap<>();
 
     static {
-        for (String key : new String[] { "fail_if_body_matches_regexp", "fail_if_body_not_matches_regexp",
-                "fail_if_body_json_matches_cel", "fail_if_body_json_not_matches_cel" }) {
-            REASONS.put("http." + key, "it needs the response body");
+        for (String key : new String[] { "fail_if_body_json_matches_cel", "fail_if_body_json_not_matches_cel" }) {
+            REASONS.put("http." + key, "it has no CEL evaluator (use fail_if_body_matches_regexp)");
         }
-        REASONS.put("http.body_size_limit", BODY);
-        REASONS.put("http.compression", BODY);
-        REASONS.put("http.body", REQUEST_BODY);
-        REASONS.put("http.body_file", REQUEST_BODY);
         for (String key : new String[] { "proxy_url", "no_proxy", "proxy_from_environment", "proxy_connect_header",
                 "skip_resolve_phase_with_proxy" }) {
             REASONS.put("http." + key, PROXY);
@@ -78,7 +71,6 @@ final class UnsupportedKeys {
         if (FALSE_BY_DEFAULT.contains(key)) {
             return "false".equals(value) || Boolean.FALSE.equals(value);
         }
-        // 0 means "no limit" in blackbox.
-        return key.equals("http.body_size_limit") && ("0".equals(value) || Integer.valueOf(0).equals(value));
+        return false;
     }
 }

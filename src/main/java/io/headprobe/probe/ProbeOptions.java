@@ -17,16 +17,25 @@ import io.vertx.core.http.HttpMethod;
  * @param host the Host header (h2's :authority) to send instead of the target's, as a blackbox
  *        module's {@code Host:} header asks; null for the target's own
  * @param body how the final response's body is read; null to read none (the head is all)
+ * @param requestBody the bytes sent as the request's body (a blackbox module's {@code body}); null for none
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host, BodyRead body) {
+        CaFile caFile, String host, BodyRead body, byte[] requestBody) {
 
     /**
      * @param maxBytes most bytes read, on the wire and once decoded
      * @param favicon also fetch the page's icon and hash it
      */
     public record BodyRead(int maxBytes, boolean favicon) {
+    }
+
+    /** Options that send no body. */
+    public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
+            int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+            CaFile caFile, String host, BodyRead body) {
+        this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
+                caFile, host, body, null);
     }
 
     /** Options that read no body. */
@@ -51,7 +60,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body);
+                ipVersion, headers, caFile, host, body, requestBody);
     }
 
     /**
@@ -77,15 +86,21 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     }
 
     /**
-     * The options for the hop a redirect to {@code location} leads to. As Go's client (which
-     * blackbox uses), a Host of one's own goes on through a relative Location only: an absolute
-     * one names its host, which may not serve that virtual host at all.
+     * The options for the hop a {@code status} redirect to {@code location} leads to. As Go's client
+     * (which blackbox uses), a Host of one's own goes on through a relative Location only: an absolute
+     * one names its host, which may not serve that virtual host at all. And as Go's client, 301,
+     * 302 and 303 drop the request body and turn any method but GET and HEAD into GET; 307 and 308
+     * keep both.
      */
-    ProbeOptions following(String location) {
-        if (host == null || !SCHEME.matcher(location).find()) {
+    ProbeOptions following(String location, int status) {
+        boolean dropsBody = status == 301 || status == 302 || status == 303;
+        boolean toGet = dropsBody && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
+        boolean keepsHost = host == null || !SCHEME.matcher(location).find();
+        if (keepsHost && (!dropsBody || requestBody == null) && !toGet) {
             return this;
         }
-        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
-                ipVersion, headers, caFile, null, body);
+        return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
+                audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
+                dropsBody ? null : requestBody);
     }
 }

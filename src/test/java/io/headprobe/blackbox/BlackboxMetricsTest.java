@@ -136,7 +136,7 @@ class BlackboxMetricsTest {
                 new Case("301 not followed counts one redirect, as Go's client does",
                         ok(301, "HTTP/1.0", List.of(new Header("Location", "/elsewhere"))),
                         new Module("no_follow", Duration.ZERO, List.of(301), List.of(), "GET", Map.of(), false, false, false,
-                                List.of(), List.of(), false, Optional.empty(), "ip4", true),
+                                List.of(), List.of(), false, Optional.empty(), "ip4", true, Module.HttpExtras.NONE),
                         ALWAYS, expect("probe_success", "1", "probe_http_redirects", "1", "probe_http_version", "1")))
                 .map(Arguments::of);
     }
