@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +37,19 @@ final class HttpModuleReader {
             "headers", "follow_redirects", "no_follow_redirects", "fail_if_ssl", "fail_if_not_ssl",
             "fail_if_header_matches", "fail_if_header_not_matches", "tls_config", "preferred_ip_protocol",
             "ip_protocol_fallback", "enable_http2", "body", "body_file", "fail_if_body_matches_regexp",
-            "fail_if_body_not_matches_regexp", "body_size_limit", "compression");
+            "fail_if_body_not_matches_regexp", "body_size_limit", "compression", "basic_auth", "authorization",
+            "bearer_token", "bearer_token_file", "http_headers");
+
+    private static final Set<String> BASIC_AUTH_KEYS = Set.of("username", "username_file", "password", "password_file");
+    private static final Set<String> AUTHORIZATION_KEYS = Set.of("type", "credentials", "credentials_file");
+    private static final Set<String> HTTP_HEADER_KEYS = Set.of("values", "secrets", "files");
+
+    /** prometheus/common's ReservedHeaders: http_headers may not set them. */
+    private static final Set<String> RESERVED = Set.of("authorization", "host", "content-encoding", "content-length",
+            "content-type", "user-agent", "connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+            "www-authenticate", "accept-encoding", "x-prometheus-remote-write-version",
+            "x-prometheus-remote-read-version", "x-prometheus-scrape-timeout-seconds", "x-amz-date",
+            "x-amz-security-token", "x-amz-content-sha256");
 
     private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "ca_file");
 
@@ -64,7 +77,7 @@ final class HttpModuleReader {
                 regexps(name, "http.fail_if_body_not_matches_regexp", http.get("fail_if_body_not_matches_regexp")),
                 bodySizeLimit(name, http.get("body_size_limit")),
                 compression(name, http.get("compression"), headers),
-                List.of(),
+                secretHeaders(name, http, headers),
                 YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true));
         return new Module(name,
                 timeout(name, module.get("timeout")),
@@ -177,6 +190,123 @@ final class HttpModuleReader {
         } catch (IOException e) {
             throw BlackboxConfigException.invalid(name, "http.body_file", file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * http_headers, then the Authorization of basic_auth, authorization or bearer_token, as
+     * prometheus/common's round trippers add them; files are read now (blackbox reads them at every
+     * probe) and trimmed. An Authorization in http.headers wins, as in Go.
+     */
+    private static List<Module.SecretHeader> secretHeaders(String name, Map<String, Object> http,
+            Map<String, String> headers) {
+        List<Module.SecretHeader> secrets = new ArrayList<>();
+        YamlValues.map(name, "http.http_headers", http.get("http_headers")).forEach((header, value) -> {
+            String key = "http.http_headers." + header;
+            if (!HeaderRules.isName(header)) {
+                throw BlackboxConfigException.invalid(name, key, "\"" + header + "\" is not a header name");
+            }
+            if (RESERVED.contains(header.toLowerCase(Locale.ROOT))) {
+                throw BlackboxConfigException.invalid(name, key, "setting header " + header + " is not allowed");
+            }
+            Map<String, Object> values = YamlValues.map(name, key, value);
+            checkKeys(name, key + ".", values, HTTP_HEADER_KEYS);
+            for (String v : strings(name, key + ".values", values.get("values"))) {
+                secrets.add(secret(name, key + ".values", header, v));
+            }
+            for (String v : strings(name, key + ".secrets", values.get("secrets"))) {
+                secrets.add(secret(name, key + ".secrets", header, v));
+            }
+            for (String file : strings(name, key + ".files", values.get("files"))) {
+                secrets.add(secret(name, key + ".files", header, fileSecret(name, key + ".files", file)));
+            }
+        });
+        String authorization = authorization(name, http);
+        if (authorization != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            secrets.add(secret(name, "http.authorization", "Authorization", authorization));
+        }
+        return List.copyOf(secrets);
+    }
+
+    /** The Authorization value the credentials keys make, null for none; refuses what prometheus/common refuses. */
+    private static String authorization(String name, Map<String, Object> http) {
+        Map<String, Object> basic = YamlValues.map(name, "http.basic_auth", http.get("basic_auth"));
+        Map<String, Object> authorization = YamlValues.map(name, "http.authorization", http.get("authorization"));
+        String bearer = secretOrFile(name, "http.bearer_token", http.get("bearer_token"), http.get("bearer_token_file"));
+        if (!authorization.isEmpty() && bearer != null) {
+            throw BlackboxConfigException.invalid(name, "http.authorization",
+                    "authorization is not compatible with bearer_token & bearer_token_file");
+        }
+        if (!basic.isEmpty() && (bearer != null || !authorization.isEmpty())) {
+            throw BlackboxConfigException.invalid(name, "http.basic_auth",
+                    "at most one of basic_auth, oauth2, authorization, bearer_token & bearer_token_file must be configured");
+        }
+        if (!basic.isEmpty()) {
+            checkKeys(name, "http.basic_auth.", basic, BASIC_AUTH_KEYS);
+            String username = secretOrFile(name, "http.basic_auth.username", basic.get("username"), basic.get("username_file"));
+            String password = secretOrFile(name, "http.basic_auth.password", basic.get("password"), basic.get("password_file"));
+            String pair = (username == null ? "" : username) + ":" + (password == null ? "" : password);
+            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!authorization.isEmpty()) {
+            checkKeys(name, "http.authorization.", authorization, AUTHORIZATION_KEYS);
+            String type = YamlValues.string(name, "http.authorization.type", authorization.get("type"));
+            type = type == null || type.isBlank() ? "Bearer" : type.strip();
+            if (type.equalsIgnoreCase("basic")) {
+                throw BlackboxConfigException.invalid(name, "http.authorization.type",
+                        "authorization type cannot be set to \"basic\", use \"basic_auth\" instead");
+            }
+            String credentials = secretOrFile(name, "http.authorization.credentials", authorization.get("credentials"),
+                    authorization.get("credentials_file"));
+            if (credentials == null || credentials.isEmpty()) {
+                throw BlackboxConfigException.invalid(name, "http.authorization.credentials",
+                        "missing (credentials or credentials_file)");
+            }
+            return type + " " + credentials;
+        }
+        return bearer == null ? null : "Bearer " + bearer;
+    }
+
+    /** {@code key} or {@code key_file} (read now, trimmed); null when neither is set. */
+    private static String secretOrFile(String name, String key, Object value, Object fileValue) {
+        String secret = YamlValues.string(name, key, value);
+        String file = YamlValues.string(name, key + "_file", fileValue);
+        boolean hasSecret = secret != null && !secret.isEmpty();
+        if (file == null || file.isEmpty()) {
+            return hasSecret ? secret : null;
+        }
+        if (hasSecret) {
+            throw BlackboxConfigException.invalid(name, key + "_file", "at most one of " + key + " & " + key
+                    + "_file must be configured");
+        }
+        return fileSecret(name, key + "_file", file);
+    }
+
+    private static String fileSecret(String name, String key, String file) {
+        try {
+            return Files.readString(readableFile(name, key, file), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            // The exception's message names the file only: never its content.
+            throw BlackboxConfigException.invalid(name, key, file + " cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The rules the wire uses; the message never quotes the value, which is a credential. */
+    private static Module.SecretHeader secret(String name, String key, String header, String value) {
+        if (HeaderRules.problem(header, value) != null) {
+            throw BlackboxConfigException.invalid(name, key,
+                    "the value cannot be sent in a header (a control or non-ASCII character, or a space at an end)");
+        }
+        return new Module.SecretHeader(header, value);
+    }
+
+    private static List<String> strings(String name, String key, Object value) {
+        List<String> strings = new ArrayList<>();
+        List<?> list = YamlValues.list(name, key, value);
+        for (int i = 0; i < list.size(); i++) {
+            String text = YamlValues.string(name, key + "[" + i + "]", list.get(i));
+            strings.add(text == null ? "" : text);
+        }
+        return strings;
     }
 
     private static List<Pattern> regexps(String name, String key, Object value) {

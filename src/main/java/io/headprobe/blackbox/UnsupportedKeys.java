@@ -14,7 +14,7 @@ import java.util.Set;
 final class UnsupportedKeys {
 
     private static final String PROXY = "it connects to targets directly, never through a proxy";
-    private static final String CREDENTIALS = "it sends no credentials";
+    private static final String SECRET_REF = "secret references need a secret store HeadProbe does not have (use the _file key)";
     private static final String CLIENT_CERT = "it sends no client certificate";
 
     private static final Map<String, String> REASONS = new LinkedHashMap<>();
@@ -27,11 +27,10 @@ final class UnsupportedKeys {
                 "skip_resolve_phase_with_proxy" }) {
             REASONS.put("http." + key, PROXY);
         }
-        for (String key : new String[] { "basic_auth", "authorization", "bearer_token", "bearer_token_file",
-                "oauth2" }) {
-            REASONS.put("http." + key, CREDENTIALS);
-        }
-        REASONS.put("http.http_headers", "it sends only the plain values of http.headers");
+        REASONS.put("http.oauth2", "it does not run OAuth 2.0 token requests");
+        REASONS.put("http.basic_auth.username_ref", SECRET_REF);
+        REASONS.put("http.basic_auth.password_ref", SECRET_REF);
+        REASONS.put("http.authorization.credentials_ref", SECRET_REF);
         REASONS.put("http.enable_http3", "it does not speak HTTP/3");
         for (String key : new String[] { "cert_file", "key_file", "cert", "key" }) {
             REASONS.put("http.tls_config." + key, CLIENT_CERT);

@@ -90,11 +90,12 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
      * (which blackbox uses), a Host of one's own goes on through a relative Location only: an absolute
      * one names its host, which may not serve that virtual host at all. And as Go's client, 301,
      * 302 and 303 drop the request body and turn any method but GET and HEAD into GET; 307 and 308
-     * keep both.
+     * keep both. OPTIONS stays: it is the audit's CORS preflight, which follows as Observatory does.
      */
     ProbeOptions following(String location, int status) {
         boolean dropsBody = status == 301 || status == 302 || status == 303;
-        boolean toGet = dropsBody && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
+        boolean toGet = dropsBody && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)
+                && !method.equals(HttpMethod.OPTIONS);
         boolean keepsHost = host == null || !SCHEME.matcher(location).find();
         if (keepsHost && (!dropsBody || requestBody == null) && !toGet) {
             return this;

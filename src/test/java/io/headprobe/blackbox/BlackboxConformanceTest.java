@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.headprobe.testing.ExternalProcess;
 import io.headprobe.testing.RawServer;
+import io.headprobe.testing.RecordingServer;
 import io.headprobe.testing.ScrapedMetrics;
 import io.headprobe.testing.TestCa;
 import io.headprobe.testing.TlsServer;
@@ -39,7 +40,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Conformance with the real blackbox_exporter (Debian's 0.23): both probe the same loopback targets
  * with the same blackbox.yml; every metric both expose must have the same type and label names,
- * and the same value for status code, HTTP version, redirects, ssl, success and certificate expiry.
+ * and the same value for status code, HTTP version, redirects, ssl, success, certificate expiry,
+ * the regex flag and the body's lengths (POST bodies, body regexes, body_size_limit included).
  * The comparison is written to target/blackbox-conformance.md.
  */
 @QuarkusTest
@@ -49,15 +51,15 @@ class BlackboxConformanceTest {
     static final Path EXPORTER = Path.of("/usr/bin/prometheus-blackbox-exporter");
     /** Values that mean the same in both and must be equal. */
     static final List<String> EQUAL_VALUES = List.of("probe_success", "probe_http_status_code", "probe_http_version",
-            "probe_http_redirects", "probe_http_ssl", "probe_ssl_earliest_cert_expiry");
+            "probe_http_redirects", "probe_http_ssl", "probe_ssl_earliest_cert_expiry", "probe_failed_due_to_regex",
+            "probe_http_content_length", "probe_http_uncompressed_body_length");
     /** Labels HeadProbe has from newer blackbox releases than Debian's 0.23 (serialnumber is 0.26+). */
     static final Set<String> NEWER_LABELS = Set.of("serialnumber");
     /**
      * Metrics blackbox writes that HeadProbe leaves out on purpose, each listed in README's
      * differences; any other metric blackbox writes and HeadProbe lacks fails the test.
      */
-    static final Map<String, String> LEFT_OUT = Map.of(
-            "probe_http_uncompressed_body_length", "HeadProbe reads no body");
+    static final Map<String, String> LEFT_OUT = Map.of();
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -90,6 +92,27 @@ class BlackboxConformanceTest {
                               preferred_ip_protocol: ip4
                               tls_config:
                                 ca_file: %s
+                          http_post:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              method: POST
+                              body: '{"q":1}'
+                              headers: {Content-Type: application/json}
+                          body_regex:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              fail_if_body_matches_regexp: ['Could not connect']
+                              fail_if_body_not_matches_regexp: ['hello w.rld']
+                          body_limit:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              body_size_limit: 16B
                         """.formatted(ca.rootPemFile()));
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
@@ -139,6 +162,7 @@ class BlackboxConformanceTest {
         }));
         TlsServer https = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1")));
         TlsServer expired = serve(TlsServer.start(Setup.ca.expiredLeaf("127.0.0.1")));
+        RecordingServer bodies = serve(RecordingServer.plain(BlackboxHttpKeysTest::answer));
 
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("200", new String[] { ok.url("/"), "http_2xx" });
@@ -148,6 +172,13 @@ class BlackboxConformanceTest {
         targets.put("slow beyond timeout", new String[] { slow.url("/"), "http_2xx" });
         targets.put("https, test CA", new String[] { https.url("/"), "http_tls" });
         targets.put("https, expired", new String[] { expired.url("/"), "http_tls" });
+        targets.put("POST with a JSON body", new String[] { bodies.url("/post"), "http_post" });
+        targets.put("GET where only POST is taken", new String[] { bodies.url("/post"), "http_2xx" });
+        targets.put("body regexes pass", new String[] { bodies.url("/"), "body_regex" });
+        targets.put("body matches the failing regex", new String[] { bodies.url("/error"), "body_regex" });
+        targets.put("body lacks the wanted regex", new String[] { bodies.url("/big"), "body_regex" });
+        targets.put("body within body_size_limit", new String[] { bodies.url("/"), "body_limit" });
+        targets.put("body over body_size_limit", new String[] { bodies.url("/big"), "body_limit" });
 
         StringBuilder table = new StringBuilder("| target | metric | blackbox | HeadProbe |\n| --- | --- | --- | --- |\n");
         List<String> problems = new ArrayList<>();
