@@ -126,7 +126,15 @@ public class BlackboxExporter implements ModuleScrape {
                 module.caFile().orElse(null),
                 module.host(),
                 bodyRead(module, config.bodyMaxBytes()),
-                module.extras().requestBody());
+                module.extras().requestBody(),
+                tlsClient(module.extras()));
+    }
+
+    private static ProbeOptions.TlsClient tlsClient(Module.HttpExtras extras) {
+        if (extras.serverName() == null && extras.tlsProtocols().isEmpty()) {
+            return null;
+        }
+        return new ProbeOptions.TlsClient(extras.serverName(), extras.tlsProtocols());
     }
 
     /**

@@ -51,7 +51,18 @@ final class HttpModuleReader {
             "x-prometheus-remote-read-version", "x-prometheus-scrape-timeout-seconds", "x-amz-date",
             "x-amz-security-token", "x-amz-content-sha256");
 
-    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "ca_file");
+    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "ca_file", "server_name", "min_version",
+            "max_version");
+
+    /** prometheus/common's TLS version names, in order, as the JDK names them. */
+    private static final Map<String, String> TLS_VERSIONS = new LinkedHashMap<>();
+
+    static {
+        TLS_VERSIONS.put("TLS10", "TLSv1");
+        TLS_VERSIONS.put("TLS11", "TLSv1.1");
+        TLS_VERSIONS.put("TLS12", "TLSv1.2");
+        TLS_VERSIONS.put("TLS13", "TLSv1.3");
+    }
 
     private static final Set<String> HEADER_MATCH_KEYS = Set.of("header", "regexp", "allow_missing");
 
@@ -78,7 +89,9 @@ final class HttpModuleReader {
                 bodySizeLimit(name, http.get("body_size_limit")),
                 compression(name, http.get("compression"), headers),
                 secretHeaders(name, http, headers),
-                YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true));
+                YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true),
+                serverName(name, tls.get("server_name")),
+                tlsProtocols(name, tls));
         return new Module(name,
                 timeout(name, module.get("timeout")),
                 statusCodes(name, http.get("valid_status_codes")),
@@ -172,6 +185,49 @@ final class HttpModuleReader {
             throw BlackboxConfigException.invalid(name, "http.method", "\"" + method + "\" is not an HTTP method (a token)");
         }
         return method;
+    }
+
+    private static String serverName(String name, Object value) {
+        String serverName = YamlValues.string(name, "http.tls_config.server_name", value);
+        if (serverName == null || serverName.isEmpty()) {
+            return null;
+        }
+        if (!serverName.matches("[A-Za-z0-9._:-]+")) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config.server_name",
+                    "\"" + serverName + "\" is not a host name or address");
+        }
+        return serverName;
+    }
+
+    /**
+     * The versions from min_version (Go's default for a client: TLS12) to max_version (the
+     * newest); empty when neither is set, which leaves the JDK's defaults (TLS 1.2 and 1.3).
+     */
+    private static List<String> tlsProtocols(String name, Map<String, Object> tls) {
+        String min = YamlValues.string(name, "http.tls_config.min_version", tls.get("min_version"));
+        String max = YamlValues.string(name, "http.tls_config.max_version", tls.get("max_version"));
+        if ((min == null || min.isEmpty()) && (max == null || max.isEmpty())) {
+            return List.of();
+        }
+        List<String> names = List.copyOf(TLS_VERSIONS.keySet());
+        int from = tlsVersion(name, "http.tls_config.min_version", min, names.indexOf("TLS12"));
+        int to = tlsVersion(name, "http.tls_config.max_version", max, names.size() - 1);
+        if (to < from) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config.max_version",
+                    "max_version must be greater than or equal to min_version");
+        }
+        return names.subList(from, to + 1).stream().map(TLS_VERSIONS::get).toList();
+    }
+
+    private static int tlsVersion(String name, String key, String version, int absent) {
+        if (version == null || version.isEmpty()) {
+            return absent;
+        }
+        if (!TLS_VERSIONS.containsKey(version)) {
+            throw BlackboxConfigException.invalid(name, key, "unknown TLS version: " + version
+                    + " (TLS10, TLS11, TLS12 or TLS13)");
+        }
+        return List.copyOf(TLS_VERSIONS.keySet()).indexOf(version);
     }
 
     /** body, or body_file read now: blackbox reads the file at every probe, HeadProbe once. */

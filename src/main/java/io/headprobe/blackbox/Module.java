@@ -50,12 +50,16 @@ public record Module(
      * @param compression {@code compression}: gzip, deflate, br, identity; "" for none
      * @param secretHeaders request headers that carry credentials: sent, never shown
      * @param enableHttp2 {@code enable_http2}: false offers http/1.1 only
+     * @param serverName {@code tls_config.server_name}: SNI and the name the certificate must have; null for the target's
+     * @param tlsProtocols from {@code tls_config.min_version} and {@code max_version}, the JDK's names; empty for its defaults
      */
     public record HttpExtras(byte[] requestBody, List<Pattern> failIfBodyMatches, List<Pattern> failIfBodyNotMatches,
-            long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2) {
+            long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2,
+            String serverName, List<String> tlsProtocols) {
 
-        /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered. */
-        public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true);
+        /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered, the target's name, the JDK's versions. */
+        public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true, null,
+                List.of());
 
         public boolean checksBody() {
             return !failIfBodyMatches.isEmpty() || !failIfBodyNotMatches.isEmpty();
@@ -67,7 +71,8 @@ public record Module(
             return "HttpExtras[requestBody=" + (requestBody == null ? "none" : requestBody.length + " bytes")
                     + ", failIfBodyMatches=" + failIfBodyMatches + ", failIfBodyNotMatches=" + failIfBodyNotMatches
                     + ", bodySizeLimit=" + bodySizeLimit + ", compression=" + compression + ", secretHeaders="
-                    + secretHeaders + ", enableHttp2=" + enableHttp2 + "]";
+                    + secretHeaders + ", enableHttp2=" + enableHttp2 + ", serverName=" + serverName
+                    + ", tlsProtocols=" + tlsProtocols + "]";
         }
     }
 

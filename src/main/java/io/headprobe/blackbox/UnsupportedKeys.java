@@ -36,9 +36,6 @@ final class UnsupportedKeys {
             REASONS.put("http.tls_config." + key, CLIENT_CERT);
         }
         REASONS.put("http.tls_config.ca", "write the certificates to a file and name it in http.tls_config.ca_file");
-        REASONS.put("http.tls_config.server_name", "it sends the target's own host name as SNI");
-        REASONS.put("http.tls_config.min_version", "the JVM's TLS settings choose the versions");
-        REASONS.put("http.tls_config.max_version", "the JVM's TLS settings choose the versions");
     }
 
     /** Boolean keys whose blackbox default is false: "false" leaves them unused. */

@@ -216,7 +216,7 @@ public class HeadFetcher {
         }
 
         private void secure() {
-            tlsConnection = tls.connect(url, options.http2(), options.tlsVerify(), options.caFile());
+            tlsConnection = tls.connect(url, options.http2(), options.tlsVerify(), options.caFile(), options.tlsClient());
             if (over.get()) {
                 // Cancelled while the engine was made: close() may have run before it could see it.
                 close();

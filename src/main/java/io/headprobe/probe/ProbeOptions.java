@@ -18,10 +18,19 @@ import io.vertx.core.http.HttpMethod;
  *        module's {@code Host:} header asks; null for the target's own
  * @param body how the final response's body is read; null to read none (the head is all)
  * @param requestBody the bytes sent as the request's body (a blackbox module's {@code body}); null for none
+ * @param tlsClient a blackbox module's tls_config beyond trust; null for the defaults
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host, BodyRead body, byte[] requestBody) {
+        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
+
+    /**
+     * @param serverName sent as SNI and checked against the certificate in place of the target's
+     *        host (Go's tls.Config.ServerName); null for the target's
+     * @param protocols the JDK names of the TLS versions offered (TLSv1.2, TLSv1.3); empty for the JDK's
+     */
+    public record TlsClient(String serverName, List<String> protocols) {
+    }
 
     /**
      * @param maxBytes most bytes read, on the wire and once decoded
@@ -35,7 +44,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
             int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
             CaFile caFile, String host, BodyRead body) {
         this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
-                caFile, host, body, null);
+                caFile, host, body, null, null);
     }
 
     /** Options that read no body. */
@@ -60,7 +69,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body, requestBody);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient);
     }
 
     /**
@@ -71,13 +80,13 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         List<Header> all = new java.util.ArrayList<>(headers);
         all.addAll(more);
         return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
-                List.copyOf(all), caFile, null, null);
+                List.copyOf(all), caFile, null, null, null, tlsClient);
     }
 
     /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
     ProbeOptions forIcon() {
         return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
-                ipVersion, headers, caFile, null, new BodyRead(body.maxBytes(), false));
+                ipVersion, headers, caFile, null, new BodyRead(body.maxBytes(), false), null, tlsClient);
     }
 
     /** What the request to {@code url} sends as Host, or as :authority over h2. */
@@ -102,6 +111,6 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         }
         return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
                 audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
-                dropsBody ? null : requestBody);
+                dropsBody ? null : requestBody, tlsClient);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.headprobe.guard.TargetUrl;
+import io.netty.util.NetUtil;
 
 /**
  * TLS for the fetcher: the JDK's default trust plus {@code headprobe.probe.trust-store-file}, and
@@ -51,29 +52,40 @@ class ProbeTls {
     record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake) {
     }
 
-    /** @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle */
-    Connection connect(TargetUrl url, boolean http2, boolean verify, CaFile caFile) {
+    /**
+     * @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle
+     * @param client a server name and TLS versions of its own; null for the target's and the JDK's
+     */
+    Connection connect(TargetUrl url, boolean http2, boolean verify, CaFile caFile, ProbeOptions.TlsClient client) {
         CapturingTrustManager verifier = new CapturingTrustManager(caFile == null ? defaults : caFile.trust(), verify);
         String host = url.host().endsWith(".") ? url.host().substring(0, url.host().length() - 1) : url.host();
+        boolean literal = url.literal().isPresent();
+        if (client != null && client.serverName() != null) {
+            host = client.serverName();
+            literal = NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host);
+        }
+        // The engine's peer host is the name the certificate is checked against.
         SSLEngine engine = context(verifier).createSSLEngine(host, url.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         // Check the host name against the certificate, as browsers do.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         parameters.setApplicationProtocols(http2 ? H2_AND_HTTP11 : HTTP11);
-        serverName(url, host).ifPresent(name -> parameters.setServerNames(List.of(name)));
+        if (client != null && !client.protocols().isEmpty()) {
+            parameters.setProtocols(client.protocols().toArray(String[]::new));
+        }
+        if (!literal) {
+            serverName(host).ifPresent(name -> parameters.setServerNames(List.of(name)));
+        }
         engine.setSSLParameters(parameters);
         return new Connection(engine, verifier.handshake());
     }
 
     /**
-     * SNI for a host name; none for an address literal, nor for a name SNI can't carry (RFC 6066
-     * allows LDH names only, so {@code foo_bar.test} goes without).
+     * SNI for a host name (the caller leaves address literals out); none for a name SNI can't carry
+     * (RFC 6066 allows LDH names only, so {@code foo_bar.test} goes without).
      */
-    private static Optional<SNIHostName> serverName(TargetUrl url, String host) {
-        if (url.literal().isPresent()) {
-            return Optional.empty();
-        }
+    private static Optional<SNIHostName> serverName(String host) {
         try {
             return Optional.of(new SNIHostName(host));
         } catch (IllegalArgumentException e) {

@@ -91,7 +91,7 @@ class BlackboxConformanceTest {
                             http:
                               preferred_ip_protocol: ip4
                               tls_config:
-                                ca_file: %s
+                                ca_file: %1$s
                           http_post:
                             prober: http
                             timeout: 2s
@@ -113,6 +113,18 @@ class BlackboxConformanceTest {
                             http:
                               preferred_ip_protocol: ip4
                               body_size_limit: 16B
+                          tls_server_name:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              tls_config: {ca_file: %1$s, server_name: tls.example}
+                          tls13_only:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              tls_config: {ca_file: %1$s, min_version: TLS13}
                         """.formatted(ca.rootPemFile()));
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
@@ -163,6 +175,8 @@ class BlackboxConformanceTest {
         TlsServer https = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1")));
         TlsServer expired = serve(TlsServer.start(Setup.ca.expiredLeaf("127.0.0.1")));
         RecordingServer bodies = serve(RecordingServer.plain(BlackboxHttpKeysTest::answer));
+        TlsServer named = serve(TlsServer.start(Setup.ca.leaf("tls.example")));
+        TlsServer tls12 = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1"), TlsServer.Alpn.H2_AND_HTTP11, TlsServer.TLS12));
 
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("200", new String[] { ok.url("/"), "http_2xx" });
@@ -179,6 +193,9 @@ class BlackboxConformanceTest {
         targets.put("body lacks the wanted regex", new String[] { bodies.url("/big"), "body_regex" });
         targets.put("body within body_size_limit", new String[] { bodies.url("/"), "body_limit" });
         targets.put("body over body_size_limit", new String[] { bodies.url("/big"), "body_limit" });
+        targets.put("server_name names the certificate", new String[] { named.url("/"), "tls_server_name" });
+        targets.put("min_version TLS13, the server stops at 1.2", new String[] { tls12.url("/"), "tls13_only" });
+        targets.put("min_version TLS13, the server has 1.3", new String[] { https.url("/"), "tls13_only" });
 
         StringBuilder table = new StringBuilder("| target | metric | blackbox | HeadProbe |\n| --- | --- | --- | --- |\n");
         List<String> problems = new ArrayList<>();

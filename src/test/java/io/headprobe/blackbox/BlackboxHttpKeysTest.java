@@ -24,6 +24,8 @@ import io.headprobe.testing.RecordingServer;
 import io.headprobe.testing.RecordingServer.Answer;
 import io.headprobe.testing.ScrapedMetrics;
 import io.headprobe.testing.TestCa;
+import io.headprobe.testing.TlsServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +42,22 @@ class BlackboxHttpKeysTest {
 
     public static class Profile implements QuarkusTestProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(Setup.class));
+        }
+    }
+
+    /** The CA the modules' ca_file names, shared with the test (a resource, so both see the same one). */
+    public static class Setup implements QuarkusTestResourceLifecycleManager {
+        static TestCa ca;
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public Map<String, String> start() {
+            ca = TestCa.create();
             try {
                 Path dir = Files.createTempDirectory("blackbox");
                 Path body = Files.writeString(dir.resolve("body.json"), "{\"q\":1}");
@@ -78,6 +95,18 @@ class BlackboxHttpKeysTest {
                             http:
                               basic_auth: {username: prober, password_file: %s}
                               http_headers: {X-Token: {secrets: [%s]}}
+                          server_name:
+                            prober: http
+                            http:
+                              tls_config: {ca_file: %s, server_name: tls.example}
+                          tls13_only:
+                            prober: http
+                            http:
+                              tls_config: {ca_file: %s, min_version: TLS13}
+                          tls12_only:
+                            prober: http
+                            http:
+                              tls_config: {ca_file: %s, max_version: TLS12}
                           post_http1_only:
                             prober: http
                             http:
@@ -86,7 +115,7 @@ class BlackboxHttpKeysTest {
                               headers: {Content-Type: application/json}
                               enable_http2: false
                               tls_config: {insecure_skip_verify: true}
-                        """.formatted(body, password, TOKEN, body));
+                        """.formatted(body, password, TOKEN, ca.rootPemFile(), ca.rootPemFile(), ca.rootPemFile(), body));
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -196,6 +225,29 @@ class BlackboxHttpKeysTest {
             for (String secret : List.of(PASSWORD, basic, TOKEN)) {
                 assertFalse(debug.contains(secret), debug);
             }
+        }
+    }
+
+    /** server_name is the SNI and the name the certificate must have; the target stays an address. */
+    @Test
+    void serverNameIsSentAndVerified() {
+        try (TlsServer server = TlsServer.start(Setup.ca.leaf("tls.example"))) {
+            assertEquals(1.0, scrape(server.url("/"), "server_name").value("probe_success"));
+            assertEquals("tls.example", server.lastRequest().serverName());
+            assertEquals(0.0, scrape(server.url("/"), "tls13_only").value("probe_success"),
+                    "without server_name the certificate does not name 127.0.0.1");
+        }
+    }
+
+    @Test
+    void minAndMaxVersionChooseTheProtocols() {
+        try (TlsServer tls12 = TlsServer.start(Setup.ca.leaf("127.0.0.1"), TlsServer.Alpn.H2_AND_HTTP11, TlsServer.TLS12);
+                TlsServer any = TlsServer.start(Setup.ca.leaf("127.0.0.1"))) {
+            assertEquals(0.0, scrape(tls12.url("/"), "tls13_only").value("probe_success"), "the server has TLS 1.2 only");
+            assertEquals(1.0, scrape(any.url("/"), "tls13_only").value("probe_success"));
+            assertEquals(TlsServer.TLS13, any.lastRequest().tlsProtocol());
+            assertEquals(1.0, scrape(any.url("/"), "tls12_only").value("probe_success"));
+            assertEquals(TlsServer.TLS12, any.lastRequest().tlsProtocol());
         }
     }
 

@@ -177,9 +177,7 @@ class BlackboxModulesTest {
             "basic_auth: {username: u, password_ref: p} | http.basic_auth.password_ref | secret references need a secret store HeadProbe does not have (use the _file key)",
             "enable_http3: true | http.enable_http3 | it does not speak HTTP/3",
             "tls_config: {cert_file: c.pem} | http.tls_config.cert_file | it sends no client certificate",
-            "tls_config: {key_file: k.pem} | http.tls_config.key_file | it sends no client certificate",
-            "tls_config: {server_name: example.com} | http.tls_config.server_name | it sends the target's own host name as SNI",
-            "tls_config: {min_version: TLS13} | http.tls_config.min_version | the JVM's TLS settings choose the versions" })
+            "tls_config: {key_file: k.pem} | http.tls_config.key_file | it sends no client certificate" })
     void anUnsupportedKeyStopsStartUpNamingModuleAndKey(String http, String key, String why) {
         assertEquals("blackbox module \"m\": key " + key + " is not supported by HeadProbe (" + why + ")",
                 error(moduleYaml(http)));
@@ -252,6 +250,21 @@ class BlackboxModulesTest {
         }
         assertEquals(List.of(new Header("Authorization", "mine")),
                 module("{headers: {Authorization: mine}, bearer_token: tok}").requestHeaders(), "http.headers wins, as in Go");
+    }
+
+    @Test
+    void tlsServerNameAndVersionsAreRead() {
+        Module module = module("tls_config: {server_name: tls.example, min_version: TLS12, max_version: TLS12}");
+        assertEquals("tls.example", module.extras().serverName());
+        assertEquals(List.of("TLSv1.2"), module.extras().tlsProtocols());
+        assertEquals(List.of("TLSv1.3"), module("tls_config: {min_version: TLS13}").extras().tlsProtocols());
+        assertEquals(List.of("TLSv1.2", "TLSv1.3"), module("tls_config: {max_version: TLS13}").extras().tlsProtocols(),
+                "Go's client starts at TLS 1.2");
+        assertEquals(List.of(), module("tls_config: {server_name: ''}").extras().tlsProtocols());
+        assertEquals("blackbox module \"m\": key http.tls_config.min_version: unknown TLS version: TLS1.3 (TLS10, TLS11, "
+                + "TLS12 or TLS13)", error(moduleYaml("tls_config: {min_version: TLS1.3}")));
+        assertEquals("blackbox module \"m\": key http.tls_config.max_version: max_version must be greater than or equal "
+                + "to min_version", error(moduleYaml("tls_config: {min_version: TLS13, max_version: TLS12}")));
     }
 
     @Test
