@@ -131,10 +131,10 @@ public class BlackboxExporter implements ModuleScrape {
     }
 
     private static ProbeOptions.TlsClient tlsClient(Module.HttpExtras extras) {
-        if (extras.serverName() == null && extras.tlsProtocols().isEmpty()) {
+        if (extras.serverName() == null && extras.tlsProtocols().isEmpty() && extras.clientCertificate() == null) {
             return null;
         }
-        return new ProbeOptions.TlsClient(extras.serverName(), extras.tlsProtocols());
+        return new ProbeOptions.TlsClient(extras.serverName(), extras.tlsProtocols(), extras.clientCertificate());
     }
 
     /**

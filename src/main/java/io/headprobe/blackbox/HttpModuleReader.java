@@ -21,6 +21,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 import io.headprobe.probe.CaFile;
+import io.headprobe.probe.ClientCertificate;
 import io.headprobe.probe.HeaderRules;
 
 /**
@@ -52,7 +53,7 @@ final class HttpModuleReader {
             "x-amz-security-token", "x-amz-content-sha256");
 
     private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "ca_file", "server_name", "min_version",
-            "max_version");
+            "max_version", "cert", "cert_file", "key", "key_file");
 
     /** prometheus/common's TLS version names, in order, as the JDK names them. */
     private static final Map<String, String> TLS_VERSIONS = new LinkedHashMap<>();
@@ -91,7 +92,8 @@ final class HttpModuleReader {
                 secretHeaders(name, http, headers),
                 YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true),
                 serverName(name, tls.get("server_name")),
-                tlsProtocols(name, tls));
+                tlsProtocols(name, tls),
+                clientCertificate(name, tls));
         return new Module(name,
                 timeout(name, module.get("timeout")),
                 statusCodes(name, http.get("valid_status_codes")),
@@ -185,6 +187,24 @@ final class HttpModuleReader {
             throw BlackboxConfigException.invalid(name, "http.method", "\"" + method + "\" is not an HTTP method (a token)");
         }
         return method;
+    }
+
+    /** cert or cert_file with key or key_file, as prometheus/common pairs them; files read now. */
+    private static ClientCertificate clientCertificate(String name, Map<String, Object> tls) {
+        String cert = secretOrFile(name, "http.tls_config.cert", tls.get("cert"), tls.get("cert_file"));
+        String key = secretOrFile(name, "http.tls_config.key", tls.get("key"), tls.get("key_file"));
+        if (cert == null && key == null) {
+            return null;
+        }
+        if (cert == null || key == null) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config." + (cert == null ? "cert" : "key"),
+                    "exactly one of cert or cert_file, and one of key or key_file, must be configured for a client certificate");
+        }
+        try {
+            return ClientCertificate.of(cert, key);
+        } catch (IllegalArgumentException e) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config", "the client certificate and key: " + e.getMessage());
+        }
     }
 
     private static String serverName(String name, Object value) {

@@ -11,6 +11,7 @@ import com.google.re2j.Pattern;
 import io.headprobe.http.Header;
 
 import io.headprobe.probe.CaFile;
+import io.headprobe.probe.ClientCertificate;
 
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
@@ -52,14 +53,15 @@ public record Module(
      * @param enableHttp2 {@code enable_http2}: false offers http/1.1 only
      * @param serverName {@code tls_config.server_name}: SNI and the name the certificate must have; null for the target's
      * @param tlsProtocols from {@code tls_config.min_version} and {@code max_version}, the JDK's names; empty for its defaults
+     * @param clientCertificate {@code tls_config} cert(_file) and key(_file); null for none
      */
     public record HttpExtras(byte[] requestBody, List<Pattern> failIfBodyMatches, List<Pattern> failIfBodyNotMatches,
             long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2,
-            String serverName, List<String> tlsProtocols) {
+            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate) {
 
         /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered, the target's name, the JDK's versions. */
         public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true, null,
-                List.of());
+                List.of(), null);
 
         public boolean checksBody() {
             return !failIfBodyMatches.isEmpty() || !failIfBodyNotMatches.isEmpty();
@@ -72,7 +74,7 @@ public record Module(
                     + ", failIfBodyMatches=" + failIfBodyMatches + ", failIfBodyNotMatches=" + failIfBodyNotMatches
                     + ", bodySizeLimit=" + bodySizeLimit + ", compression=" + compression + ", secretHeaders="
                     + secretHeaders + ", enableHttp2=" + enableHttp2 + ", serverName=" + serverName
-                    + ", tlsProtocols=" + tlsProtocols + "]";
+                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate + "]";
         }
     }
 

@@ -15,7 +15,6 @@ final class UnsupportedKeys {
 
     private static final String PROXY = "it connects to targets directly, never through a proxy";
     private static final String SECRET_REF = "secret references need a secret store HeadProbe does not have (use the _file key)";
-    private static final String CLIENT_CERT = "it sends no client certificate";
 
     private static final Map<String, String> REASONS = new LinkedHashMap<>();
 
@@ -32,9 +31,6 @@ final class UnsupportedKeys {
         REASONS.put("http.basic_auth.password_ref", SECRET_REF);
         REASONS.put("http.authorization.credentials_ref", SECRET_REF);
         REASONS.put("http.enable_http3", "it does not speak HTTP/3");
-        for (String key : new String[] { "cert_file", "key_file", "cert", "key" }) {
-            REASONS.put("http.tls_config." + key, CLIENT_CERT);
-        }
         REASONS.put("http.tls_config.ca", "write the certificates to a file and name it in http.tls_config.ca_file");
     }
 

@@ -28,8 +28,9 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
      * @param serverName sent as SNI and checked against the certificate in place of the target's
      *        host (Go's tls.Config.ServerName); null for the target's
      * @param protocols the JDK names of the TLS versions offered (TLSv1.2, TLSv1.3); empty for the JDK's
+     * @param certificate shown to a server that asks for one; null for none
      */
-    public record TlsClient(String serverName, List<String> protocols) {
+    public record TlsClient(String serverName, List<String> protocols, ClientCertificate certificate) {
     }
 
     /**

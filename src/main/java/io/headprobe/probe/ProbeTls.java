@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -65,7 +66,7 @@ class ProbeTls {
             literal = NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host);
         }
         // The engine's peer host is the name the certificate is checked against.
-        SSLEngine engine = context(verifier).createSSLEngine(host, url.port());
+        SSLEngine engine = context(verifier, client == null ? null : client.certificate()).createSSLEngine(host, url.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         // Check the host name against the certificate, as browsers do.
@@ -93,10 +94,11 @@ class ProbeTls {
         }
     }
 
-    private static SSLContext context(TrustManager trust) {
+    private static SSLContext context(TrustManager trust, ClientCertificate certificate) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { trust }, null);
+            context.init(certificate == null ? null : new KeyManager[] { certificate.keyManager() },
+                    new TrustManager[] { trust }, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot make a TLS context: " + e.getMessage(), e);

@@ -71,12 +71,14 @@ class BlackboxConformanceTest {
     /** A CA and a blackbox.yml naming it, shared by HeadProbe (config) and blackbox (its file). */
     public static class Setup implements QuarkusTestResourceLifecycleManager {
         static TestCa ca;
+        static TestCa.Leaf client;
         static Path config;
 
         @Override
         public Map<String, String> start() {
             try {
                 ca = TestCa.create();
+                client = ca.leaf("prober.example");
                 config = Files.createTempDirectory("blackbox").resolve("blackbox.yml");
                 Files.writeString(config, """
                         modules:
@@ -125,7 +127,13 @@ class BlackboxConformanceTest {
                             http:
                               preferred_ip_protocol: ip4
                               tls_config: {ca_file: %1$s, min_version: TLS13}
-                        """.formatted(ca.rootPemFile()));
+                          client_certificate:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              tls_config: {ca_file: %1$s, cert_file: %2$s, key_file: %3$s}
+                        """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()));
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -175,6 +183,8 @@ class BlackboxConformanceTest {
         TlsServer https = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1")));
         TlsServer expired = serve(TlsServer.start(Setup.ca.expiredLeaf("127.0.0.1")));
         RecordingServer bodies = serve(RecordingServer.plain(BlackboxHttpKeysTest::answer));
+        RecordingServer mutual = serve(RecordingServer.tlsWithClientCertificates(Setup.ca.leaf("127.0.0.1"), Setup.ca,
+                BlackboxHttpKeysTest::answer));
         TlsServer named = serve(TlsServer.start(Setup.ca.leaf("tls.example")));
         TlsServer tls12 = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1"), TlsServer.Alpn.H2_AND_HTTP11, TlsServer.TLS12));
 
@@ -196,6 +206,8 @@ class BlackboxConformanceTest {
         targets.put("server_name names the certificate", new String[] { named.url("/"), "tls_server_name" });
         targets.put("min_version TLS13, the server stops at 1.2", new String[] { tls12.url("/"), "tls13_only" });
         targets.put("min_version TLS13, the server has 1.3", new String[] { https.url("/"), "tls13_only" });
+        targets.put("a client certificate the server checks", new String[] { mutual.url("/"), "client_certificate" });
+        targets.put("no client certificate where one is required", new String[] { mutual.url("/"), "http_tls" });
 
         StringBuilder table = new StringBuilder("| target | metric | blackbox | HeadProbe |\n| --- | --- | --- | --- |\n");
         List<String> problems = new ArrayList<>();

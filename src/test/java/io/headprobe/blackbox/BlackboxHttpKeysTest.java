@@ -50,6 +50,7 @@ class BlackboxHttpKeysTest {
     /** The CA the modules' ca_file names, shared with the test (a resource, so both see the same one). */
     public static class Setup implements QuarkusTestResourceLifecycleManager {
         static TestCa ca;
+        static TestCa.Leaf client;
 
         @Override
         public void stop() {
@@ -58,6 +59,7 @@ class BlackboxHttpKeysTest {
         @Override
         public Map<String, String> start() {
             ca = TestCa.create();
+            client = ca.leaf("prober.example");
             try {
                 Path dir = Files.createTempDirectory("blackbox");
                 Path body = Files.writeString(dir.resolve("body.json"), "{\"q\":1}");
@@ -103,6 +105,10 @@ class BlackboxHttpKeysTest {
                             prober: http
                             http:
                               tls_config: {ca_file: %s, min_version: TLS13}
+                          client_certificate:
+                            prober: http
+                            http:
+                              tls_config: {ca_file: %s, cert_file: %s, key_file: %s}
                           tls12_only:
                             prober: http
                             http:
@@ -115,7 +121,8 @@ class BlackboxHttpKeysTest {
                               headers: {Content-Type: application/json}
                               enable_http2: false
                               tls_config: {insecure_skip_verify: true}
-                        """.formatted(body, password, TOKEN, ca.rootPemFile(), ca.rootPemFile(), ca.rootPemFile(), body));
+                        """.formatted(body, password, TOKEN, ca.rootPemFile(), ca.rootPemFile(), ca.rootPemFile(), client.chainFile(),
+                        client.keyFile(), ca.rootPemFile(), body));
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -236,6 +243,16 @@ class BlackboxHttpKeysTest {
             assertEquals("tls.example", server.lastRequest().serverName());
             assertEquals(0.0, scrape(server.url("/"), "tls13_only").value("probe_success"),
                     "without server_name the certificate does not name 127.0.0.1");
+        }
+    }
+
+    /** The server ends the handshake without a certificate its CA issued. */
+    @Test
+    void aClientCertificateIsShownWhenAsked() {
+        try (RecordingServer server = RecordingServer.tlsWithClientCertificates(Setup.ca.leaf("127.0.0.1"), Setup.ca,
+                BlackboxHttpKeysTest::answer)) {
+            assertEquals(1.0, scrape(server.url("/"), "client_certificate").value("probe_success"));
+            assertEquals(0.0, scrape(server.url("/"), "tls13_only").value("probe_success"), "no certificate, no answer");
         }
     }
 

@@ -176,8 +176,7 @@ class BlackboxModulesTest {
             "oauth2: {client_id: a} | http.oauth2 | it does not run OAuth 2.0 token requests",
             "basic_auth: {username: u, password_ref: p} | http.basic_auth.password_ref | secret references need a secret store HeadProbe does not have (use the _file key)",
             "enable_http3: true | http.enable_http3 | it does not speak HTTP/3",
-            "tls_config: {cert_file: c.pem} | http.tls_config.cert_file | it sends no client certificate",
-            "tls_config: {key_file: k.pem} | http.tls_config.key_file | it sends no client certificate" })
+            "tls_config: {ca: x} | http.tls_config.ca | write the certificates to a file and name it in http.tls_config.ca_file" })
     void anUnsupportedKeyStopsStartUpNamingModuleAndKey(String http, String key, String why) {
         assertEquals("blackbox module \"m\": key " + key + " is not supported by HeadProbe (" + why + ")",
                 error(moduleYaml(http)));
@@ -265,6 +264,21 @@ class BlackboxModulesTest {
                 + "TLS12 or TLS13)", error(moduleYaml("tls_config: {min_version: TLS1.3}")));
         assertEquals("blackbox module \"m\": key http.tls_config.max_version: max_version must be greater than or equal "
                 + "to min_version", error(moduleYaml("tls_config: {min_version: TLS13, max_version: TLS12}")));
+    }
+
+    @Test
+    void aClientCertificateNeedsBothHalvesAndAPkcs8Key(@TempDir Path dir) throws IOException {
+        Path rsaKey = Files.writeString(dir.resolve("rsa.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+        assertEquals("blackbox module \"m\": key http.tls_config.key: exactly one of cert or cert_file, and one of key "
+                + "or key_file, must be configured for a client certificate", error(moduleYaml("tls_config: {cert_file: '"
+                        + rsaKey + "'}")));
+        io.headprobe.testing.TestCa.Leaf leaf = io.headprobe.testing.TestCa.create().leaf("prober.example");
+        assertEquals("blackbox module \"m\": key http.tls_config: the client certificate and key: holds no unencrypted "
+                + "PKCS#8 key (\"BEGIN PRIVATE KEY\"; convert one with openssl pkcs8 -topk8 -nocrypt)",
+                error(moduleYaml("tls_config: {cert_file: '" + leaf.chainFile() + "', key_file: '" + rsaKey + "'}")));
+        Module module = module("tls_config: {cert_file: '" + leaf.chainFile() + "', key_file: '" + leaf.keyFile() + "'}");
+        assertTrue(module.extras().clientCertificate() != null);
+        assertFalse(module.toString().contains(leaf.keyPem().substring(40, 80)), "the key is never shown");
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.util.function.Function;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.PemTrustOptions;
 
 /**
  * An HTTP server on 127.0.0.1 that reads each request whole (its body too), records it, and answers
@@ -45,12 +47,16 @@ public final class RecordingServer implements AutoCloseable {
     private final boolean tls;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    private RecordingServer(TestCa.Leaf leaf, Function<Request, Answer> answer) {
+    private RecordingServer(TestCa.Leaf leaf, TestCa clients, Function<Request, Answer> answer) {
         tls = leaf != null;
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0);
         if (tls) {
             options.setSsl(true).setKeyCertOptions(leaf.keyCertOptions()).setUseAlpn(true)
                     .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1));
+        }
+        if (clients != null) {
+            options.setClientAuth(ClientAuth.REQUIRED)
+                    .setTrustOptions(new PemTrustOptions().addCertPath(clients.rootPemFile().toString()));
         }
         server = vertx.createHttpServer(options).requestHandler(request -> request.body().onSuccess(body -> {
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -67,11 +73,17 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     public static RecordingServer plain(Function<Request, Answer> answer) {
-        return new RecordingServer(null, answer);
+        return new RecordingServer(null, null, answer);
     }
 
     public static RecordingServer tls(TestCa.Leaf leaf, Function<Request, Answer> answer) {
-        return new RecordingServer(leaf, answer);
+        return new RecordingServer(leaf, null, answer);
+    }
+
+    /** A TLS server that ends the handshake unless the client shows a certificate {@code clients} issued. */
+    public static RecordingServer tlsWithClientCertificates(TestCa.Leaf leaf, TestCa clients,
+            Function<Request, Answer> answer) {
+        return new RecordingServer(leaf, clients, answer);
     }
 
     public String url(String path) {
