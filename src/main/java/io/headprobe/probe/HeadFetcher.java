@@ -313,7 +313,7 @@ public class HeadFetcher {
                         .addListener(done -> step("after writing the request", () -> written(done)));
                 return;
             }
-            // One DATA frame: a module's body is small (read at start-up), within the peer's initial window.
+            // One DATA frame; Netty's flow controller splits it to the peer's window when it is larger.
             Http2FrameStream stream = reader.open();
             channel.write(new DefaultHttp2HeadersFrame(headers, false).stream(stream));
             channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(content), true).stream(stream))
