@@ -94,6 +94,12 @@ class BlackboxConformanceTest {
                               preferred_ip_protocol: ip4
                               tls_config:
                                 ca_file: %1$s
+                          http_post_2xx:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              method: POST
+                              preferred_ip_protocol: ip4
                           http_post:
                             prober: http
                             timeout: 2s
@@ -196,6 +202,7 @@ class BlackboxConformanceTest {
         targets.put("slow beyond timeout", new String[] { slow.url("/"), "http_2xx" });
         targets.put("https, test CA", new String[] { https.url("/"), "http_tls" });
         targets.put("https, expired", new String[] { expired.url("/"), "http_tls" });
+        targets.put("stock http_post_2xx: POST without body", new String[] { bodies.url("/post-empty"), "http_post_2xx" });
         targets.put("POST with a JSON body", new String[] { bodies.url("/post"), "http_post" });
         targets.put("GET where only POST is taken", new String[] { bodies.url("/post"), "http_2xx" });
         targets.put("body regexes pass", new String[] { bodies.url("/"), "body_regex" });

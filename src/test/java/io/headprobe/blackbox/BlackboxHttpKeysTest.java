@@ -136,6 +136,8 @@ class BlackboxHttpKeysTest {
             case "/post" -> request.method().equals("POST") && request.body().equals("{\"q\":1}")
                     && "application/json".equals(request.header("content-type"))
                             ? Answer.ok("accepted") : new Answer(400, Map.of(), Buffer.buffer("bad request"));
+            case "/post-empty" -> request.method().equals("POST") && "0".equals(request.header("content-length"))
+                    ? Answer.ok("accepted") : new Answer(411, Map.of(), Buffer.buffer("length required"));
             case "/error" -> Answer.ok("Could not connect to database");
             case "/moved" -> new Answer(302, Map.of("Location", "/landing"), Buffer.buffer());
             case "/kept" -> new Answer(307, Map.of("Location", "/post"), Buffer.buffer());
