@@ -53,7 +53,7 @@ final class HttpModuleReader {
             "x-amz-security-token", "x-amz-content-sha256");
 
     private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "ca_file", "server_name", "min_version",
-            "max_version", "cert", "cert_file", "key", "key_file");
+            "max_version", "cert", "cert_file", "key", "key_file", "ca");
 
     /** prometheus/common's TLS version names, in order, as the JDK names them. */
     private static final Map<String, String> TLS_VERSIONS = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ final class HttpModuleReader {
                 headerMatches(name, "http.fail_if_header_matches", http.get("fail_if_header_matches")),
                 headerMatches(name, "http.fail_if_header_not_matches", http.get("fail_if_header_not_matches")),
                 YamlValues.bool(name, "http.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
-                caFile(name, tls.get("ca_file")),
+                caFile(name, tls),
                 ipProtocol(name, http.get("preferred_ip_protocol")),
                 YamlValues.bool(name, "http.ip_protocol_fallback", http.get("ip_protocol_fallback"), true),
                 extras);
@@ -553,10 +553,22 @@ final class HttpModuleReader {
      * Relative paths are the working directory's, as in blackbox 0.23 (it does not resolve them
      * against the file). Read here, once: a file without a certificate stops start-up.
      */
-    private static Optional<CaFile> caFile(String name, Object value) {
-        String file = YamlValues.string(name, "http.tls_config.ca_file", value);
+    private static Optional<CaFile> caFile(String name, Map<String, Object> tls) {
+        String file = YamlValues.string(name, "http.tls_config.ca_file", tls.get("ca_file"));
+        String pem = YamlValues.string(name, "http.tls_config.ca", tls.get("ca"));
+        boolean inline = pem != null && !pem.isEmpty();
         if (file == null || file.isEmpty()) {
-            return Optional.empty();
+            if (!inline) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(CaFile.of("the PEM text", pem));
+            } catch (IllegalArgumentException e) {
+                throw BlackboxConfigException.invalid(name, "http.tls_config.ca", e.getMessage());
+            }
+        }
+        if (inline) {
+            throw BlackboxConfigException.invalid(name, "http.tls_config.ca_file", "at most one of ca & ca_file must be configured");
         }
         Path path = readableFile(name, "http.tls_config.ca_file", file);
         try {

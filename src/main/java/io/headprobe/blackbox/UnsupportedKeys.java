@@ -31,7 +31,6 @@ final class UnsupportedKeys {
         REASONS.put("http.basic_auth.password_ref", SECRET_REF);
         REASONS.put("http.authorization.credentials_ref", SECRET_REF);
         REASONS.put("http.enable_http3", "it does not speak HTTP/3");
-        REASONS.put("http.tls_config.ca", "write the certificates to a file and name it in http.tls_config.ca_file");
     }
 
     /** Boolean keys whose blackbox default is false: "false" leaves them unused. */

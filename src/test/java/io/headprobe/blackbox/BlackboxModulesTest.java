@@ -174,9 +174,9 @@ class BlackboxModulesTest {
             "proxy_url: 'http://127.0.0.1:3128' | http.proxy_url | it connects to targets directly, never through a proxy",
             "skip_resolve_phase_with_proxy: true | http.skip_resolve_phase_with_proxy | it connects to targets directly, never through a proxy",
             "oauth2: {client_id: a} | http.oauth2 | it does not run OAuth 2.0 token requests",
+            "proxy_from_environment: true | http.proxy_from_environment | it connects to targets directly, never through a proxy",
             "basic_auth: {username: u, password_ref: p} | http.basic_auth.password_ref | secret references need a secret store HeadProbe does not have (use the _file key)",
-            "enable_http3: true | http.enable_http3 | it does not speak HTTP/3",
-            "tls_config: {ca: x} | http.tls_config.ca | write the certificates to a file and name it in http.tls_config.ca_file" })
+            "enable_http3: true | http.enable_http3 | it does not speak HTTP/3" })
     void anUnsupportedKeyStopsStartUpNamingModuleAndKey(String http, String key, String why) {
         assertEquals("blackbox module \"m\": key " + key + " is not supported by HeadProbe (" + why + ")",
                 error(moduleYaml(http)));
@@ -249,6 +249,17 @@ class BlackboxModulesTest {
         }
         assertEquals(List.of(new Header("Authorization", "mine")),
                 module("{headers: {Authorization: mine}, bearer_token: tok}").requestHeaders(), "http.headers wins, as in Go");
+    }
+
+    @Test
+    void anInlineCaIsReadAsCaFileIs() {
+        io.headprobe.testing.TestCa ca = io.headprobe.testing.TestCa.create();
+        String pem = ca.rootPem().replace("\n", "\\n");
+        assertEquals("the PEM text", module("tls_config: {ca: \"" + pem + "\"}").caFile().orElseThrow().path());
+        String bad = error(moduleYaml("tls_config: {ca: 'not a certificate'}"));
+        assertTrue(bad.startsWith("blackbox module \"m\": key http.tls_config.ca: the PEM text holds no PEM certificate"), bad);
+        assertEquals("blackbox module \"m\": key http.tls_config.ca_file: at most one of ca & ca_file must be configured",
+                error(moduleYaml("tls_config: {ca: \"" + pem + "\", ca_file: '" + ca.rootPemFile() + "'}")));
     }
 
     @Test
