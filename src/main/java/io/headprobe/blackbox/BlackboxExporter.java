@@ -2,9 +2,11 @@ package io.headprobe.blackbox;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import io.headprobe.access.ClientLimits;
 import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.blackbox.tcp.TcpProber;
+import io.headprobe.http.Header;
 import io.headprobe.probe.ModuleScrape;
 import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeOptions;
@@ -78,9 +81,12 @@ public class BlackboxExporter implements ModuleScrape {
         String target = withScheme(scrape.target());
         return limits.limit(1, () -> {
             long start = System.nanoTime();
-            return prober.probe(target, options(module, timeout))
-                    .onItem().transform(result -> answer(result, module, (System.nanoTime() - start) / 1e9,
-                            scrape.debug(), format));
+            ProbeOptions options = options(module, timeout);
+            AtomicReference<String> body = new AtomicReference<>();
+            return prober.probe(target, options, body::set)
+                    .onItem().transform(result -> answer(result,
+                            options.body() == null ? null : new ModuleCheck.Read(body.get(), options.body().maxBytes()), module,
+                            (System.nanoTime() - start) / 1e9, scrape.debug(), format));
         });
     }
 
@@ -101,8 +107,9 @@ public class BlackboxExporter implements ModuleScrape {
         });
     }
 
-    private Response answer(ProbeResult result, Module module, double seconds, boolean debug, ExpositionFormat format) {
-        List<Metric> metrics = BlackboxMetrics.of(result, module, seconds);
+    private Response answer(ProbeResult result, ModuleCheck.Read body, Module module, double seconds, boolean debug,
+            ExpositionFormat format) {
+        List<Metric> metrics = BlackboxMetrics.of(result, body, module, seconds);
         if (debug) {
             String page = DebugPage.of(result, module, ExpositionWriter.write(metrics, ExpositionFormat.PROMETHEUS_TEXT));
             return Response.ok(page, "text/plain; charset=utf-8").build();
@@ -144,18 +151,55 @@ public class BlackboxExporter implements ModuleScrape {
 
     private ProbeOptions options(Module module, Duration timeout) {
         return new ProbeOptions(
-                HttpMethod.valueOf(module.method().toUpperCase(Locale.ROOT)),
+                // valueOf keeps the name as written: Go sends "get" as "get" too.
+                HttpMethod.valueOf(module.method()),
                 timeout,
                 module.followRedirects(),
                 config.maxRedirects(),
                 1,
                 true,
                 !module.insecureSkipVerify(),
-                true,
+                module.extras().enableHttp2(),
                 ipVersion(module),
-                module.requestHeaders(),
+                requestHeaders(module),
                 module.caFile().orElse(null),
-                module.host());
+                module.host(),
+                bodyRead(module, config.bodyMaxBytes()),
+                module.extras().requestBody(),
+                tlsClient(module.extras()));
+    }
+
+    private static ProbeOptions.TlsClient tlsClient(Module.HttpExtras extras) {
+        if (extras.serverName() == null && extras.tlsProtocols().isEmpty() && extras.clientCertificate() == null) {
+            return null;
+        }
+        return new ProbeOptions.TlsClient(extras.serverName(), extras.tlsProtocols(), extras.clientCertificate());
+    }
+
+    /**
+     * blackbox reads every body but a HEAD's; HeadProbe reads up to body_size_limit, or to
+     * headprobe.probe.body-max-bytes when that is smaller or there is no limit.
+     */
+    static ProbeOptions.BodyRead bodyRead(Module module, int maxBytes) {
+        if (module.method().equals("HEAD")) {
+            return null;
+        }
+        long limit = module.extras().bodySizeLimit();
+        return new ProbeOptions.BodyRead((int) (limit > 0 ? Math.min(limit, maxBytes) : maxBytes), false);
+    }
+
+    /**
+     * The module's headers, and the Accept-Encoding Go's client sends: gzip, which it then decodes,
+     * unless the module names its own; with compression, that coding (blackbox leaves it to the
+     * module's headers, and without them Go's gzip would be decoded twice and fail).
+     */
+    private static List<Header> requestHeaders(Module module) {
+        List<Header> headers = new ArrayList<>(module.requestHeaders());
+        String compression = module.extras().compression();
+        if (Header.first(headers, "Accept-Encoding") == null && !module.method().equals("HEAD")) {
+            headers.add(new Header("Accept-Encoding", compression.isEmpty() ? "gzip" : compression));
+        }
+        return List.copyOf(headers);
     }
 
     /**

@@ -32,7 +32,12 @@ public final class BlackboxMetrics {
     }
 
     public static List<Metric> of(ProbeResult result, Module module, double probeDurationSeconds) {
-        ModuleCheck check = ModuleCheck.of(result, module);
+        return of(result, null, module, probeDurationSeconds);
+    }
+
+    /** @param read the body as read, null when none was */
+    public static List<Metric> of(ProbeResult result, ModuleCheck.Read read, Module module, double probeDurationSeconds) {
+        ModuleCheck check = ModuleCheck.of(result, read, module);
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.gauge("probe_success", "Displays whether or not the probe was a success", check.success() ? 1 : 0));
         metrics.add(Metric.gauge("probe_duration_seconds", "Returns how long the probe took to complete in seconds",
@@ -91,7 +96,7 @@ public final class BlackboxMetrics {
     /**
      * Per phase, summed over every hop as blackbox does. connect is the TCP connect; processing is
      * request written to response head complete (blackbox: connection to first byte); transfer is
-     * always 0, since HeadProbe never reads a body. A hop that failed keeps no phase timings in
+     * the final response's body, head complete to body read (0 when no body was read). A hop that failed keeps no phase timings in
      * HeadProbe's result, so its phases count 0. Without a resolved first host only resolve exists,
      * as in blackbox.
      */
@@ -106,7 +111,8 @@ public final class BlackboxMetrics {
             samples.add(new Metric.Sample(Map.of("phase", "tls"), hops.stream().mapToDouble(t -> seconds(t.tlsMs())).sum()));
             samples.add(new Metric.Sample(Map.of("phase", "processing"),
                     hops.stream().mapToDouble(t -> seconds(t.headersMs())).sum()));
-            samples.add(new Metric.Sample(Map.of("phase", "transfer"), 0));
+            samples.add(new Metric.Sample(Map.of("phase", "transfer"),
+                    hops.stream().mapToDouble(t -> seconds(t.transferMs())).sum()));
         }
         return new Metric("probe_http_duration_seconds", "Duration of http request by phase, summed over all redirects",
                 samples);
@@ -133,6 +139,8 @@ public final class BlackboxMetrics {
                 answered && result.tls() != null ? 1 : 0));
         metrics.add(Metric.gauge("probe_http_content_length", "Length of http content response",
                 answered ? contentLength(result, module) : 0));
+        metrics.add(Metric.gauge("probe_http_uncompressed_body_length", "Length of uncompressed response body",
+                answered && result.body() != null ? result.body().bytes() : 0));
         metrics.add(Metric.gauge("probe_failed_due_to_regex", "Indicates if probe failed due to regex",
                 check.failedDueToRegex() ? 1 : 0));
         if (answered) {
@@ -174,12 +182,18 @@ public final class BlackboxMetrics {
 
     /**
      * Go's resp.ContentLength: the header for a HEAD request (-1 without it), 0 for 1xx, 204 and
-     * 304, -1 for a chunked body, else the header, else -1 (read until the connection closes).
+     * 304, -1 for a chunked body or one Go's client decoded (it asked for gzip itself, the module
+     * naming no Accept-Encoding nor compression), else the header, else -1 (read until the
+     * connection closes).
      */
     static double contentLength(ProbeResult result, Module module) {
         long header = parseLength(Header.all(result.headers(), "Content-Length"));
         if ("HEAD".equalsIgnoreCase(module.method())) {
             return header;
+        }
+        if (module.extras().compression().isEmpty() && Header.first(module.requestHeaders(), "Accept-Encoding") == null
+                && "gzip".equalsIgnoreCase(String.valueOf(Header.first(result.headers(), "Content-Encoding")).strip())) {
+            return -1;
         }
         int status = result.status();
         if (status / 100 == 1 || status == 204 || status == 304) {

@@ -1,6 +1,7 @@
 package io.headprobe.blackbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import com.google.re2j.Pattern;
 import io.headprobe.http.Header;
 
 import io.headprobe.probe.CaFile;
+import io.headprobe.probe.ClientCertificate;
 
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
@@ -19,6 +21,7 @@ import io.headprobe.probe.CaFile;
  * @param validStatusCodes empty means any 2xx, as in blackbox
  * @param validHttpVersions empty means any; values as blackbox writes them ("HTTP/1.1", "HTTP/2.0")
  * @param preferredIpProtocol "ip4" or "ip6" (blackbox's default is ip6)
+ * @param extras the keys about bodies, credentials and the protocol offered
  */
 public record Module(
         String name,
@@ -35,7 +38,53 @@ public record Module(
         boolean insecureSkipVerify,
         Optional<CaFile> caFile,
         String preferredIpProtocol,
-        boolean ipProtocolFallback) {
+        boolean ipProtocolFallback,
+        HttpExtras extras) {
+
+    /**
+     * blackbox's http keys beyond the response head.
+     *
+     * @param requestBody {@code body}, or {@code body_file}'s bytes (read at start-up); null for none
+     * @param failIfBodyMatches {@code fail_if_body_matches_regexp}, unanchored (Go's {@code Match})
+     * @param failIfBodyNotMatches {@code fail_if_body_not_matches_regexp}
+     * @param bodySizeLimit {@code body_size_limit} in bytes, after decoding; 0 for none
+     * @param compression {@code compression}: gzip, deflate, br, identity; "" for none
+     * @param secretHeaders request headers that carry credentials: sent, never shown
+     * @param enableHttp2 {@code enable_http2}: false offers http/1.1 only
+     * @param serverName {@code tls_config.server_name}: SNI and the name the certificate must have; null for the target's
+     * @param tlsProtocols from {@code tls_config.min_version} and {@code max_version}, the JDK's names; empty for its defaults
+     * @param clientCertificate {@code tls_config} cert(_file) and key(_file); null for none
+     */
+    public record HttpExtras(byte[] requestBody, List<Pattern> failIfBodyMatches, List<Pattern> failIfBodyNotMatches,
+            long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2,
+            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate) {
+
+        /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered, the target's name, the JDK's versions. */
+        public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true, null,
+                List.of(), null);
+
+        public boolean checksBody() {
+            return !failIfBodyMatches.isEmpty() || !failIfBodyNotMatches.isEmpty();
+        }
+
+        /** Without the body's bytes or the credentials: this is what debug=true shows. */
+        @Override
+        public String toString() {
+            return "HttpExtras[requestBody=" + (requestBody == null ? "none" : requestBody.length + " bytes")
+                    + ", failIfBodyMatches=" + failIfBodyMatches + ", failIfBodyNotMatches=" + failIfBodyNotMatches
+                    + ", bodySizeLimit=" + bodySizeLimit + ", compression=" + compression + ", secretHeaders="
+                    + secretHeaders + ", enableHttp2=" + enableHttp2 + ", serverName=" + serverName
+                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate + "]";
+        }
+    }
+
+    /** A header whose value is a credential (basic_auth, bearer_token, a secret of http_headers...). */
+    public record SecretHeader(String name, String value) {
+        @Override
+        public String toString() {
+            return name + ": <secret>";
+        }
+    }
 
     /**
      * blackbox's {@code fail_if_header_(not_)matches} entry. As in blackbox, the header name is
@@ -57,12 +106,16 @@ public record Module(
                 .findFirst().orElse(null);
     }
 
-    /** http.headers but Host, which {@link #host()} carries. */
+    /** http.headers but Host, which {@link #host()} carries; then the credentials. */
     public List<Header> requestHeaders() {
-        return headers.entrySet().stream()
-                .filter(header -> !isHost(header.getKey()))
-                .map(header -> new Header(header.getKey(), header.getValue()))
-                .toList();
+        List<Header> all = new ArrayList<>();
+        headers.forEach((name, value) -> {
+            if (!isHost(name)) {
+                all.add(new Header(name, value));
+            }
+        });
+        extras.secretHeaders().forEach(secret -> all.add(new Header(secret.name(), secret.value())));
+        return List.copyOf(all);
     }
 
     private static boolean isHost(String name) {
@@ -72,6 +125,6 @@ public record Module(
     /** blackbox's built-in module, used when no configuration file is given. */
     public static Module http2xx() {
         return new Module("http_2xx", Duration.ZERO, List.of(), List.of(), "GET", Map.of(), true, false, false,
-                List.of(), List.of(), false, Optional.empty(), "ip6", true);
+                List.of(), List.of(), false, Optional.empty(), "ip6", true, HttpExtras.NONE);
     }
 }

@@ -13,40 +13,24 @@ import java.util.Set;
  */
 final class UnsupportedKeys {
 
-    private static final String BODY = "it never reads the response body";
-    private static final String REQUEST_BODY = "it sends no request body";
     private static final String PROXY = "it connects to targets directly, never through a proxy";
-    private static final String CREDENTIALS = "it sends no credentials";
-    private static final String CLIENT_CERT = "it sends no client certificate";
+    private static final String SECRET_REF = "secret references need a secret store HeadProbe does not have (use the _file key)";
 
     private static final Map<String, String> REASONS = new LinkedHashMap<>();
 
     static {
-        for (String key : new String[] { "fail_if_body_matches_regexp", "fail_if_body_not_matches_regexp",
-                "fail_if_body_json_matches_cel", "fail_if_body_json_not_matches_cel" }) {
-            REASONS.put("http." + key, "it needs the response body");
+        for (String key : new String[] { "fail_if_body_json_matches_cel", "fail_if_body_json_not_matches_cel" }) {
+            REASONS.put("http." + key, "it has no CEL evaluator (use fail_if_body_matches_regexp)");
         }
-        REASONS.put("http.body_size_limit", BODY);
-        REASONS.put("http.compression", BODY);
-        REASONS.put("http.body", REQUEST_BODY);
-        REASONS.put("http.body_file", REQUEST_BODY);
         for (String key : new String[] { "proxy_url", "no_proxy", "proxy_from_environment", "proxy_connect_header",
                 "skip_resolve_phase_with_proxy" }) {
             REASONS.put("http." + key, PROXY);
         }
-        for (String key : new String[] { "basic_auth", "authorization", "bearer_token", "bearer_token_file",
-                "oauth2" }) {
-            REASONS.put("http." + key, CREDENTIALS);
-        }
-        REASONS.put("http.http_headers", "it sends only the plain values of http.headers");
+        REASONS.put("http.oauth2", "it does not run OAuth 2.0 token requests");
+        REASONS.put("http.basic_auth.username_ref", SECRET_REF);
+        REASONS.put("http.basic_auth.password_ref", SECRET_REF);
+        REASONS.put("http.authorization.credentials_ref", SECRET_REF);
         REASONS.put("http.enable_http3", "it does not speak HTTP/3");
-        for (String key : new String[] { "cert_file", "key_file", "cert", "key" }) {
-            REASONS.put("http.tls_config." + key, CLIENT_CERT);
-        }
-        REASONS.put("http.tls_config.ca", "write the certificates to a file and name it in http.tls_config.ca_file");
-        REASONS.put("http.tls_config.server_name", "it sends the target's own host name as SNI");
-        REASONS.put("http.tls_config.min_version", "the JVM's TLS settings choose the versions");
-        REASONS.put("http.tls_config.max_version", "the JVM's TLS settings choose the versions");
     }
 
     /** Boolean keys whose blackbox default is false: "false" leaves them unused. */
@@ -78,7 +62,6 @@ final class UnsupportedKeys {
         if (FALSE_BY_DEFAULT.contains(key)) {
             return "false".equals(value) || Boolean.FALSE.equals(value);
         }
-        // 0 means "no limit" in blackbox.
-        return key.equals("http.body_size_limit") && ("0".equals(value) || Integer.valueOf(0).equals(value));
+        return false;
     }
 }

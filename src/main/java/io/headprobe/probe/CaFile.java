@@ -28,13 +28,27 @@ public record CaFile(String path, X509ExtendedTrustManager trust) {
 
     /** @throws IllegalArgumentException with a message naming the file when it holds no usable certificate */
     public static CaFile read(Path file) {
-        Collection<? extends Certificate> added;
         try (InputStream in = Files.newInputStream(file)) {
+            return of(file.toString(), in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param label what the PEM text is called in messages (a blackbox module's inline tls_config.ca)
+     * @throws IllegalArgumentException naming {@code label} when the text holds no usable certificate
+     */
+    public static CaFile of(String label, String pem) {
+        return of(label, new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    private static CaFile of(String file, InputStream in) {
+        Collection<? extends Certificate> added;
+        try {
             added = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (CertificateException e) {
             throw new IllegalArgumentException(file + " holds no PEM certificate the JDK can read (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage(), e);
         }
         if (added.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no PEM certificate");
@@ -49,7 +63,7 @@ public record CaFile(String path, X509ExtendedTrustManager trust) {
             for (Certificate ca : added) {
                 store.setCertificateEntry("extra-" + i++, ca);
             }
-            return new CaFile(file.toString(), firstX509(store));
+            return new CaFile(file, firstX509(store));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("the JDK cannot make a trust store: " + e.getMessage(), e);
         }

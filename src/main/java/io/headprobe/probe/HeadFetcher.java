@@ -36,10 +36,12 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
@@ -200,7 +202,7 @@ public class HeadFetcher {
         }
 
         private void secure() {
-            tlsConnection = tls.connect(url, options.http2(), options.tlsVerify(), options.caFile());
+            tlsConnection = tls.connect(url, options.http2(), options.tlsVerify(), options.caFile(), options.tlsClient());
             if (over.get()) {
                 // Cancelled while the engine was made: close() may have run before it could see it.
                 close();
@@ -250,7 +252,7 @@ public class HeadFetcher {
             channel.config().setAutoRead(true);
             DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
                     io.netty.handler.codec.http.HttpMethod.valueOf(options.method().name()), url.pathAndQuery(),
-                    Unpooled.EMPTY_BUFFER);
+                    options.requestBody() == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(options.requestBody()));
             request.headers().set(HttpHeaderNames.HOST, options.hostHeader(url));
             request.headers().set(HttpHeaderNames.USER_AGENT, USER_AGENT);
             request.headers().set(HttpHeaderNames.ACCEPT, "*/*");
@@ -259,6 +261,10 @@ public class HeadFetcher {
             }
             if (offersEncodings()) {
                 request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, ACCEPT_ENCODING);
+            }
+            String length = contentLength();
+            if (length != null) {
+                request.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
             }
             // One request per connection: the head (and perhaps the body) is all we read.
             request.headers().set(HttpHeaderNames.CONNECTION, "close");
@@ -283,8 +289,33 @@ public class HeadFetcher {
             if (offersEncodings()) {
                 headers.add("accept-encoding", ACCEPT_ENCODING);
             }
-            channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.open()))
+            String length = contentLength();
+            if (length != null) {
+                headers.add("content-length", length);
+            }
+            byte[] content = options.requestBody();
+            if (content == null || content.length == 0) {
+                channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true).stream(reader.open()))
+                        .addListener(done -> step("after writing the request", () -> written(done)));
+                return;
+            }
+            // One DATA frame; Netty's flow controller splits it to the peer's window when it is larger.
+            Http2FrameStream stream = reader.open();
+            channel.write(new DefaultHttp2HeadersFrame(headers, false).stream(stream));
+            channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(content), true).stream(stream))
                     .addListener(done -> step("after writing the request", () -> written(done)));
+        }
+
+        /**
+         * The request body's length, as Go's client sends it: for a body, and 0 for a POST, PUT or
+         * PATCH without one (servers may refuse such a request without a length); null otherwise.
+         */
+        private String contentLength() {
+            if (options.requestBody() != null) {
+                return Integer.toString(options.requestBody().length);
+            }
+            String method = options.method().name();
+            return method.equals("POST") || method.equals("PUT") || method.equals("PATCH") ? "0" : null;
         }
 
         /** When the body is read, unless the client chose its own Accept-Encoding. */

@@ -17,16 +17,35 @@ import io.vertx.core.http.HttpMethod;
  * @param host the Host header (h2's :authority) to send instead of the target's, as a blackbox
  *        module's {@code Host:} header asks; null for the target's own
  * @param body how the final response's body is read; null to read none (the head is all)
+ * @param requestBody the bytes sent as the request's body (a blackbox module's {@code body}); null for none
+ * @param tlsClient a blackbox module's tls_config beyond trust; null for the defaults
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host, BodyRead body) {
+        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
+
+    /**
+     * @param serverName sent as SNI and checked against the certificate in place of the target's
+     *        host (Go's tls.Config.ServerName); null for the target's
+     * @param protocols the JDK names of the TLS versions offered (TLSv1.2, TLSv1.3); empty for the JDK's
+     * @param certificate shown to a server that asks for one; null for none
+     */
+    public record TlsClient(String serverName, List<String> protocols, ClientCertificate certificate) {
+    }
 
     /**
      * @param maxBytes most bytes read, on the wire and once decoded
      * @param favicon also fetch the page's icon and hash it
      */
     public record BodyRead(int maxBytes, boolean favicon) {
+    }
+
+    /** Options that send no body. */
+    public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
+            int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+            CaFile caFile, String host, BodyRead body) {
+        this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
+                caFile, host, body, null, null);
     }
 
     /** Options that read no body. */
@@ -51,7 +70,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient);
     }
 
     /**
@@ -62,13 +81,13 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         List<Header> all = new java.util.ArrayList<>(headers);
         all.addAll(more);
         return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
-                List.copyOf(all), caFile, null, null);
+                List.copyOf(all), caFile, null, null, null, tlsClient);
     }
 
     /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
     ProbeOptions forIcon() {
         return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
-                ipVersion, headers, caFile, null, new BodyRead(body.maxBytes(), false));
+                ipVersion, headers, caFile, null, new BodyRead(body.maxBytes(), false), null, tlsClient);
     }
 
     /** What the request to {@code url} sends as Host, or as :authority over h2. */
@@ -77,15 +96,22 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     }
 
     /**
-     * The options for the hop a redirect to {@code location} leads to. As Go's client (which
-     * blackbox uses), a Host of one's own goes on through a relative Location only: an absolute
-     * one names its host, which may not serve that virtual host at all.
+     * The options for the hop a {@code status} redirect to {@code location} leads to. As Go's client
+     * (which blackbox uses), a Host of one's own goes on through a relative Location only: an absolute
+     * one names its host, which may not serve that virtual host at all. And as Go's client, 301,
+     * 302 and 303 drop the request body and turn any method but GET and HEAD into GET; 307 and 308
+     * keep both. OPTIONS stays: it is the audit's CORS preflight, which follows as Observatory does.
      */
-    ProbeOptions following(String location) {
-        if (host == null || !SCHEME.matcher(location).find()) {
+    ProbeOptions following(String location, int status) {
+        boolean dropsBody = status == 301 || status == 302 || status == 303;
+        boolean toGet = dropsBody && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)
+                && !method.equals(HttpMethod.OPTIONS);
+        boolean keepsHost = host == null || !SCHEME.matcher(location).find();
+        if (keepsHost && (!dropsBody || requestBody == null) && !toGet) {
             return this;
         }
-        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
-                ipVersion, headers, caFile, null, body);
+        return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
+                audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
+                dropsBody ? null : requestBody, tlsClient);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -64,10 +65,17 @@ public class ProbeTls {
         }
     }
 
-    /** @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle */
-    Connection connect(TargetUrl url, boolean http2, boolean verify, CaFile caFile) {
+    /**
+     * @param caFile null for the default trust; else the JDK's CAs plus this PEM bundle
+     * @param client a server name, TLS versions and a client certificate of its own (a blackbox
+     *        module's tls_config); null for the target's name and the JDK's defaults
+     */
+    Connection connect(TargetUrl url, boolean http2, boolean verify, CaFile caFile, ProbeOptions.TlsClient client) {
         String host = url.host().endsWith(".") ? url.host().substring(0, url.host().length() - 1) : url.host();
-        return connect(host, url.port(), http2 ? H2_AND_HTTP11 : HTTP11, verify, caFile);
+        if (client != null && client.serverName() != null) {
+            host = client.serverName();
+        }
+        return connect(host, url.port(), http2 ? H2_AND_HTTP11 : HTTP11, verify, caFile, client);
     }
 
     /**
@@ -76,17 +84,22 @@ public class ProbeTls {
      * tls_config.server_name, else the target's host.
      */
     public Connection connect(String serverName, int port, boolean verify, CaFile caFile) {
-        return connect(serverName, port, new String[0], verify, caFile);
+        return connect(serverName, port, new String[0], verify, caFile, null);
     }
 
-    private Connection connect(String host, int port, String[] alpn, boolean verify, CaFile caFile) {
+    private Connection connect(String host, int port, String[] alpn, boolean verify, CaFile caFile,
+            ProbeOptions.TlsClient client) {
         CapturingTrustManager verifier = new CapturingTrustManager(caFile == null ? defaults : caFile.trust(), verify);
-        SSLEngine engine = context(verifier).createSSLEngine(host, port);
+        // The engine's peer host is the name the certificate is checked against.
+        SSLEngine engine = context(verifier, client == null ? null : client.certificate()).createSSLEngine(host, port);
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         // Check the host name against the certificate, as browsers do.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         parameters.setApplicationProtocols(alpn);
+        if (client != null && !client.protocols().isEmpty()) {
+            parameters.setProtocols(client.protocols().toArray(String[]::new));
+        }
         serverName(host).ifPresent(name -> parameters.setServerNames(List.of(name)));
         engine.setSSLParameters(parameters);
         return new Connection(engine, verifier.handshake());
@@ -107,10 +120,11 @@ public class ProbeTls {
         }
     }
 
-    private static SSLContext context(TrustManager trust) {
+    private static SSLContext context(TrustManager trust, ClientCertificate certificate) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { trust }, null);
+            context.init(certificate == null ? null : new KeyManager[] { certificate.keyManager() },
+                    new TrustManager[] { trust }, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot make a TLS context: " + e.getMessage(), e);

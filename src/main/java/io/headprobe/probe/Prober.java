@@ -340,7 +340,7 @@ public class Prober {
                     TargetUrl next = url.follow(location);
                     trace.redirected(new ProbeResult.Redirect(url.toString(), hop.status(), location, hop.timings(),
                             hop.remoteAddress(), hop.tls()), Header.all(hop.headers(), "Set-Cookie"));
-                    return follow(next, trace, options.following(location));
+                    return follow(next, trace, options.following(location, hop.status()));
                 });
     }
 

@@ -32,6 +32,7 @@ import io.headprobe.testing.ExternalProcess;
 import io.headprobe.testing.LinePeers;
 import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
+import io.headprobe.testing.RecordingServer;
 import io.headprobe.testing.ScrapedMetrics;
 import io.headprobe.testing.StockBlackbox;
 import io.headprobe.testing.TestCa;
@@ -44,7 +45,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Conformance with the real blackbox_exporter (Debian's 0.23): both probe the same loopback targets
  * with the same blackbox.yml; every metric both expose must have the same type and label names,
- * and the same value for status code, HTTP version, redirects, ssl, success and certificate expiry.
+ * and the same value for status code, HTTP version, redirects, ssl, success, certificate expiry,
+ * the regex flag and the body's lengths (POST bodies, body regexes, body_size_limit included).
  * The comparison is written to target/blackbox-conformance.md. The stock blackbox.yml's tcp modules
  * (as Debian installs them, plus pop3s_banner with the test CA as ca_file) are compared more
  * strictly: every metric both write must have the same samples, durations aside (written to
@@ -57,15 +59,15 @@ class BlackboxConformanceTest {
     static final Path EXPORTER = Path.of("/usr/bin/prometheus-blackbox-exporter");
     /** Values that mean the same in both and must be equal. */
     static final List<String> EQUAL_VALUES = List.of("probe_success", "probe_http_status_code", "probe_http_version",
-            "probe_http_redirects", "probe_http_ssl", "probe_ssl_earliest_cert_expiry");
+            "probe_http_redirects", "probe_http_ssl", "probe_ssl_earliest_cert_expiry", "probe_failed_due_to_regex",
+            "probe_http_content_length", "probe_http_uncompressed_body_length");
     /** Labels HeadProbe has from newer blackbox releases than Debian's 0.23 (serialnumber is 0.26+). */
     static final Set<String> NEWER_LABELS = Set.of("serialnumber");
     /**
      * Metrics blackbox writes that HeadProbe leaves out on purpose, each listed in README's
      * differences; any other metric blackbox writes and HeadProbe lacks fails the test.
      */
-    static final Map<String, String> LEFT_OUT = Map.of(
-            "probe_http_uncompressed_body_length", "HeadProbe reads no body");
+    static final Map<String, String> LEFT_OUT = Map.of();
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -77,12 +79,14 @@ class BlackboxConformanceTest {
     /** A CA and a blackbox.yml naming it, shared by HeadProbe (config) and blackbox (its file). */
     public static class Setup implements QuarkusTestResourceLifecycleManager {
         static TestCa ca;
+        static TestCa.Leaf client;
         static Path config;
 
         @Override
         public Map<String, String> start() {
             try {
                 ca = TestCa.create();
+                client = ca.leaf("prober.example");
                 config = Files.createTempDirectory("blackbox").resolve("blackbox.yml");
                 Files.writeString(config, """
                         modules:
@@ -97,7 +101,52 @@ class BlackboxConformanceTest {
                             http:
                               preferred_ip_protocol: ip4
                               tls_config:
-                                ca_file: %s
+                                ca_file: %1$s
+                          http_post_2xx:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              method: POST
+                              preferred_ip_protocol: ip4
+                          http_post:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              method: POST
+                              body: '{"q":1}'
+                              headers: {Content-Type: application/json}
+                          body_regex:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              fail_if_body_matches_regexp: ['Could not connect']
+                              fail_if_body_not_matches_regexp: ['hello w.rld']
+                          body_limit:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              body_size_limit: 16B
+                          tls_server_name:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              tls_config: {ca_file: %1$s, server_name: tls.example}
+                          tls13_only:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              tls_config: {ca_file: %1$s, min_version: TLS13}
+                          client_certificate:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              tls_config: {ca_file: %1$s, cert_file: %2$s, key_file: %3$s}
                           pop3s_banner_ca:
                             prober: tcp
                             tcp:
@@ -106,8 +155,8 @@ class BlackboxConformanceTest {
                               tls: true
                               tls_config:
                                 insecure_skip_verify: false
-                                ca_file: %s
-                        """.formatted(ca.rootPemFile(), ca.rootPemFile()) + StockBlackbox.TCP_MODULES);
+                                ca_file: %1$s
+                        """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()) + StockBlackbox.TCP_MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -156,6 +205,11 @@ class BlackboxConformanceTest {
         }));
         TlsServer https = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1")));
         TlsServer expired = serve(TlsServer.start(Setup.ca.expiredLeaf("127.0.0.1")));
+        RecordingServer bodies = serve(RecordingServer.plain(BlackboxHttpKeysTest::answer));
+        RecordingServer mutual = serve(RecordingServer.tlsWithClientCertificates(Setup.ca.leaf("127.0.0.1"), Setup.ca,
+                BlackboxHttpKeysTest::answer));
+        TlsServer named = serve(TlsServer.start(Setup.ca.leaf("tls.example")));
+        TlsServer tls12 = serve(TlsServer.start(Setup.ca.leaf("127.0.0.1"), TlsServer.Alpn.H2_AND_HTTP11, TlsServer.TLS12));
 
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("200", new String[] { ok.url("/"), "http_2xx" });
@@ -165,6 +219,19 @@ class BlackboxConformanceTest {
         targets.put("slow beyond timeout", new String[] { slow.url("/"), "http_2xx" });
         targets.put("https, test CA", new String[] { https.url("/"), "http_tls" });
         targets.put("https, expired", new String[] { expired.url("/"), "http_tls" });
+        targets.put("stock http_post_2xx: POST without body", new String[] { bodies.url("/post-empty"), "http_post_2xx" });
+        targets.put("POST with a JSON body", new String[] { bodies.url("/post"), "http_post" });
+        targets.put("GET where only POST is taken", new String[] { bodies.url("/post"), "http_2xx" });
+        targets.put("body regexes pass", new String[] { bodies.url("/"), "body_regex" });
+        targets.put("body matches the failing regex", new String[] { bodies.url("/error"), "body_regex" });
+        targets.put("body lacks the wanted regex", new String[] { bodies.url("/big"), "body_regex" });
+        targets.put("body within body_size_limit", new String[] { bodies.url("/"), "body_limit" });
+        targets.put("body over body_size_limit", new String[] { bodies.url("/big"), "body_limit" });
+        targets.put("server_name names the certificate", new String[] { named.url("/"), "tls_server_name" });
+        targets.put("min_version TLS13, the server stops at 1.2", new String[] { tls12.url("/"), "tls13_only" });
+        targets.put("min_version TLS13, the server has 1.3", new String[] { https.url("/"), "tls13_only" });
+        targets.put("a client certificate the server checks", new String[] { mutual.url("/"), "client_certificate" });
+        targets.put("no client certificate where one is required", new String[] { mutual.url("/"), "http_tls" });
 
         StringBuilder table = new StringBuilder("| target | metric | blackbox | HeadProbe |\n| --- | --- | --- | --- |\n");
         List<String> problems = new ArrayList<>();

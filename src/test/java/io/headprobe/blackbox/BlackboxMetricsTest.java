@@ -39,7 +39,7 @@ class BlackboxMetricsTest {
     private static final Set<String> ALWAYS = Set.of("probe_success", "probe_duration_seconds",
             "probe_dns_lookup_time_seconds", "probe_ip_protocol", "probe_ip_addr_hash", "probe_http_duration_seconds",
             "probe_http_status_code", "probe_http_version", "probe_http_redirects", "probe_http_ssl",
-            "probe_http_content_length", "probe_failed_due_to_regex");
+            "probe_http_content_length", "probe_http_uncompressed_body_length", "probe_failed_due_to_regex");
     private static final Set<String> TLS = Set.of("probe_ssl_earliest_cert_expiry",
             "probe_ssl_last_chain_expiry_timestamp_seconds", "probe_ssl_last_chain_info", "probe_tls_version_info",
             "probe_tls_cipher_info");
@@ -122,7 +122,7 @@ class BlackboxMetricsTest {
                 new Case("unparsable target: no address or phase metrics", failed(ErrorCode.INVALID_TARGET, "bad", null, null),
                         module(), Set.of("probe_success", "probe_duration_seconds", "probe_http_status_code",
                                 "probe_http_version", "probe_http_redirects", "probe_http_ssl", "probe_http_content_length",
-                                "probe_failed_due_to_regex"),
+                                "probe_http_uncompressed_body_length", "probe_failed_due_to_regex"),
                         expect("probe_success", "0")),
                 new Case("404 with the default module", ok(404, "HTTP/1.1", List.of(new Header("Transfer-Encoding", "chunked"))),
                         module(), ALWAYS, expect("probe_success", "0", "probe_http_status_code", "404",
@@ -136,7 +136,7 @@ class BlackboxMetricsTest {
                 new Case("301 not followed counts one redirect, as Go's client does",
                         ok(301, "HTTP/1.0", List.of(new Header("Location", "/elsewhere"))),
                         new Module("no_follow", Duration.ZERO, List.of(301), List.of(), "GET", Map.of(), false, false, false,
-                                List.of(), List.of(), false, Optional.empty(), "ip4", true),
+                                List.of(), List.of(), false, Optional.empty(), "ip4", true, Module.HttpExtras.NONE),
                         ALWAYS, expect("probe_success", "1", "probe_http_redirects", "1", "probe_http_version", "1")))
                 .map(Arguments::of);
     }

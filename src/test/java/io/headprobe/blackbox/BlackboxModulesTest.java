@@ -1,5 +1,6 @@
 package io.headprobe.blackbox;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,52 +179,151 @@ class BlackboxModulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "fail_if_body_matches_regexp: [Could not connect] | http.fail_if_body_matches_regexp | it needs the response body",
-            "fail_if_body_not_matches_regexp: [Download] | http.fail_if_body_not_matches_regexp | it needs the response body",
-            "fail_if_body_json_matches_cel: 'body.ok' | http.fail_if_body_json_matches_cel | it needs the response body",
-            "body: '{}' | http.body | it sends no request body",
-            "body_file: /tmp/b | http.body_file | it sends no request body",
-            "body_size_limit: 1MB | http.body_size_limit | it never reads the response body",
-            "compression: gzip | http.compression | it never reads the response body",
+            "fail_if_body_json_matches_cel: 'body.ok' | http.fail_if_body_json_matches_cel | it has no CEL evaluator (use fail_if_body_matches_regexp)",
             "proxy_url: 'http://127.0.0.1:3128' | http.proxy_url | it connects to targets directly, never through a proxy",
             "skip_resolve_phase_with_proxy: true | http.skip_resolve_phase_with_proxy | it connects to targets directly, never through a proxy",
-            "basic_auth: {username: u, password: p} | http.basic_auth | it sends no credentials",
-            "bearer_token: secret | http.bearer_token | it sends no credentials",
-            "bearer_token_file: /run/token | http.bearer_token_file | it sends no credentials",
-            "authorization: {credentials: x} | http.authorization | it sends no credentials",
-            "oauth2: {client_id: a} | http.oauth2 | it sends no credentials",
-            "http_headers: {X-A: {values: [b]}} | http.http_headers | it sends only the plain values of http.headers",
-            "enable_http3: true | http.enable_http3 | it does not speak HTTP/3",
-            "tls_config: {cert_file: c.pem} | http.tls_config.cert_file | it sends no client certificate",
-            "tls_config: {key_file: k.pem} | http.tls_config.key_file | it sends no client certificate",
-            "tls_config: {server_name: example.com} | http.tls_config.server_name | it sends the target's own host name as SNI",
-            "tls_config: {min_version: TLS13} | http.tls_config.min_version | the JVM's TLS settings choose the versions" })
+            "oauth2: {client_id: a} | http.oauth2 | it does not run OAuth 2.0 token requests",
+            "proxy_from_environment: true | http.proxy_from_environment | it connects to targets directly, never through a proxy",
+            "basic_auth: {username: u, password_ref: p} | http.basic_auth.password_ref | secret references need a secret store HeadProbe does not have (use the _file key)",
+            "enable_http3: true | http.enable_http3 | it does not speak HTTP/3" })
     void anUnsupportedKeyStopsStartUpNamingModuleAndKey(String http, String key, String why) {
         assertEquals("blackbox module \"m\": key " + key + " is not supported by HeadProbe (" + why + ")",
                 error(moduleYaml(http)));
     }
 
     @Test
-    void theBriefsExampleMessage() {
-        assertEquals("blackbox module \"http_body\": key http.fail_if_body_matches_regexp is not supported by "
-                + "HeadProbe (it needs the response body)", error("""
-                        modules:
-                          http_body:
-                            prober: http
-                            http:
-                              fail_if_body_matches_regexp: ["Could not connect to database"]
-                        """));
+    void bodyKeysAreRead() throws Exception {
+        Module module = module("""
+                method: POST
+                body: '{"q":1}'
+                fail_if_body_matches_regexp: ['Could not connect']
+                fail_if_body_not_matches_regexp: ['^ok', 'b+']
+                body_size_limit: 64KB
+                compression: gzip
+                enable_http2: false""");
+        assertEquals("POST", module.method());
+        assertArrayEquals("{\"q\":1}".getBytes(StandardCharsets.UTF_8), module.extras().requestBody());
+        assertEquals(List.of("Could not connect"), module.extras().failIfBodyMatches().stream().map(Object::toString).toList());
+        assertEquals(List.of("^ok", "b+"), module.extras().failIfBodyNotMatches().stream().map(Object::toString).toList());
+        assertEquals(64 * 1024, module.extras().bodySizeLimit());
+        assertEquals("gzip", module.extras().compression());
+        assertFalse(module.extras().enableHttp2());
+
+        Path file = Files.writeString(Files.createTempFile("body", ".json"), "from a file\n");
+        assertArrayEquals("from a file\n".getBytes(StandardCharsets.UTF_8),
+                module("{method: PUT, body_file: '" + file + "'}").extras().requestBody());
+        assertEquals("blackbox module \"m\": key http.body_file: setting body and body_file both are not allowed",
+                error(moduleYaml("{body: x, body_file: '" + file + "'}")));
+        assertEquals("blackbox module \"m\": key http.body_file: /nonexistent/b does not exist",
+                error(moduleYaml("body_file: /nonexistent/b")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "512 | 512", "512B | 512", "1KB | 1024", "1KiB | 1024", "2MB | 2097152",
+            "1GiB | 1073741824", "0 | 0", "-1 | 0" })
+    void bodySizeLimitIsGoBase2Bytes(String yaml, long bytes) {
+        assertEquals(bytes, module("body_size_limit: " + yaml).extras().bodySizeLimit());
+    }
+
+    @Test
+    void badBodyKeysNameModuleAndKey() {
+        assertEquals("blackbox module \"m\": key http.body_size_limit: \"lots\" is not a size (write it as 512, "
+                + "512B, 64KB, 10MiB)", error(moduleYaml("body_size_limit: lots")));
+        assertEquals("blackbox module \"m\": key http.compression: \"zstd\" is not gzip, deflate, br or identity",
+                error(moduleYaml("compression: zstd")));
+        assertEquals("blackbox module \"m\": key http.headers.Accept-Encoding: \"br\" does not offer gzip, which "
+                + "http.compression expects", error(moduleYaml("{compression: gzip, headers: {Accept-Encoding: br}}")));
+        assertEquals("gzip", module("{compression: gzip, headers: {Accept-Encoding: 'br, gzip;q=0.5'}}").extras().compression());
+        assertEquals("blackbox module \"m\": key http.fail_if_body_matches_regexp[0]: \"(unclosed\" is not a Go regexp: "
+                + "missing closing ): `(unclosed`", error(moduleYaml("fail_if_body_matches_regexp: ['(unclosed']")));
+    }
+
+    @Test
+    void credentialsBecomeHeadersThatDebugNeverShows() throws Exception {
+        Path password = Files.writeString(Files.createTempFile("password", ""), "s3cret-file\n");
+        Module basic = module("basic_auth: {username: user, password_file: '" + password + "'}");
+        assertEquals(List.of(new Header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString("user:s3cret-file".getBytes(StandardCharsets.UTF_8)))), basic.requestHeaders());
+        assertEquals(List.of(new Header("Authorization", "Bearer tok-1")), module("bearer_token: tok-1").requestHeaders());
+        assertEquals(List.of(new Header("Authorization", "Token tok-2")),
+                module("authorization: {type: Token, credentials: tok-2}").requestHeaders());
+        Module headers = module("http_headers: {X-Api: {values: [plain], secrets: [hidden], files: ['" + password + "']}}");
+        assertEquals(List.of(new Header("X-Api", "plain"), new Header("X-Api", "hidden"), new Header("X-Api", "s3cret-file")),
+                headers.requestHeaders());
+        for (Module module : List.of(basic, headers, module("bearer_token: tok-1"))) {
+            String shown = module.toString();
+            for (String secret : List.of("s3cret", "hidden", "tok-1", "dXNlcjpzM2NyZXQ")) {
+                assertFalse(shown.contains(secret), shown);
+            }
+        }
+        assertEquals(List.of(new Header("Authorization", "mine")),
+                module("{headers: {Authorization: mine}, bearer_token: tok}").requestHeaders(), "http.headers wins, as in Go");
+    }
+
+    @Test
+    void anInlineCaIsReadAsCaFileIs() {
+        io.headprobe.testing.TestCa ca = io.headprobe.testing.TestCa.create();
+        String pem = ca.rootPem().replace("\n", "\\n");
+        assertEquals("the PEM text", module("tls_config: {ca: \"" + pem + "\"}").caFile().orElseThrow().path());
+        String bad = error(moduleYaml("tls_config: {ca: 'not a certificate'}"));
+        assertTrue(bad.startsWith("blackbox module \"m\": key http.tls_config.ca: the PEM text holds no PEM certificate"), bad);
+        assertEquals("blackbox module \"m\": key http.tls_config.ca_file: at most one of ca & ca_file must be configured",
+                error(moduleYaml("tls_config: {ca: \"" + pem + "\", ca_file: '" + ca.rootPemFile() + "'}")));
+    }
+
+    @Test
+    void tlsServerNameAndVersionsAreRead() {
+        Module module = module("tls_config: {server_name: tls.example, min_version: TLS12, max_version: TLS12}");
+        assertEquals("tls.example", module.extras().serverName());
+        assertEquals(List.of("TLSv1.2"), module.extras().tlsProtocols());
+        assertEquals(List.of("TLSv1.3"), module("tls_config: {min_version: TLS13}").extras().tlsProtocols());
+        assertEquals(List.of("TLSv1.2", "TLSv1.3"), module("tls_config: {max_version: TLS13}").extras().tlsProtocols(),
+                "Go's client starts at TLS 1.2");
+        assertEquals(List.of(), module("tls_config: {server_name: ''}").extras().tlsProtocols());
+        assertEquals("blackbox module \"m\": key http.tls_config.min_version: unknown TLS version: TLS1.3 (TLS10, TLS11, "
+                + "TLS12 or TLS13)", error(moduleYaml("tls_config: {min_version: TLS1.3}")));
+        assertEquals("blackbox module \"m\": key http.tls_config.max_version: max_version must be greater than or equal "
+                + "to min_version", error(moduleYaml("tls_config: {min_version: TLS13, max_version: TLS12}")));
+    }
+
+    @Test
+    void aClientCertificateNeedsBothHalvesAndAPkcs8Key(@TempDir Path dir) throws IOException {
+        Path rsaKey = Files.writeString(dir.resolve("rsa.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+        assertEquals("blackbox module \"m\": key http.tls_config.key: exactly one of cert or cert_file, and one of key "
+                + "or key_file, must be configured for a client certificate", error(moduleYaml("tls_config: {cert_file: '"
+                        + rsaKey + "'}")));
+        io.headprobe.testing.TestCa.Leaf leaf = io.headprobe.testing.TestCa.create().leaf("prober.example");
+        assertEquals("blackbox module \"m\": key http.tls_config: the client certificate and key: holds no unencrypted "
+                + "PKCS#8 key (\"BEGIN PRIVATE KEY\"; convert one with openssl pkcs8 -topk8 -nocrypt)",
+                error(moduleYaml("tls_config: {cert_file: '" + leaf.chainFile() + "', key_file: '" + rsaKey + "'}")));
+        Module module = module("tls_config: {cert_file: '" + leaf.chainFile() + "', key_file: '" + leaf.keyFile() + "'}");
+        assertTrue(module.extras().clientCertificate() != null);
+        assertFalse(module.toString().contains(leaf.keyPem().substring(40, 80)), "the key is never shown");
+    }
+
+    @Test
+    void credentialsAreRefusedAsPrometheusCommonRefusesThem() {
+        assertEquals("blackbox module \"m\": key http.authorization: authorization is not compatible with bearer_token "
+                + "& bearer_token_file", error(moduleYaml("{bearer_token: a, authorization: {credentials: b}}")));
+        assertEquals("blackbox module \"m\": key http.basic_auth: at most one of basic_auth, oauth2, authorization, "
+                + "bearer_token & bearer_token_file must be configured",
+                error(moduleYaml("{bearer_token: a, basic_auth: {username: u}}")));
+        assertEquals("blackbox module \"m\": key http.authorization.type: authorization type cannot be set to "
+                + "\"basic\", use \"basic_auth\" instead", error(moduleYaml("authorization: {type: Basic, credentials: x}")));
+        assertEquals("blackbox module \"m\": key http.bearer_token_file: at most one of http.bearer_token & "
+                + "http.bearer_token_file must be configured", error(moduleYaml("{bearer_token: a, bearer_token_file: /etc/hostname}")));
+        assertEquals("blackbox module \"m\": key http.http_headers.Authorization: setting header Authorization is not "
+                + "allowed", error(moduleYaml("http_headers: {Authorization: {values: [x]}}")));
+        String bad = error(moduleYaml("bearer_token: \"tok\\u00e9n\""));
+        assertEquals("blackbox module \"m\": key http.authorization: the value cannot be sent in a header (a control or "
+                + "non-ASCII character, or a space at an end)", bad);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "fail_if_body_matches_regexp: []",
-            "fail_if_body_not_matches_regexp:",
-            "body: ''",
-            "compression: ''",
-            "body_size_limit: 0",
+            "fail_if_body_json_matches_cel: ''",
             "proxy_url: ''",
-            "basic_auth: {}",
+            "oauth2: {}",
             "skip_resolve_phase_with_proxy: false",
             "enable_http3: false",
             "tls_config: {cert_file: '', server_name: ''}",
@@ -253,26 +355,25 @@ class BlackboxModulesTest {
     }
 
     @Test
-    void onlyGetAndHeadAreSent() {
-        assertEquals(DIR.resolve("http_post_2xx.yml") + ": blackbox module \"http_post_2xx\": key http.method: POST "
-                + "is not supported by HeadProbe (only GET and HEAD)",
-                assertThrows(BlackboxConfigException.class,
-                        () -> BlackboxFile.read(DIR.resolve("http_post_2xx.yml"))).getMessage());
-        assertEquals("blackbox module \"m\": key http.method: get is not supported by HeadProbe (only GET and HEAD)",
-                error(moduleYaml("method: get")));
+    void anyMethodTokenIsSentAsWritten() {
+        assertEquals("POST", BlackboxFile.read(DIR.resolve("http_post_2xx.yml")).modules().get("http_post_2xx").method());
+        assertEquals("get", module("method: get").method(), "Go sends the method as written");
+        assertEquals("PROPFIND", module("method: PROPFIND").method());
         assertEquals("HEAD", module("method: HEAD").method());
         assertEquals("GET", module("method: ''").method());
+        assertEquals("blackbox module \"m\": key http.method: \"GET /\" is not an HTTP method (a token)",
+                error(moduleYaml("method: 'GET /'")));
     }
 
-    /** The file Debian's prometheus-blackbox-exporter installs: its POST module is refused by name. */
+    /** The file Debian's prometheus-blackbox-exporter installs loads, its POST module too. */
     @Test
-    void debiansShippedConfigStopsAtItsPostModule() {
+    void debiansShippedConfigLoads() {
         java.nio.file.Path debian = java.nio.file.Path.of("/etc/prometheus/blackbox.yml");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(debian),
                 debian + " is not installed (package prometheus-blackbox-exporter)");
-        assertEquals(debian + ": blackbox module \"http_post_2xx\": key http.method: POST is not supported by HeadProbe"
-                + " (only GET and HEAD)",
-                assertThrows(BlackboxConfigException.class, () -> BlackboxFile.read(debian)).getMessage());
+        BlackboxFile file = BlackboxFile.read(debian);
+        assertEquals("POST", file.modules().get("http_post_2xx").method());
+        assertEquals("GET", file.modules().get("http_2xx").method());
     }
 
     @Test
@@ -284,12 +385,6 @@ class BlackboxModulesTest {
         assertEquals("blackbox module \"m\": key http.no_follow_redirects: true contradicts "
                 + "http.follow_redirects: true (keep follow_redirects only)",
                 error(moduleYaml("{follow_redirects: true, no_follow_redirects: true}")));
-    }
-
-    @Test
-    void enableHttp2FalseIsRefused() {
-        assertEquals("blackbox module \"m\": key http.enable_http2: false is not supported by HeadProbe (it always "
-                + "offers HTTP/2 to https targets)", error(moduleYaml("enable_http2: false")));
     }
 
     @Test

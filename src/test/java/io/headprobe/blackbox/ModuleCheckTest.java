@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.headprobe.body.BodyFacts;
 import io.headprobe.http.Header;
 import io.headprobe.probe.ErrorCode;
 import io.headprobe.probe.ProbeResult;
@@ -129,5 +130,51 @@ class ModuleCheckTest {
 
         assertTrue(check.success(), check.reason());
         assertFalse(check.failedDueToRegex());
+    }
+
+    /** blackbox's order for the body: status, header regexes, body regexes (an unreadable body fails them), the read. */
+    @Test
+    void bodyChecksAsBlackboxReadsTheBody() {
+        Module module = BlackboxFile.parse("""
+                modules:
+                  m:
+                    prober: http
+                    http:
+                      fail_if_body_matches_regexp: ['(?i)error']
+                      fail_if_body_not_matches_regexp: ['^ok']
+                      body_size_limit: 10
+                """).modules().get("m");
+        ProbeResult read = ok(200, "HTTP/1.1", HSTS).withBody(facts(5, 5, false));
+        assertEquals(new ModuleCheck(true, false, null), ModuleCheck.of(read, new ModuleCheck.Read("ok go", 10), module));
+        assertEquals(new ModuleCheck(false, true, "Body matched regular expression (?i)error"),
+                ModuleCheck.of(read, new ModuleCheck.Read("ok ERROR", 10), module));
+        assertEquals(new ModuleCheck(false, true, "Body did not match regular expression ^ok"),
+                ModuleCheck.of(read, new ModuleCheck.Read(" ok", 10), module));
+        assertEquals(new ModuleCheck(false, true, "Body did not match regular expression ^ok"),
+                ModuleCheck.of(read, new ModuleCheck.Read(null, 10), module), "a binary body is matched as empty");
+        ProbeResult over = ok(200, "HTTP/1.1", HSTS).withBody(facts(10, 10, true));
+        assertEquals(new ModuleCheck(false, true, "Error reading HTTP body: http: request body too large"),
+                ModuleCheck.of(over, new ModuleCheck.Read("ok", 10), module));
+        ProbeResult notFound = ok(404, "HTTP/1.1", HSTS).withBody(facts(10, 10, true));
+        ModuleCheck status = ModuleCheck.of(notFound, new ModuleCheck.Read("ok", 10), module);
+        assertFalse(status.success());
+        assertFalse(status.failedDueToRegex(), "the body is not looked at after a bad status");
+    }
+
+    @Test
+    void aBodyCutShortOrOverTheLimitFailsWithoutRegexes() {
+        Module limit = BlackboxFile.parse("modules: {m: {prober: http, http: {body_size_limit: 10}}}").modules().get("m");
+        ProbeResult cut = ok(200, "HTTP/1.1", HSTS).withBody(facts(4, 4, true));
+        assertEquals(new ModuleCheck(false, false, "Failed to read HTTP response body: unexpected EOF (the body ended "
+                + "before its length, or the time ran out)"), ModuleCheck.of(cut, new ModuleCheck.Read("", 10), limit));
+        ProbeResult over = ok(200, "HTTP/1.1", HSTS).withBody(facts(10, 10, true));
+        assertEquals(new ModuleCheck(false, false, "Failed to read HTTP response body: http: request body too large"),
+                ModuleCheck.of(over, new ModuleCheck.Read("", 10), limit));
+        assertTrue(ModuleCheck.of(over, new ModuleCheck.Read("", 10), module()).success(),
+                "without a limit, HeadProbe's own cap only stops the read");
+    }
+
+    private static BodyFacts facts(long bytes, long wireBytes, boolean truncated) {
+        return new BodyFacts(bytes, wireBytes, truncated, null, "", "", null, 0, 0, null, null);
     }
 }

@@ -18,10 +18,8 @@ import io.headprobe.testing.ExternalProcess;
 import io.headprobe.testing.StockBlackbox;
 
 /**
- * Debian's stock /etc/prometheus/blackbox.yml, as installed: its tcp modules load, its icmp and
- * grpc modules are refused with their reason (not a start-up failure). Its http modules are left
- * to the http tests: http_post_2xx needs the POST support being added beside this work, so this
- * test reads the file without its http modules.
+ * Debian's stock /etc/prometheus/blackbox.yml, as installed: the whole file loads; its http and tcp
+ * modules run, its icmp and grpc modules are refused with their reason (not a start-up failure).
  */
 class StockBlackboxFileTest {
 
@@ -41,6 +39,16 @@ class StockBlackboxFileTest {
         assertEquals(List.of("grpc", "grpc_plain", "icmp", "icmp_ttl5"), List.copyOf(file.refused().keySet()));
         assertTrue(file.refused().get("icmp").startsWith("prober icmp: HeadProbe cannot send ICMP echo requests"));
         assertTrue(file.refused().get("grpc_plain").startsWith("prober grpc: "));
+    }
+
+    @Test
+    void theWholeStockFileLoads() throws IOException {
+        ExternalProcess.requireFile(StockBlackbox.FILE, "prometheus-blackbox-exporter");
+        BlackboxFile file = BlackboxFile.parse(Files.readString(StockBlackbox.FILE, StandardCharsets.UTF_8));
+        assertEquals(List.of("http_2xx", "http_post_2xx"), List.copyOf(file.modules().keySet()));
+        assertEquals("POST", file.modules().get("http_post_2xx").method());
+        assertEquals(4, file.tcp().size());
+        assertEquals(4, file.refused().size());
     }
 
     @SuppressWarnings("unchecked")

@@ -62,7 +62,7 @@ final class TestResults {
     static Module module(List<Integer> statusCodes, List<String> versions, boolean failIfSsl, boolean failIfNotSsl,
             List<Module.HeaderMatch> matches, List<Module.HeaderMatch> notMatches) {
         return new Module("custom", Duration.ZERO, statusCodes, versions, "GET", Map.of(), true, failIfSsl, failIfNotSsl,
-                matches, notMatches, false, Optional.empty(), "ip6", true);
+                matches, notMatches, false, Optional.empty(), "ip6", true, Module.HttpExtras.NONE);
     }
 
     static Module.HeaderMatch header(String name, String regexp, boolean allowMissing) {

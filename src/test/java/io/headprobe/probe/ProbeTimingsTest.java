@@ -25,6 +25,9 @@ class ProbeTimingsTest {
     /** How long the slow server thinks before it answers: the behaviour under test, not a wait for it. */
     private static final int THINKS_MS = 300;
 
+    /** How much of the thinking may fall before the request counts as written (see below). */
+    private static final int WRITE_SLACK_MS = 20;
+
     private static RawServer slowHead;
 
     @BeforeAll
@@ -56,7 +59,9 @@ class ProbeTimingsTest {
         double connect = result.getDouble("results[0].timings.connectMs");
         double headers = result.getDouble("results[0].timings.headersMs");
         double total = result.getDouble("results[0].timings.totalMs");
-        assertTrue(headers >= THINKS_MS, "headers " + headers + " ms: the server thought " + THINKS_MS + " ms");
+        // The request counts as written when its write completes on our side, which may be just
+        // after the server has it and starts to think: a few milliseconds of the thinking fall before.
+        assertTrue(headers >= THINKS_MS - WRITE_SLACK_MS, "headers " + headers + " ms: the server thought " + THINKS_MS + " ms");
         assertTrue(headers > connect, "the slow phase dominates: headers " + headers + ", connect " + connect);
         assertTrue(connect >= 0, "connect " + connect);
         assertTrue(connect + headers <= total + 0.01, connect + " + " + headers + " > total " + total);
@@ -71,7 +76,7 @@ class ProbeTimingsTest {
         double headers = result.getDouble("results[0].timings.headersMs");
         double total = result.getDouble("results[0].timings.totalMs");
         assertTrue(dns >= 0 && connect >= 0, "dns " + dns + ", connect " + connect);
-        assertTrue(headers >= THINKS_MS, "headers " + headers);
+        assertTrue(headers >= THINKS_MS - WRITE_SLACK_MS, "headers " + headers);
         assertTrue(dns + connect + headers <= total + 0.01, dns + " + " + connect + " + " + headers + " > total " + total);
     }
 }

@@ -440,8 +440,10 @@ public final class TestCa {
                     int usage = KeyUsage.digitalSignature
                             | ("RSA".equals(subjectKey.getAlgorithm()) ? KeyUsage.keyEncipherment : 0);
                     builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
-                    builder.addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                    // clientAuth too, as many real server certificates have: a leaf may serve as a
+                    // blackbox module's client certificate.
+                    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                            new KeyPurposeId[] { KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth }));
                     builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(names));
                 }
             }
