@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import io.headprobe.access.ClientLimits;
+import io.headprobe.blackbox.dns.DnsModule;
+import io.headprobe.blackbox.dns.DnsProber;
 import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.blackbox.tcp.TcpProber;
 import io.headprobe.http.Header;
@@ -51,6 +53,9 @@ public class BlackboxExporter implements ModuleScrape {
     TcpProber tcpProber;
 
     @Inject
+    DnsProber dnsProber;
+
+    @Inject
     ProbeConfig config;
 
     @Inject
@@ -75,6 +80,10 @@ public class BlackboxExporter implements ModuleScrape {
         if (tcp.isPresent()) {
             return scrapeTcp(scrape, tcp.get(), format);
         }
+        Optional<DnsModule> dns = modules.dns(scrape.module());
+        if (dns.isPresent()) {
+            return scrapeDns(scrape, dns.get(), format);
+        }
         Module module = modules.module(scrape.module())
                 .orElseThrow(() -> new ProblemException(400, "Unknown module \"" + scrape.module() + "\""));
         Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds(), config.timeout());
@@ -94,17 +103,29 @@ public class BlackboxExporter implements ModuleScrape {
         Duration timeout = timeout(module.timeout(), scrape.scrapeTimeoutSeconds(), config.timeout());
         return limits.limit(1, () -> {
             long start = System.nanoTime();
-            return tcpProber.probe(scrape.target(), module, timeout).onItem().transform(result -> {
-                List<Metric> metrics = TcpMetrics.of(result, module, (System.nanoTime() - start) / 1e9);
-                if (scrape.debug()) {
-                    String page = "Logs for the probe:\n" + result.log() + "\n\nMetrics that would have been returned:\n"
-                            + ExpositionWriter.write(metrics, ExpositionFormat.PROMETHEUS_TEXT) + "\n\nModule configuration:\n"
-                            + module + '\n';
-                    return Response.ok(page, "text/plain; charset=utf-8").build();
-                }
-                return Response.ok(ExpositionWriter.write(metrics, format), format.contentType()).build();
-            });
+            return tcpProber.probe(scrape.target(), module, timeout).onItem().transform(result -> answer(
+                    TcpMetrics.of(result, module, (System.nanoTime() - start) / 1e9), result.log(), module, scrape.debug(), format));
         });
+    }
+
+    private Uni<Response> scrapeDns(Scrape scrape, DnsModule module, ExpositionFormat format) {
+        Duration timeout = timeout(module.timeout(), scrape.scrapeTimeoutSeconds(), config.timeout());
+        return limits.limit(1, () -> {
+            long start = System.nanoTime();
+            return dnsProber.probe(scrape.target(), module, timeout).onItem().transform(result -> answer(
+                    DnsMetrics.of(result, (System.nanoTime() - start) / 1e9), result.log(), module, scrape.debug(), format));
+        });
+    }
+
+    /** The metrics, or with debug=true blackbox's page: the probe's log, the metrics and the module. */
+    private static Response answer(List<Metric> metrics, String log, Record module, boolean debug, ExpositionFormat format) {
+        if (debug) {
+            String page = "Logs for the probe:\n" + log + "\n\nMetrics that would have been returned:\n"
+                    + ExpositionWriter.write(metrics, ExpositionFormat.PROMETHEUS_TEXT) + "\n\nModule configuration:\n"
+                    + module + '\n';
+            return Response.ok(page, "text/plain; charset=utf-8").build();
+        }
+        return Response.ok(ExpositionWriter.write(metrics, format), format.contentType()).build();
     }
 
     private Response answer(ProbeResult result, ModuleCheck.Read body, Module module, double seconds, boolean debug,

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.headprobe.blackbox.dns.DnsModule;
 import io.headprobe.blackbox.tcp.TcpModule;
 
 import io.quarkus.runtime.Startup;
@@ -50,12 +51,12 @@ public class BlackboxModules {
                     blackbox.refused().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                             .collect(Collectors.joining("; ")));
         }
-        if (blackbox.modules().isEmpty() && blackbox.tcp().isEmpty()) {
-            LOG.warnf("%s has no http or tcp module: every /probe will name an unknown module", file.get());
+        if (blackbox.modules().isEmpty() && blackbox.tcp().isEmpty() && blackbox.dns().isEmpty()) {
+            LOG.warnf("%s has no http, tcp or dns module: every /probe will name an unknown module", file.get());
         } else {
             LOG.infof("Blackbox modules from %s: %s", file.get(),
-                    String.join(", ", Stream.concat(blackbox.modules().keySet().stream(), blackbox.tcp().keySet().stream())
-                            .toList()));
+                    String.join(", ", Stream.of(blackbox.modules(), blackbox.tcp(), blackbox.dns())
+                            .flatMap(modules -> modules.keySet().stream()).toList()));
         }
         return blackbox;
     }
@@ -67,6 +68,10 @@ public class BlackboxModules {
 
     public Optional<TcpModule> tcp(String name) {
         return Optional.ofNullable(file.tcp().get(name));
+    }
+
+    public Optional<DnsModule> dns(String name) {
+        return Optional.ofNullable(file.dns().get(name));
     }
 
     /** Why HeadProbe does not run the module of this name (its prober's); empty for any other name. */

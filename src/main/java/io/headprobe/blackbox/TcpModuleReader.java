@@ -41,15 +41,15 @@ final class TcpModuleReader {
     }
 
     static TcpModule read(String name, Map<String, Object> module) {
-        checkKeys(name, "", module, MODULE_KEYS);
+        checkKeys(name, "", module, MODULE_KEYS, UNSUPPORTED);
         Map<String, Object> tcp = YamlValues.map(name, "tcp", module.get("tcp"));
-        checkKeys(name, "tcp.", tcp, TCP_KEYS);
+        checkKeys(name, "tcp.", tcp, TCP_KEYS, UNSUPPORTED);
         Map<String, Object> tls = YamlValues.map(name, "tcp.tls_config", tcp.get("tls_config"));
-        checkKeys(name, "tcp.tls_config.", tls, TLS_KEYS);
+        checkKeys(name, "tcp.tls_config.", tls, TLS_KEYS, UNSUPPORTED);
         String serverName = YamlValues.string(name, "tcp.tls_config.server_name", tls.get("server_name"));
         return new TcpModule(name,
                 HttpModuleReader.timeout(name, module.get("timeout")),
-                ipProtocol(name, tcp.get("preferred_ip_protocol")),
+                ipProtocol(name, "tcp.preferred_ip_protocol", tcp.get("preferred_ip_protocol")),
                 YamlValues.bool(name, "tcp.ip_protocol_fallback", tcp.get("ip_protocol_fallback"), true),
                 steps(name, tcp.get("query_response")),
                 YamlValues.bool(name, "tcp.tls", tcp.get("tls"), false),
@@ -58,13 +58,15 @@ final class TcpModuleReader {
                 caFile(name, tls.get("ca_file")));
     }
 
-    private static void checkKeys(String name, String prefix, Map<String, Object> map, Set<String> supported) {
+    /** @param unsupported keys blackbox has that HeadProbe does not honour, with the reason given */
+    static void checkKeys(String name, String prefix, Map<String, Object> map, Set<String> supported,
+            Map<String, String> unsupported) {
         map.forEach((key, value) -> {
             String path = prefix + key;
             if (supported.contains(key)) {
                 return;
             }
-            String reason = UNSUPPORTED.get(path);
+            String reason = unsupported.get(path);
             if (reason == null) {
                 throw BlackboxConfigException.unknown(name, path);
             }
@@ -99,7 +101,7 @@ final class TcpModuleReader {
         return steps;
     }
 
-    private static Pattern regexp(String name, String key, String regexp) {
+    static Pattern regexp(String name, String key, String regexp) {
         if (regexp == null || regexp.isEmpty()) {
             return null;
         }
@@ -127,13 +129,13 @@ final class TcpModuleReader {
         return labels;
     }
 
-    private static String ipProtocol(String name, Object value) {
-        String protocol = YamlValues.string(name, "tcp.preferred_ip_protocol", value);
+    static String ipProtocol(String name, String key, Object value) {
+        String protocol = YamlValues.string(name, key, value);
         if (protocol == null || protocol.isEmpty()) {
             return "ip6"; // blackbox's default
         }
         if (!protocol.equals("ip4") && !protocol.equals("ip6")) {
-            throw BlackboxConfigException.invalid(name, "tcp.preferred_ip_protocol", "\"" + protocol + "\" is neither ip4 nor ip6");
+            throw BlackboxConfigException.invalid(name, key, "\"" + protocol + "\" is neither ip4 nor ip6");
         }
         return protocol;
     }

@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.headprobe.blackbox.AddressChoice;
 import io.headprobe.guard.AddressGuard;
 import io.headprobe.guard.TargetUrl;
 import io.headprobe.probe.ProbeBootstrap;
@@ -127,9 +128,7 @@ public class TcpProber {
      * falling back is allowed, the first of the other.
      */
     static InetAddress choose(List<InetAddress> addresses, TcpModule module) {
-        int preferred = "ip4".equals(module.preferredIpProtocol()) ? 4 : 16;
-        return addresses.stream().filter(address -> address.getAddress().length == preferred).findFirst()
-                .orElse(module.ipProtocolFallback() && !addresses.isEmpty() ? addresses.get(0) : null);
+        return AddressChoice.choose(addresses, module.preferredIpProtocol(), module.ipProtocolFallback());
     }
 
     /** blackbox's target for tcp is host:port (Go's net.SplitHostPort): an IPv6 address in brackets, a port always. */

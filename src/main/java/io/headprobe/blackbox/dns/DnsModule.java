@@ -1,0 +1,37 @@
+package io.headprobe.blackbox.dns;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * One blackbox_exporter module with {@code prober: dns}. Names and defaults are blackbox's.
+ *
+ * @param timeout {@link Duration#ZERO} when the module sets none: the scrape's timeout decides
+ * @param preferredIpProtocol "ip4" or "ip6" (blackbox's default is ip6), for the DNS server's address
+ * @param queryType the type's number (blackbox's default is ANY, 255)
+ * @param queryClass the class's number (IN, 1, by default)
+ * @param tcp whether the query goes over TCP (transport_protocol: tcp) instead of UDP
+ * @param validRcodes the response codes that pass (NOERROR, 0, by default)
+ */
+public record DnsModule(
+        String name,
+        Duration timeout,
+        String preferredIpProtocol,
+        boolean ipProtocolFallback,
+        String queryName,
+        int queryType,
+        int queryClass,
+        boolean tcp,
+        boolean recursionDesired,
+        Set<Integer> validRcodes,
+        RrValidator answer,
+        RrValidator authority,
+        RrValidator additional) {
+
+    /** SOA's type number: blackbox writes probe_dns_serial for SOA queries only. */
+    static final int SOA = 6;
+
+    public DnsModule {
+        validRcodes = Set.copyOf(validRcodes);
+    }
+}
