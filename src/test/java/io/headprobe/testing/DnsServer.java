@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,6 +26,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -52,7 +54,8 @@ import io.netty.util.NetUtil;
  * NXDOMAIN with an SOA whose negative TTL is {@link #NEGATIVE_TTL}, and a query type the name has
  * no address of gets an empty NOERROR answer, as a real server would. A test can also make a name
  * fail with another code ({@link #failWith}), go unanswered ({@link #ignore}), be too big for
- * UDP ({@link #truncateOverUdp}), or have its answers held back until the test says ({@link #hold}). Netty's DNS codec reads the queries and writes the answers. Every
+ * UDP ({@link #truncateOverUdp}), have its answers held back until the test says ({@link #hold}),
+ * get chosen records in any section ({@link #respond}) or a garbled answer ({@link #garble}). Netty's DNS codec reads the queries and writes the answers. Every
  * query is counted before it is answered, so once a client has its answer the counts are final.
  */
 public final class DnsServer implements AutoCloseable {
@@ -64,6 +67,8 @@ public final class DnsServer implements AutoCloseable {
     private final Map<String, DnsResponseCode> failures = new ConcurrentHashMap<>();
     private final Map<String, Boolean> ignored = new ConcurrentHashMap<>();
     private final Map<String, Boolean> truncated = new ConcurrentHashMap<>();
+    private final Map<String, List<Record>> chosen = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> garbled = new ConcurrentHashMap<>();
     /** Answers held back per name; the lists are touched on the server's event loop only. */
     private final Map<String, List<Runnable>> held = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> queriesByName = new ConcurrentHashMap<>();
@@ -130,6 +135,52 @@ public final class DnsServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * One record a test chooses, with its data in wire form ({@link #name}, {@link #soaData}...);
+     * the DNS class is IN.
+     */
+    public record Record(DnsSection section, String name, DnsRecordType type, int ttl, byte[] data) {
+    }
+
+    /** From now on, queries for this name, of any type and over UDP or TCP, get these records and no others. */
+    public DnsServer respond(String name, Record... records) {
+        chosen.put(key(name), List.of(records));
+        return this;
+    }
+
+    /**
+     * From now on, queries for this name get a response with the query's id that claims an answer
+     * record and ends inside it, as from a broken or hostile server.
+     */
+    public DnsServer garble(String name) {
+        garbled.put(key(name), true);
+        return this;
+    }
+
+    /** A name in wire form, uncompressed: "mail.test" or "mail.test." */
+    public static byte[] name(String name) {
+        ByteBuf data = Unpooled.buffer();
+        writeName(data, name);
+        return ByteBufUtil.getBytes(data);
+    }
+
+    /** SOA data for a zone "test." with this serial, its negative TTL {@link #NEGATIVE_TTL}. */
+    public static byte[] soaData(long serial) {
+        ByteBuf data = soa(NEGATIVE_TTL);
+        data.setInt(data.writerIndex() - 20, (int) serial);
+        return ByteBufUtil.getBytes(data);
+    }
+
+    /** TXT data: each string with its length byte. */
+    public static byte[] txtData(String... strings) {
+        ByteBuf data = Unpooled.buffer();
+        for (String string : strings) {
+            byte[] bytes = string.getBytes(StandardCharsets.UTF_8);
+            data.writeByte(bytes.length).writeBytes(bytes);
+        }
+        return ByteBufUtil.getBytes(data);
+    }
+
     /** From now on, answers for this name wait until {@link #release} (counted as they come in). */
     public DnsServer hold(String name) {
         held.put(key(name), new ArrayList<>());
@@ -170,7 +221,13 @@ public final class DnsServer implements AutoCloseable {
             if (question != null) {
                 DnsResponseCode code = code(question);
                 DnsResponse response = new DatagramDnsResponse(query.recipient(), query.sender(), query.id(), query.opCode(), code);
-                if (truncated.containsKey(key(question.name()))) {
+                if (garbled.containsKey(key(question.name()))) {
+                    // Header: the query's id, a response with one answer; then the question's start and nothing more.
+                    ByteBuf garbage = Unpooled.buffer().writeShort(query.id()).writeShort(0x8180).writeShort(1).writeShort(1)
+                            .writeShort(0).writeShort(0).writeBytes(name(question.name()));
+                    // Past the response encoder, which takes every addressed envelope for a DnsResponse.
+                    ctx.pipeline().firstContext().writeAndFlush(new DatagramPacket(garbage, query.sender()));
+                } else if (truncated.containsKey(key(question.name()))) {
                     response.setTruncated(true);
                     send(ctx, question, header(response, query, question));
                 } else {
@@ -217,7 +274,7 @@ public final class DnsServer implements AutoCloseable {
         if (failure != null) {
             return failure;
         }
-        return table.containsKey(key(question.name())) ? DnsResponseCode.NOERROR : DnsResponseCode.NXDOMAIN;
+        return table.containsKey(key(question.name())) || chosen.containsKey(key(question.name())) ? DnsResponseCode.NOERROR : DnsResponseCode.NXDOMAIN;
     }
 
     private static DnsResponse header(DnsResponse response, DnsQuery query, DnsQuestion question) {
@@ -231,6 +288,12 @@ public final class DnsServer implements AutoCloseable {
 
     private DnsResponse answer(DnsResponse response, DnsQuery query, DnsQuestion question) {
         header(response, query, question);
+        List<Record> records = chosen.get(key(question.name()));
+        if (records != null) {
+            records.forEach(r -> response.addRecord(r.section(), new DefaultDnsRawRecord(r.name(), r.type(), r.ttl(),
+                    Unpooled.wrappedBuffer(r.data()))));
+            return response;
+        }
         if (response.code().equals(DnsResponseCode.NXDOMAIN)) {
             response.addRecord(DnsSection.AUTHORITY, new DefaultDnsRawRecord("test.", DnsRecordType.SOA, NEGATIVE_TTL,
                     soa(NEGATIVE_TTL)));
@@ -253,12 +316,18 @@ public final class DnsServer implements AutoCloseable {
     private static ByteBuf soa(int minimum) {
         ByteBuf data = Unpooled.buffer();
         for (String name : List.of("ns.test", "hostmaster.test")) {
-            for (String label : name.split("\\.")) {
-                data.writeByte(label.length()).writeBytes(label.getBytes(StandardCharsets.US_ASCII));
-            }
-            data.writeByte(0);
+            writeName(data, name);
         }
         return data.writeInt(1).writeInt(3600).writeInt(600).writeInt(86400).writeInt(minimum);
+    }
+
+    private static void writeName(ByteBuf data, String name) {
+        for (String label : name.split("\\.")) {
+            if (!label.isEmpty()) {
+                data.writeByte(label.length()).writeBytes(label.getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        data.writeByte(0);
     }
 
     private static int count(Map<String, AtomicInteger> counts, String name) {

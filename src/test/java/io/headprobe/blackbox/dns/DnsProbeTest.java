@@ -1,0 +1,250 @@
+package io.headprobe.blackbox.dns;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.headprobe.testing.DnsServer;
+import io.headprobe.testing.DnsServer.Record;
+import io.headprobe.testing.ScrapedMetrics;
+import io.netty.handler.codec.dns.DnsRecordType;
+import io.netty.handler.codec.dns.DnsSection;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * blackbox's dns prober on HeadProbe, against a DNS server on loopback that answers chosen
+ * records, codes and sections over UDP and TCP, and one that is silent or garbled.
+ */
+@QuarkusTest
+@TestProfile(DnsProbeTest.Profile.class)
+class DnsProbeTest {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(Setup.class));
+        }
+    }
+
+    /** The DNS server the modules query, and a blackbox.yml of dns modules. */
+    public static class Setup implements QuarkusTestResourceLifecycleManager {
+        static volatile DnsServer server;
+
+        @Override
+        public Map<String, String> start() {
+            server = new DnsServer(Map.of("a.test", List.of("192.0.2.1", "2001:db8::1")))
+                    .respond("zone.test", new Record(DnsSection.ANSWER, "zone.test.", DnsRecordType.SOA, 300, DnsServer.soaData(2026120601L)))
+                    .respond("mx.test",
+                            new Record(DnsSection.ANSWER, "mx.test.", DnsRecordType.MX, 300, mx(10, "mail.test")),
+                            new Record(DnsSection.AUTHORITY, "test.", DnsRecordType.NS, 300, DnsServer.name("ns.test")),
+                            new Record(DnsSection.ADDITIONAL, "ns.test.", DnsRecordType.A, 300, new byte[] { (byte) 192, 0, 2, 53 }),
+                            new Record(DnsSection.ADDITIONAL, "mail.test.", DnsRecordType.TXT, 300,
+                                    DnsServer.txtData("v=spf1 \"quoted\"", "two")))
+                    .ignore("silent.test")
+                    .garble("garbled.test");
+            try {
+                Path config = Files.writeString(Files.createTempFile("blackbox-dns", ".yml"), """
+                        modules:
+                          dns_a:
+                            prober: dns
+                            dns:
+                              query_name: a.test
+                              query_type: A
+                              validate_answer_rrs:
+                                fail_if_not_matches_regexp: ["^a\\\\.test\\\\.\\t60\\tIN\\tA\\t192\\\\.0\\\\.2\\\\.1$"]
+                          dns_a_tcp:
+                            prober: dns
+                            dns:
+                              query_name: a.test.
+                              query_type: A
+                              transport_protocol: tcp
+                              recursion_desired: false
+                          dns_aaaa_forbidden:
+                            prober: dns
+                            dns:
+                              query_name: a.test
+                              query_type: AAAA
+                              validate_answer_rrs:
+                                fail_if_matches_regexp: ["2001:db8::1$"]
+                          dns_soa:
+                            prober: dns
+                            dns:
+                              query_name: zone.test
+                              query_type: SOA
+                              validate_answer_rrs:
+                                fail_if_none_matches_regexp: ["ns\\\\.test\\\\. hostmaster\\\\.test\\\\. 2026120601 3600 600 86400 10$"]
+                          dns_mx:
+                            prober: dns
+                            dns:
+                              query_name: mx.test
+                              query_type: MX
+                              validate_answer_rrs:
+                                fail_if_all_match_regexp: ["\\tMX\\t10 mail\\\\.test\\\\.$"]
+                              validate_authority_rrs:
+                                fail_if_not_matches_regexp: ["^test\\\\.\\t300\\tIN\\tNS\\tns\\\\.test\\\\.$"]
+                              validate_additional_rrs:
+                                fail_if_none_matches_regexp: ["TXT\\t\\"v=spf1 \\\\\\\\\\"quoted\\\\\\\\\\"\\" \\"two\\"$"]
+                          dns_mx_no_additional:
+                            prober: dns
+                            dns:
+                              query_name: mx.test
+                              query_type: MX
+                              validate_additional_rrs:
+                                fail_if_matches_regexp: ["192\\\\.0\\\\.2\\\\.53"]
+                          dns_nx:
+                            prober: dns
+                            dns:
+                              query_name: nx.test
+                              valid_rcodes: [NXDOMAIN]
+                          dns_nx_default:
+                            prober: dns
+                            dns:
+                              query_name: nx.test
+                          dns_silent:
+                            prober: dns
+                            timeout: 1s
+                            dns:
+                              query_name: silent.test
+                          dns_silent_tcp:
+                            prober: dns
+                            timeout: 1s
+                            dns:
+                              query_name: silent.test
+                              transport_protocol: tcp
+                          dns_garbled:
+                            prober: dns
+                            timeout: 5s
+                            dns:
+                              query_name: garbled.test
+                        """);
+                return Map.of("headprobe.blackbox.config-file", config.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static byte[] mx(int preference, String name) {
+            byte[] host = DnsServer.name(name);
+            byte[] data = new byte[2 + host.length];
+            data[1] = (byte) preference;
+            System.arraycopy(host, 0, data, 2, host.length);
+            return data;
+        }
+
+        @Override
+        public void stop() {
+            server.close();
+        }
+    }
+
+    @Test
+    void anAnswerOverUdpMatchesMiekgsTextForm() {
+        ScrapedMetrics metrics = scrape(Setup.server.address(), "dns_a");
+        assertEquals(1.0, metrics.value("probe_success"));
+        assertEquals(1.0, metrics.value("probe_dns_query_succeeded"));
+        assertEquals(1.0, metrics.value("probe_dns_answer_rrs"));
+        assertEquals(0.0, metrics.value("probe_dns_authority_rrs"));
+        assertEquals(4.0, metrics.value("probe_ip_protocol"));
+        assertEquals(3668918509.0, metrics.value("probe_ip_addr_hash"));
+        assertEquals(3, metrics.samples.get("probe_dns_duration_seconds").size());
+        assertNull(metrics.value("probe_dns_serial"), "blackbox writes the serial for SOA queries only");
+    }
+
+    @Test
+    void overTcpTheQueryGoesOverTcp() {
+        int before = Setup.server.tcpQueries("a.test");
+        ScrapedMetrics metrics = scrape(Setup.server.address(), "dns_a_tcp");
+        assertEquals(1.0, metrics.value("probe_success"));
+        assertEquals(1.0, metrics.value("probe_dns_answer_rrs"));
+        assertEquals(before + 1, Setup.server.tcpQueries("a.test"));
+    }
+
+    @Test
+    void aRecordMatchingFailIfMatchesFailsTheProbe() {
+        ScrapedMetrics metrics = scrape(Setup.server.address(), "dns_aaaa_forbidden");
+        assertEquals(0.0, metrics.value("probe_success"));
+        assertEquals(1.0, metrics.value("probe_dns_query_succeeded"));
+        assertEquals(1.0, metrics.value("probe_dns_answer_rrs"));
+    }
+
+    @Test
+    void soaGivesTheSerial() {
+        ScrapedMetrics metrics = scrape(Setup.server.address(), "dns_soa");
+        assertEquals(1.0, metrics.value("probe_success"));
+        assertEquals(2026120601.0, metrics.value("probe_dns_serial"));
+    }
+
+    @Test
+    void everySectionIsCountedAndValidated() {
+        ScrapedMetrics metrics = scrape(Setup.server.address(), "dns_mx");
+        assertEquals(1.0, metrics.value("probe_success"));
+        assertEquals(1.0, metrics.value("probe_dns_answer_rrs"));
+        assertEquals(1.0, metrics.value("probe_dns_authority_rrs"));
+        assertEquals(2.0, metrics.value("probe_dns_additional_rrs"));
+        assertEquals(0.0, scrape(Setup.server.address(), "dns_mx_no_additional").value("probe_success"));
+    }
+
+    @Test
+    void theResponseCodeMustBeAValidOne() {
+        assertEquals(1.0, scrape(Setup.server.address(), "dns_nx").value("probe_success"));
+        ScrapedMetrics metrics = scrape(Setup.server.address(), "dns_nx_default");
+        assertEquals(0.0, metrics.value("probe_success"));
+        assertEquals(1.0, metrics.value("probe_dns_query_succeeded"));
+        assertEquals(1.0, metrics.value("probe_dns_authority_rrs"));
+    }
+
+    @Test
+    void aSilentServerFailsTheProbeWithinItsTimeout() {
+        for (String module : List.of("dns_silent", "dns_silent_tcp")) {
+            long start = System.nanoTime();
+            ScrapedMetrics metrics = scrape(Setup.server.address(), module);
+            assertEquals(0.0, metrics.value("probe_success"), module);
+            assertEquals(0.0, metrics.value("probe_dns_query_succeeded"), module);
+            assertTrue(System.nanoTime() - start < 3_000_000_000L, module + " took too long");
+        }
+    }
+
+    @Test
+    void aGarbledAnswerFailsTheProbeAtOnce() {
+        long start = System.nanoTime();
+        ScrapedMetrics metrics = scrape(Setup.server.address(), "dns_garbled");
+        assertEquals(0.0, metrics.value("probe_success"));
+        assertEquals(0.0, metrics.value("probe_dns_query_succeeded"));
+        assertTrue(System.nanoTime() - start < 4_000_000_000L, "it waited for the timeout");
+    }
+
+    @Test
+    void theGuardChecksTheServersAddress() {
+        int before = Setup.server.queries();
+        ScrapedMetrics metrics = scrape("127.0.0.2:" + Setup.server.port(), "dns_a");
+        assertEquals(0.0, metrics.value("probe_success"));
+        assertEquals(0.0, metrics.value("probe_dns_query_succeeded"));
+        assertEquals(before, Setup.server.queries());
+    }
+
+    @Test
+    void debugShowsTheRecords() {
+        given().queryParam("target", Setup.server.address()).queryParam("module", "dns_mx").queryParam("debug", "true")
+                .when().get("/probe").then().statusCode(200)
+                .body(containsString("answer: mx.test.\t300\tIN\tMX\t10 mail.test."));
+    }
+
+    private static ScrapedMetrics scrape(String target, String module) {
+        return ScrapedMetrics.parse(given().queryParam("target", target).queryParam("module", module)
+                .when().get("/probe").then().statusCode(200).extract().asString());
+    }
+}
