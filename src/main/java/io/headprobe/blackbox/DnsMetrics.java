@@ -20,13 +20,7 @@ final class DnsMetrics {
         metrics.add(Metric.gauge("probe_success", "Displays whether or not the probe was a success", result.success() ? 1 : 0));
         metrics.add(Metric.gauge("probe_duration_seconds", "Returns how long the probe took to complete in seconds",
                 probeDurationSeconds));
-        metrics.add(Metric.gauge("probe_dns_lookup_time_seconds", "Returns the time taken for probe dns lookup in seconds",
-                result.dnsSeconds()));
-        metrics.add(Metric.gauge("probe_ip_protocol", "Specifies whether probe ip protocol is IP4 or IP6",
-                IpAddressHash.family(result.address())));
-        metrics.add(Metric.gauge("probe_ip_addr_hash",
-                "Specifies the hash of IP address. It's useful to detect if the IP address changes.",
-                IpAddressHash.of(result.address())));
+        metrics.addAll(TcpMetrics.addressMetrics(result.dnsSeconds(), result.address()));
         metrics.add(new Metric("probe_dns_duration_seconds", "Duration of DNS request by phase", List.of(
                 new Metric.Sample(Map.of("phase", "connect"), result.connectSeconds()),
                 new Metric.Sample(Map.of("phase", "request"), result.requestSeconds()),

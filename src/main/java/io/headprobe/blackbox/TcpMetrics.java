@@ -23,13 +23,7 @@ final class TcpMetrics {
                 probeDurationSeconds));
         if (result.dnsSeconds() != null) {
             // blackbox writes these once the target split into host and port, even when resolving failed.
-            metrics.add(Metric.gauge("probe_dns_lookup_time_seconds", "Returns the time taken for probe dns lookup in seconds",
-                    result.dnsSeconds()));
-            metrics.add(Metric.gauge("probe_ip_protocol", "Specifies whether probe ip protocol is IP4 or IP6",
-                    IpAddressHash.family(result.address())));
-            metrics.add(Metric.gauge("probe_ip_addr_hash",
-                    "Specifies the hash of IP address. It's useful to detect if the IP address changes.",
-                    IpAddressHash.of(result.address())));
+            metrics.addAll(addressMetrics(result.dnsSeconds(), result.address()));
         }
         metrics.add(Metric.gauge("probe_failed_due_to_regex", "Indicates if probe failed due to regex",
                 result.failedDueToRegex() ? 1 : 0));
@@ -44,5 +38,14 @@ final class TcpMetrics {
             metrics.addAll(BlackboxMetrics.tlsMetrics(result.tls()));
         }
         return List.copyOf(metrics);
+    }
+
+    /** blackbox's chooseProtocol metrics (prober/utils.go): the lookup's time and the address chosen, if any. */
+    static List<Metric> addressMetrics(double dnsSeconds, String address) {
+        return List.of(
+                Metric.gauge("probe_dns_lookup_time_seconds", "Returns the time taken for probe dns lookup in seconds", dnsSeconds),
+                Metric.gauge("probe_ip_protocol", "Specifies whether probe ip protocol is IP4 or IP6", IpAddressHash.family(address)),
+                Metric.gauge("probe_ip_addr_hash", "Specifies the hash of IP address. It's useful to detect if the IP address changes.",
+                        IpAddressHash.of(address)));
     }
 }

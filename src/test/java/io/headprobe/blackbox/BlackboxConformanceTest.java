@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.headprobe.testing.DnsServer;
+import io.headprobe.testing.DnsZone;
 import io.headprobe.testing.ExternalProcess;
 import io.headprobe.testing.LinePeers;
 import io.headprobe.testing.Loopback;
@@ -156,7 +158,8 @@ class BlackboxConformanceTest {
                               tls_config:
                                 insecure_skip_verify: false
                                 ca_file: %1$s
-                        """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()) + StockBlackbox.TCP_MODULES);
+                        """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()) + StockBlackbox.TCP_MODULES
+                        + DnsZone.MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -289,7 +292,22 @@ class BlackboxConformanceTest {
     }
 
     /** Timings, which differ from run to run. */
-    static final Set<String> DURATIONS = Set.of("probe_duration_seconds", "probe_dns_lookup_time_seconds");
+    static final Set<String> DURATIONS = Set.of("probe_duration_seconds", "probe_dns_lookup_time_seconds",
+            "probe_dns_duration_seconds");
+
+    @Test
+    void agreesWithBlackboxOnDnsModules() throws Exception {
+        DnsServer dns = serve(DnsZone.start());
+        String server = dns.address();
+        Map<String, String[]> targets = new LinkedHashMap<>();
+        for (String module : List.of("dns_a", "dns_a_tcp", "dns_any", "dns_soa", "dns_mx", "dns_mx_all_a", "dns_mx_no_ns_address",
+                "dns_nx", "dns_nx_default", "dns_silent", "dns_garbled")) {
+            targets.put(module + ", test DNS server", new String[] { server, module });
+        }
+        targets.put("dns_a, no port (53, nothing there)", new String[] { "127.0.0.1", "dns_a" });
+        String table = compare(targets, "target/blackbox-conformance-dns.md");
+        assertTrue(table.contains("probe_dns_answer_rrs"), "values were compared");
+    }
 
     @Test
     void agreesWithBlackboxOnTheStockTcpModules() throws Exception {
@@ -318,6 +336,15 @@ class BlackboxConformanceTest {
         targets.put("pop3s_banner, test CA not trusted", new String[] { pop3s.hostPort(), "pop3s_banner" });
         targets.put("pop3s_banner_ca, test CA as ca_file", new String[] { pop3s.hostPort(), "pop3s_banner_ca" });
 
+        String table = compare(targets, "target/blackbox-conformance-tcp.md");
+        assertTrue(table.contains("probe_failed_due_to_regex"), "values were compared");
+    }
+
+    /**
+     * Scrapes both exporters for each target (module, target) and compares every metric both write,
+     * durations aside; writes the table to the file and fails on any difference.
+     */
+    private static String compare(Map<String, String[]> targets, String file) throws Exception {
         StringBuilder table = new StringBuilder(
                 "| module, target | probe_success blackbox | HeadProbe | metrics compared |\n| --- | --- | --- | --- |\n");
         List<String> problems = new ArrayList<>();
@@ -343,9 +370,9 @@ class BlackboxConformanceTest {
                     .append(ours.value("probe_success")).append(" | ").append(String.join(", ", compared)).append(" |\n");
         }
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/blackbox-conformance-tcp.md"), table);
+        Files.writeString(Path.of(file), table);
         assertEquals(List.of(), problems, table.toString());
-        assertTrue(table.indexOf("probe_failed_due_to_regex") > 0, "values were compared");
+        return table.toString();
     }
 
     /** The samples of a metric, label sets without the labels only newer blackbox releases write. */
