@@ -149,8 +149,8 @@ public final class DnsServer implements AutoCloseable {
     }
 
     /**
-     * From now on, queries for this name get a response with the query's id that claims an answer
-     * record and ends inside it, as from a broken or hostile server.
+     * From now on, queries for this name over UDP get a response with the query's id that claims
+     * an answer record and ends inside it, as from a broken or hostile server.
      */
     public DnsServer garble(String name) {
         garbled.put(key(name), true);
@@ -222,9 +222,10 @@ public final class DnsServer implements AutoCloseable {
                 DnsResponseCode code = code(question);
                 DnsResponse response = new DatagramDnsResponse(query.recipient(), query.sender(), query.id(), query.opCode(), code);
                 if (garbled.containsKey(key(question.name()))) {
-                    // Header: the query's id, a response with one answer; then the question's start and nothing more.
+                    // The query's id, a response with one answer, the question; then the answer ends inside its header.
                     ByteBuf garbage = Unpooled.buffer().writeShort(query.id()).writeShort(0x8180).writeShort(1).writeShort(1)
-                            .writeShort(0).writeShort(0).writeBytes(name(question.name()));
+                            .writeShort(0).writeShort(0).writeBytes(name(question.name())).writeShort(question.type().intValue())
+                            .writeShort(1).writeShort(0xc00c).writeByte(0);
                     // Past the response encoder, which takes every addressed envelope for a DnsResponse.
                     ctx.pipeline().firstContext().writeAndFlush(new DatagramPacket(garbage, query.sender()));
                 } else if (truncated.containsKey(key(question.name()))) {

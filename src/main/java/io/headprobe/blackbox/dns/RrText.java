@@ -39,16 +39,24 @@ final class RrText implements DnsRecordDecoder {
         }
     }
 
+    /** As miekg: a message may end after the question's name or type (the rest is then 0). */
     @Override
     public DnsQuestion decodeQuestion(ByteBuf in) {
         String name = name(in, in.readerIndex(), in);
-        need(in, 4);
-        return new Question(name, DnsRecordType.valueOf(in.readUnsignedShort()), in.readUnsignedShort());
+        int type = in.isReadable() ? readShort(in) : 0;
+        return new Question(name, DnsRecordType.valueOf(type), in.isReadable() ? readShort(in) : 0);
     }
 
+    /**
+     * As miekg: a message that ends where a record would start has fewer records than its header
+     * counts (null tells Netty's decoder to stop there); one that ends inside a record is broken.
+     */
     @SuppressWarnings("unchecked")
     @Override
     public <T extends DnsRecord> T decodeRecord(ByteBuf in) {
+        if (!in.isReadable()) {
+            return null;
+        }
         String name = name(in, in.readerIndex(), in);
         need(in, 10);
         int type = in.readUnsignedShort();
@@ -180,6 +188,11 @@ final class RrText implements DnsRecordDecoder {
         } else {
             text.append((char) b);
         }
+    }
+
+    private static int readShort(ByteBuf in) {
+        need(in, 2);
+        return in.readUnsignedShort();
     }
 
     private static void need(ByteBuf in, int bytes) {

@@ -54,6 +54,14 @@ class RrTextTest {
     }
 
     @Test
+    void aMessageMayHaveFewerRecordsThanItsHeaderCounts() {
+        ByteBuf message = header(3);
+        question(message);
+        record(message, 1, 60, Unpooled.buffer().writeInt(0xc0000201));
+        assertEquals(List.of("mx.test.\t60\tIN\tA\t192.0.2.1"), answers(message), "as miekg reads it");
+    }
+
+    @Test
     void aPointerLoopIsAnError() {
         ByteBuf message = header(1);
         question(message);
