@@ -1,24 +1,20 @@
 package io.headprobe.blackbox.dns;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.headprobe.blackbox.AddressChoice;
-import io.headprobe.guard.AddressGuard;
+import io.headprobe.blackbox.TargetAddress;
 import io.headprobe.guard.TargetUrl;
-import io.headprobe.probe.Resolver;
-import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
  * blackbox_exporter's dns prober (prober/dns.go): the target is a DNS server, {@code host[:port]}
- * (port 53 by default). Its name is resolved with HeadProbe's resolver, the address guard checks
- * what it resolved to, and one query goes to the chosen address over UDP or TCP ({@link Exchange}),
+ * (port 53 by default). Its address is found as the tcp prober's ({@link TargetAddress}: resolved,
+ * chosen, checked by the guard), and one query goes to the chosen address over UDP or TCP ({@link Exchange}),
  * all within the probe's timeout, on Vert.x's event loops.
  *
  * <pre>
@@ -34,10 +30,7 @@ public class DnsProber {
     Vertx vertx;
 
     @Inject
-    Resolver resolver;
-
-    @Inject
-    AddressGuard guard;
+    TargetAddress targets;
 
     public Uni<DnsResult> probe(String target, DnsModule module, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -47,33 +40,12 @@ public class DnsProber {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(DnsResult.failed(0, null, 0, 0, 0, "Error resolving address: " + e.getMessage()));
         }
-        long resolving = System.nanoTime();
-        return resolver.resolve(server)
-                .ifNoItem().after(timeout).fail()
-                .onItemOrFailure().transformToUni((addresses, failure) -> {
-                    double dnsSeconds = (System.nanoTime() - resolving) / 1e9;
-                    if (failure != null) {
-                        return failed(dnsSeconds, "Error resolving address: "
-                                + (failure.getMessage() == null ? "no answer in time" : failure.getMessage()));
-                    }
-                    InetAddress chosen = AddressChoice.choose(addresses, module.preferredIpProtocol(), module.ipProtocolFallback());
-                    if (chosen == null) {
-                        return failed(dnsSeconds, "no address of the " + module.preferredIpProtocol() + " family, and no fallback");
-                    }
-                    // As the other probers: every address the name stands for must be allowed, a mixed answer is refused whole.
-                    for (InetAddress address : addresses) {
-                        if (!guard.allows(address)) {
-                            return failed(dnsSeconds, server.host() + " resolves to " + NetUtil.toAddressString(address)
-                                    + ", which is not a public address");
-                        }
-                    }
-                    return Uni.createFrom().<DnsResult> emitter(emitter -> new Exchange(module, dnsSeconds, emitter)
-                            .start(vertx.nettyEventLoopGroup().next(), new InetSocketAddress(chosen, server.port()), deadline));
-                });
-    }
-
-    private static Uni<DnsResult> failed(double dnsSeconds, String log) {
-        return Uni.createFrom().item(DnsResult.failed(dnsSeconds, null, 0, 0, 0, log));
+        return targets.choose(server, module.preferredIpProtocol(), module.ipProtocolFallback(), timeout)
+                .onItem().transformToUni(chosen -> chosen.address() == null
+                        ? Uni.createFrom().item(DnsResult.failed(chosen.dnsSeconds(), null, 0, 0, 0, chosen.error()))
+                        : Uni.createFrom().<DnsResult> emitter(emitter -> new Exchange(module, chosen.dnsSeconds(), emitter)
+                                .start(vertx.nettyEventLoopGroup().next(), new InetSocketAddress(chosen.address(), server.port()),
+                                        deadline)));
     }
 
     /**

@@ -11,12 +11,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.headprobe.blackbox.AddressChoice;
-import io.headprobe.guard.AddressGuard;
+import io.headprobe.blackbox.TargetAddress;
 import io.headprobe.guard.TargetUrl;
 import io.headprobe.probe.ProbeBootstrap;
 import io.headprobe.probe.ProbeTls;
-import io.headprobe.probe.Resolver;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -43,10 +41,7 @@ public class TcpProber {
     Vertx vertx;
 
     @Inject
-    Resolver resolver;
-
-    @Inject
-    AddressGuard guard;
+    TargetAddress targets;
 
     @Inject
     ProbeTls tls;
@@ -70,30 +65,14 @@ public class TcpProber {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(TcpResult.failed(null, null, "Error splitting target address and port: " + e.getMessage()));
         }
-        long resolving = System.nanoTime();
-        return resolver.resolve(url)
-                .ifNoItem().after(timeout).fail()
-                .onItemOrFailure().transformToUni((addresses, failure) -> {
-                    double dnsSeconds = (System.nanoTime() - resolving) / 1e9;
-                    if (failure != null) {
-                        return Uni.createFrom().item(TcpResult.failed(dnsSeconds, null, "Error resolving address: "
-                                + (failure.getMessage() == null ? "no answer in time" : failure.getMessage())));
-                    }
-                    InetAddress chosen = choose(addresses, module);
-                    if (chosen == null) {
-                        return Uni.createFrom().item(TcpResult.failed(dnsSeconds, null,
-                                "no address of the " + module.preferredIpProtocol() + " family, and no fallback"));
-                    }
-                    // As the http prober: every address the name stands for must be allowed, a mixed answer is refused whole.
-                    for (InetAddress address : addresses) {
-                        if (!guard.allows(address)) {
-                            return Uni.createFrom().item(TcpResult.failed(dnsSeconds, null, url.host() + " resolves to "
-                                    + NetUtil.toAddressString(address) + ", which is not a public address"));
-                        }
+        return targets.choose(url, module.preferredIpProtocol(), module.ipProtocolFallback(), timeout)
+                .onItem().transformToUni(chosen -> {
+                    if (chosen.address() == null) {
+                        return Uni.createFrom().item(TcpResult.failed(chosen.dnsSeconds(), null, chosen.error()));
                     }
                     String serverName = module.serverName() != null ? module.serverName() : url.host();
-                    return converse(new Conversation.Peer(serverName, url.port(), dnsSeconds,
-                            NetUtil.toAddressString(chosen)), chosen, module, deadline);
+                    return converse(new Conversation.Peer(serverName, url.port(), chosen.dnsSeconds(),
+                            NetUtil.toAddressString(chosen.address())), chosen.address(), module, deadline);
                 });
     }
 
@@ -128,7 +107,7 @@ public class TcpProber {
      * falling back is allowed, the first of the other.
      */
     static InetAddress choose(List<InetAddress> addresses, TcpModule module) {
-        return AddressChoice.choose(addresses, module.preferredIpProtocol(), module.ipProtocolFallback());
+        return TargetAddress.choose(addresses, module.preferredIpProtocol(), module.ipProtocolFallback());
     }
 
     /** blackbox's target for tcp is host:port (Go's net.SplitHostPort): an IPv6 address in brackets, a port always. */
