@@ -22,13 +22,20 @@ final class DnsModuleReader {
     private static final Set<String> MODULE_KEYS = Set.of("prober", "timeout", "http", "tcp", "icmp", "dns", "grpc");
     private static final Set<String> DNS_KEYS = Set.of("preferred_ip_protocol", "ip_protocol_fallback", "transport_protocol",
             "query_class", "query_name", "query_type", "recursion_desired", "valid_rcodes", "validate_answer_rrs",
-            "validate_authority_rrs", "validate_additional_rrs", "dns_over_tls");
+            "validate_authority_rrs", "validate_additional_rrs", "dns_over_tls", "tls_config");
     private static final Set<String> VALIDATOR_KEYS = Set.of("fail_if_matches_regexp", "fail_if_all_match_regexp",
             "fail_if_not_matches_regexp", "fail_if_none_matches_regexp");
     /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
+    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
     private static final Map<String, String> UNSUPPORTED = Map.of(
             "dns.source_ip_address", "it sends queries from the address the system chooses",
-            "dns.tls_config", "it does not speak DNS over TLS yet");
+            "dns.tls_config.ca", "write the certificates to a file and name it in dns.tls_config.ca_file",
+            "dns.tls_config.cert_file", "it sends no client certificate",
+            "dns.tls_config.key_file", "it sends no client certificate",
+            "dns.tls_config.cert", "it sends no client certificate",
+            "dns.tls_config.key", "it sends no client certificate",
+            "dns.tls_config.min_version", "the JVM's TLS settings choose the versions",
+            "dns.tls_config.max_version", "the JVM's TLS settings choose the versions");
     /** miekg/dns's classes by name (StringToClass). */
     private static final Map<String, Integer> CLASSES = Map.of("IN", 1, "CS", 2, "CH", 3, "HS", 4, "NONE", 254, "ANY", 255);
     /** miekg/dns's response codes by name (StringToRcode). */
@@ -46,9 +53,9 @@ final class DnsModuleReader {
         TcpModuleReader.checkKeys(name, "", module, MODULE_KEYS, UNSUPPORTED);
         Map<String, Object> dns = YamlValues.map(name, "dns", module.get("dns"));
         TcpModuleReader.checkKeys(name, "dns.", dns, DNS_KEYS, UNSUPPORTED);
-        if (YamlValues.bool(name, "dns.dns_over_tls", dns.get("dns_over_tls"), false)) {
-            throw BlackboxConfigException.unsupported(name, "dns.dns_over_tls", "it does not speak DNS over TLS yet");
-        }
+        Map<String, Object> tls = YamlValues.map(name, "dns.tls_config", dns.get("tls_config"));
+        TcpModuleReader.checkKeys(name, "dns.tls_config.", tls, TLS_KEYS, UNSUPPORTED);
+        boolean overTls = YamlValues.bool(name, "dns.dns_over_tls", dns.get("dns_over_tls"), false);
         String queryName = YamlValues.string(name, "dns.query_name", dns.get("query_name"));
         if (queryName == null || queryName.isEmpty()) {
             throw BlackboxConfigException.invalid(name, "dns.query_name", "query name must be set for DNS module");
@@ -57,6 +64,11 @@ final class DnsModuleReader {
         if (transport != null && !transport.isEmpty() && !transport.equals("udp") && !transport.equals("tcp")) {
             throw BlackboxConfigException.invalid(name, "dns.transport_protocol", "\"" + transport + "\" is neither udp nor tcp");
         }
+        if (overTls && !"tcp".equals(transport)) {
+            // blackbox fails every probe of such a module ("Expected transport protocol tcp for DoT").
+            throw BlackboxConfigException.invalid(name, "dns.dns_over_tls", "DNS over TLS needs transport_protocol: tcp");
+        }
+        String serverName = YamlValues.string(name, "dns.tls_config.server_name", tls.get("server_name"));
         return new DnsModule(name,
                 HttpModuleReader.timeout(name, module.get("timeout")),
                 TcpModuleReader.ipProtocol(name, "dns.preferred_ip_protocol", dns.get("preferred_ip_protocol")),
@@ -69,7 +81,11 @@ final class DnsModuleReader {
                 rcodes(name, dns.get("valid_rcodes")),
                 validator(name, "dns.validate_answer_rrs", dns.get("validate_answer_rrs")),
                 validator(name, "dns.validate_authority_rrs", dns.get("validate_authority_rrs")),
-                validator(name, "dns.validate_additional_rrs", dns.get("validate_additional_rrs")));
+                validator(name, "dns.validate_additional_rrs", dns.get("validate_additional_rrs")),
+                overTls,
+                YamlValues.bool(name, "dns.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
+                serverName == null || serverName.isEmpty() ? null : serverName,
+                TcpModuleReader.caFile(name, "dns.tls_config.ca_file", tls.get("ca_file")));
     }
 
     private static int queryType(String name, String type) {

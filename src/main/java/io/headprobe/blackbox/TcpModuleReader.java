@@ -55,7 +55,7 @@ final class TcpModuleReader {
                 YamlValues.bool(name, "tcp.tls", tcp.get("tls"), false),
                 YamlValues.bool(name, "tcp.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
                 serverName == null || serverName.isEmpty() ? null : serverName,
-                caFile(name, tls.get("ca_file")));
+                caFile(name, "tcp.tls_config.ca_file", tls.get("ca_file")));
     }
 
     /** @param unsupported keys blackbox has that HeadProbe does not honour, with the reason given */
@@ -141,15 +141,15 @@ final class TcpModuleReader {
     }
 
     /** Read once, here: a file without a certificate stops start-up (an invalid path is an IllegalArgumentException too). */
-    private static Optional<CaFile> caFile(String name, Object value) {
-        String file = YamlValues.string(name, "tcp.tls_config.ca_file", value);
+    static Optional<CaFile> caFile(String name, String key, Object value) {
+        String file = YamlValues.string(name, key, value);
         if (file == null || file.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(CaFile.read(Path.of(file)));
         } catch (IllegalArgumentException e) {
-            throw BlackboxConfigException.invalid(name, "tcp.tls_config.ca_file", e.getMessage());
+            throw BlackboxConfigException.invalid(name, key, e.getMessage());
         }
     }
 }

@@ -65,8 +65,9 @@ class DnsModuleReaderTest {
 
     @Test
     void whatHeadProbeCannotHonourStopsStartUp() {
-        assertEquals("blackbox module \"m\": key dns.dns_over_tls is not supported by HeadProbe (it does not speak DNS over TLS yet)",
-                error("dns_over_tls: true"));
+        assertTrue(error("dns_over_tls: true").contains("DNS over TLS needs transport_protocol: tcp"));
+        assertEquals("blackbox module \"m\": key dns.tls_config.cert_file is not supported by HeadProbe (it sends no client certificate)",
+                error("tls_config: {cert_file: client.pem}"));
         assertTrue(error("source_ip_address: 192.0.2.1").contains("dns.source_ip_address"));
         assertTrue(error("valid_rcodes: [NOPE]").contains("\"NOPE\" is not an rcode"));
         assertTrue(error("transport_protocol: quic").contains("neither udp nor tcp"));

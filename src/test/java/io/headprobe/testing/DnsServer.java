@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -45,6 +47,8 @@ import io.netty.handler.codec.dns.DnsResponseCode;
 import io.netty.handler.codec.dns.DnsSection;
 import io.netty.handler.codec.dns.TcpDnsQueryDecoder;
 import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.NetUtil;
 
 /**
@@ -77,6 +81,7 @@ public final class DnsServer implements AutoCloseable {
     private final EventLoopGroup loop = new NioEventLoopGroup(1);
     private final Channel channel;
     private final Channel tcp;
+    private volatile Channel tls;
 
     /** @param answers name (any case, with or without the trailing dot) to its addresses, as IP text */
     public DnsServer(Map<String, List<String>> answers) {
@@ -115,6 +120,33 @@ public final class DnsServer implements AutoCloseable {
     /** As headprobe.dns.server wants it. */
     public String address() {
         return NetUtil.toSocketAddressString((InetSocketAddress) channel.localAddress());
+    }
+
+    /**
+     * Also answers over TLS (DNS over TLS, RFC 7858) with this certificate, on a port of its own
+     * ({@link #tlsPort()}); the answers are the same as over TCP.
+     */
+    public DnsServer overTls(TestCa.Leaf leaf) {
+        SslContext context;
+        try {
+            context = SslContextBuilder.forServer(leaf.key(), leaf.chainArray()).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException(e);
+        }
+        tls = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(context.newHandler(ch.alloc()), new TcpDnsQueryDecoder(), new TcpDnsResponseEncoder(),
+                                new OverTcp());
+                    }
+                })
+                .bind(((InetSocketAddress) channel.localAddress()).getAddress(), 0).syncUninterruptibly().channel();
+        return this;
+    }
+
+    public int tlsPort() {
+        return ((InetSocketAddress) tls.localAddress()).getPort();
     }
 
     /** From now on, queries for this name get this response code and no answer (SERVFAIL, REFUSED...). */
@@ -209,6 +241,9 @@ public final class DnsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tls != null) {
+            tls.close().syncUninterruptibly();
+        }
         tcp.close().syncUninterruptibly();
         channel.close().syncUninterruptibly();
         loop.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();

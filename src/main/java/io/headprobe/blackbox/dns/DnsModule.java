@@ -1,7 +1,10 @@
 package io.headprobe.blackbox.dns;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+
+import io.headprobe.probe.CaFile;
 
 /**
  * One blackbox_exporter module with {@code prober: dns}. Names and defaults are blackbox's.
@@ -12,6 +15,8 @@ import java.util.Set;
  * @param queryClass the class's number (IN, 1, by default)
  * @param tcp whether the query goes over TCP (transport_protocol: tcp) instead of UDP
  * @param validRcodes the response codes that pass (NOERROR, 0, by default)
+ * @param dnsOverTls whether the TCP connection starts with a TLS handshake (RFC 7858)
+ * @param serverName tls_config.server_name: the name checked and sent as SNI; null for the target's host
  */
 public record DnsModule(
         String name,
@@ -26,7 +31,11 @@ public record DnsModule(
         Set<Integer> validRcodes,
         RrValidator answer,
         RrValidator authority,
-        RrValidator additional) {
+        RrValidator additional,
+        boolean dnsOverTls,
+        boolean insecureSkipVerify,
+        String serverName,
+        Optional<CaFile> caFile) {
 
     /** SOA's type number: blackbox writes probe_dns_serial for SOA queries only. */
     static final int SOA = 6;

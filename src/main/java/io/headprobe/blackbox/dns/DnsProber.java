@@ -8,13 +8,14 @@ import jakarta.inject.Inject;
 
 import io.headprobe.blackbox.TargetAddress;
 import io.headprobe.guard.TargetUrl;
+import io.headprobe.probe.ProbeTls;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
  * blackbox_exporter's dns prober (prober/dns.go): the target is a DNS server, {@code host[:port]}
  * (port 53 by default). Its address is found as the tcp prober's ({@link TargetAddress}: resolved,
- * chosen, checked by the guard), and one query goes to the chosen address over UDP or TCP ({@link Exchange}),
+ * chosen, checked by the guard), and one query goes to the chosen address over UDP, TCP or TLS ({@link Exchange}),
  * all within the probe's timeout, on Vert.x's event loops.
  *
  * <pre>
@@ -25,6 +26,7 @@ import io.vertx.core.Vertx;
 public class DnsProber {
 
     private static final int DNS_PORT = 53;
+    private static final int DNS_OVER_TLS_PORT = 853;
 
     @Inject
     Vertx vertx;
@@ -32,11 +34,14 @@ public class DnsProber {
     @Inject
     TargetAddress targets;
 
+    @Inject
+    ProbeTls tls;
+
     public Uni<DnsResult> probe(String target, DnsModule module, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         TargetUrl server;
         try {
-            server = server(target);
+            server = server(target, module.dnsOverTls() ? DNS_OVER_TLS_PORT : DNS_PORT);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(DnsResult.failed(0, null, 0, 0, 0, "Error resolving address: " + e.getMessage()));
         }
@@ -44,17 +49,18 @@ public class DnsProber {
                 .onItem().transformToUni(chosen -> chosen.address() == null
                         ? Uni.createFrom().item(DnsResult.failed(chosen.dnsSeconds(), null, 0, 0, 0, chosen.error()))
                         : Uni.createFrom().<DnsResult> emitter(emitter -> new Exchange(module, chosen.dnsSeconds(), emitter)
+                                .overTls(module.dnsOverTls() ? tls : null, module.serverName() != null ? module.serverName() : server.host())
                                 .start(vertx.nettyEventLoopGroup().next(), new InetSocketAddress(chosen.address(), server.port()),
                                         deadline)));
     }
 
     /**
      * As blackbox: a target Go's net.SplitHostPort splits is host and port, anything else (a name,
-     * an IPv4 or a bare IPv6 address) is the host, on port 53.
+     * an IPv4 or a bare IPv6 address) is the host, on port 53 (853 for DNS over TLS).
      */
-    static TargetUrl server(String target) {
+    static TargetUrl server(String target, int defaultPort) {
         String host = target;
-        int port = DNS_PORT;
+        int port = defaultPort;
         int colon = target.lastIndexOf(':');
         boolean bracketed = target.startsWith("[") && target.indexOf("]:") == colon - 1;
         if (bracketed || colon >= 0 && target.indexOf(':') == colon) {

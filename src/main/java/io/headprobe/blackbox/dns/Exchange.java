@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.headprobe.probe.ProbeTls;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -29,6 +30,7 @@ import io.netty.handler.codec.dns.DnsResponse;
 import io.netty.handler.codec.dns.DnsSection;
 import io.netty.handler.codec.dns.TcpDnsQueryEncoder;
 import io.netty.handler.codec.dns.TcpDnsResponseDecoder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -50,6 +52,8 @@ final class Exchange extends SimpleChannelInboundHandler<DnsResponse> {
     private final AtomicBoolean done = new AtomicBoolean();
     private final int id = ThreadLocalRandom.current().nextInt(1 << 16);
     private String address;
+    private ProbeTls tls;
+    private String serverName;
     private long started;
     private long sent;
 
@@ -59,12 +63,24 @@ final class Exchange extends SimpleChannelInboundHandler<DnsResponse> {
         this.emitter = emitter;
     }
 
+    /** @param tls null for plain TCP or UDP; else the TLS client that checks the server's certificate for serverName */
+    Exchange overTls(ProbeTls tls, String serverName) {
+        this.tls = tls;
+        this.serverName = serverName;
+        return this;
+    }
+
     void start(EventLoop loop, InetSocketAddress server, long deadline) {
         started = System.nanoTime();
         address = NetUtil.toAddressString(server.getAddress());
         Bootstrap bootstrap = new Bootstrap().group(loop).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
+                if (tls != null) {
+                    // The query waits in the SslHandler until the handshake is done; a failed handshake is an exception here.
+                    channel.pipeline().addLast(new SslHandler(tls.connect(serverName, server.getPort(), !module.insecureSkipVerify(),
+                            module.caFile().orElse(null)).engine()));
+                }
                 if (module.tcp()) {
                     channel.pipeline().addLast(new TcpDnsQueryEncoder(), new TcpDnsResponseDecoder(new RrText(), MAX_MESSAGE),
                             Exchange.this);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.headprobe.testing.DnsServer;
 import io.headprobe.testing.DnsZone;
 import io.headprobe.testing.ScrapedMetrics;
+import io.headprobe.testing.TestCa;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -41,10 +42,12 @@ class DnsProbeTest {
     /** The DNS server the modules query, and a blackbox.yml of dns modules. */
     public static class Setup implements QuarkusTestResourceLifecycleManager {
         static volatile DnsServer server;
+        static volatile TestCa ca;
 
         @Override
         public Map<String, String> start() {
-            server = DnsZone.start();
+            ca = TestCa.create();
+            server = DnsZone.start().overTls(ca.leaf("127.0.0.1"));
             try {
                 Path config = Files.writeString(Files.createTempFile("blackbox-dns", ".yml"), """
                         modules:
@@ -73,12 +76,36 @@ class DnsProbeTest {
                             dns:
                               query_name: silent.test
                               transport_protocol: tcp
+                          dns_dot:
+                            prober: dns
+                            dns:
+                              query_name: a.test
+                              query_type: A
+                              transport_protocol: tcp
+                              dns_over_tls: true
+                              tls_config:
+                                ca_file: %1$s
+                          dns_dot_untrusted:
+                            prober: dns
+                            dns:
+                              query_name: a.test
+                              transport_protocol: tcp
+                              dns_over_tls: true
+                          dns_dot_other_name:
+                            prober: dns
+                            dns:
+                              query_name: a.test
+                              transport_protocol: tcp
+                              dns_over_tls: true
+                              tls_config:
+                                ca_file: %1$s
+                                server_name: other.test
                           dns_garbled_slow:
                             prober: dns
                             timeout: 5s
                             dns:
                               query_name: garbled.test
-                        """ + DnsZone.MODULES);
+                        """.formatted(ca.rootPemFile()) + DnsZone.MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -111,6 +138,16 @@ class DnsProbeTest {
         assertEquals(1.0, metrics.value("probe_success"));
         assertEquals(1.0, metrics.value("probe_dns_answer_rrs"));
         assertEquals(before + 1, Setup.server.tcpQueries("a.test"));
+    }
+
+    @Test
+    void dnsOverTlsChecksTheServersCertificate() {
+        String target = "127.0.0.1:" + Setup.server.tlsPort();
+        ScrapedMetrics metrics = scrape(target, "dns_dot");
+        assertEquals(1.0, metrics.value("probe_success"));
+        assertEquals(1.0, metrics.value("probe_dns_answer_rrs"));
+        assertEquals(0.0, scrape(target, "dns_dot_untrusted").value("probe_success"), "a CA the JVM does not trust");
+        assertEquals(0.0, scrape(target, "dns_dot_other_name").value("probe_success"), "a name the certificate does not have");
     }
 
     @Test
