@@ -158,6 +158,14 @@ class BlackboxConformanceTest {
                               tls_config:
                                 insecure_skip_verify: false
                                 ca_file: %1$s
+                          dns_over_tls_ca:
+                            prober: dns
+                            dns:
+                              query_name: a.test
+                              query_type: A
+                              transport_protocol: tcp
+                              dns_over_tls: true
+                              tls_config: {ca_file: %1$s}
                         """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()) + StockBlackbox.TCP_MODULES
                         + DnsZone.MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
@@ -297,7 +305,7 @@ class BlackboxConformanceTest {
 
     @Test
     void agreesWithBlackboxOnDnsModules() throws Exception {
-        DnsServer dns = serve(DnsZone.start());
+        DnsServer dns = serve(DnsZone.start().overTls(Setup.ca.leaf("127.0.0.1")));
         String server = dns.address();
         Map<String, String[]> targets = new LinkedHashMap<>();
         for (String module : List.of("dns_a", "dns_a_tcp", "dns_any", "dns_soa", "dns_mx", "dns_mx_all_a", "dns_mx_no_ns_address",
@@ -305,6 +313,7 @@ class BlackboxConformanceTest {
             targets.put(module + ", test DNS server", new String[] { server, module });
         }
         targets.put("dns_a, no port (53, nothing there)", new String[] { "127.0.0.1", "dns_a" });
+        targets.put("dns_over_tls_ca, test CA as ca_file", new String[] { "127.0.0.1:" + dns.tlsPort(), "dns_over_tls_ca" });
         String table = compare(targets, "target/blackbox-conformance-dns.md");
         assertTrue(table.contains("probe_dns_answer_rrs"), "values were compared");
     }
