@@ -2,6 +2,8 @@ package io.headprobe;
 
 import java.util.Arrays;
 
+import org.jboss.logging.Logger;
+
 import io.headprobe.blackbox.BlackboxConfigException;
 import io.headprobe.blackbox.BlackboxModules;
 import io.headprobe.cli.Cli;
@@ -38,7 +40,12 @@ public class Main implements QuarkusApplication {
         // Replaces the handler Quarkus installs in native mode (exit 128 + signal) and the JVM's default.
         Signal.handle(new Signal("TERM"), signal -> Quarkus.asyncExit(0));
         // As blackbox_exporter: SIGHUP re-reads the blackbox config; a bad file is logged and the old modules stay.
-        Signal.handle(new Signal("HUP"), signal -> reloadBlackbox());
+        try {
+            Signal.handle(new Signal("HUP"), signal -> reloadBlackbox());
+        } catch (IllegalArgumentException e) {
+            // The JVM keeps HUP to itself under -Xrs: POST /-/reload still works.
+            Logger.getLogger(Main.class).warnf("SIGHUP will not reload the blackbox config: %s", e.getMessage());
+        }
         Quarkus.waitForExit();
         return 0;
     }
