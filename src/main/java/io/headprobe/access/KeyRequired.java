@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 import jakarta.ws.rs.NameBinding;
 
-/** Routes that fetch targets: when API keys are configured, they need one. */
+/** Routes that fetch targets, or show or reload the blackbox config: when API keys are configured, they need one. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

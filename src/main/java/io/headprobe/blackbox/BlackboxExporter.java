@@ -85,7 +85,7 @@ public class BlackboxExporter implements ModuleScrape {
             return scrapeDns(scrape, dns.get(), format);
         }
         Module module = modules.module(scrape.module())
-                .orElseThrow(() -> new ProblemException(400, "Unknown module \"" + scrape.module() + "\""));
+                .orElseThrow(() -> modules.unknown(scrape.module()));
         Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds(), config.timeout());
         String target = withScheme(scrape.target());
         return limits.limit(1, () -> {

@@ -44,12 +44,20 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> t
 
     /** @throws BlackboxConfigException naming the file and what is wrong in it */
     public static BlackboxFile read(Path file) {
-        String text;
+        return parse(file, text(file));
+    }
+
+    /** @throws BlackboxConfigException when the file cannot be read */
+    static String text(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BlackboxConfigException("cannot read blackbox config " + file + ": " + e, e);
         }
+    }
+
+    /** {@link #parse(String)}, with the file's name in the error. */
+    static BlackboxFile parse(Path file, String text) {
         try {
             return parse(text);
         } catch (BlackboxConfigException e) {

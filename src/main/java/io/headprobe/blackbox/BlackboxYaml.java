@@ -4,6 +4,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
@@ -29,6 +31,11 @@ final class BlackboxYaml {
                 options, new StringsResolver());
         try {
             return yaml.load(text);
+        } catch (MarkedYAMLException e) {
+            // Where, without SnakeYAML's copy of the line: it may hold a password, and this reaches the log and /-/reload.
+            Mark mark = e.getProblemMark();
+            throw new BlackboxConfigException("blackbox config is not YAML: " + e.getProblem()
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)));
         } catch (YAMLException e) {
             throw new BlackboxConfigException("blackbox config is not YAML: " + e.getMessage(), e);
         }

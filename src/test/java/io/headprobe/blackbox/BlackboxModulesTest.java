@@ -513,6 +513,9 @@ class BlackboxModulesTest {
         assertTrue(error("modules: {m: [unclosed").startsWith("blackbox config is not YAML: "));
         assertTrue(error("modules:\n  a: 1\n  a: 2\n").startsWith("blackbox config is not YAML: "),
                 "duplicate keys, refused by blackbox's yaml.v3 too");
+        String badLine = error("modules:\n  m:\n    http:\n      basic_auth: {password: hunter2: x}\n");
+        assertEquals("blackbox config is not YAML: expected ',' or '}', but got : at line 4, column 37", badLine,
+                "no copy of the line: it reaches the log and /-/reload's answer, and may hold a secret");
         assertEquals("blackbox config must be a map with a \"modules\" key, not a list", error("- http_2xx"));
         assertEquals("blackbox config must be a map with a \"modules\" key, not \"just text\"", error("just text"));
         assertEquals("blackbox config is empty (it needs a \"modules\" map)", error("# nothing\n"));

@@ -1,0 +1,62 @@
+package io.headprobe.blackbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What {@code GET /config} shows: the loaded blackbox.yml as YAML, with every value blackbox
+ * types as a secret written {@code <secret>}, as blackbox's own /config writes it. The modules are
+ * shown as the file has them (anchors and merge keys resolved, comments gone); blackbox also
+ * writes every default it filled in.
+ */
+final class ConfigPage {
+
+    static final String SECRET = "<secret>";
+
+    /** blackbox's Secret fields (prometheus/common's HTTP client config) that are single values. */
+    private static final Set<String> SECRET_KEYS = Set.of("password", "credentials", "bearer_token", "client_secret");
+
+    /** What /config shows without a file: blackbox's built-in module. */
+    static final String BUILT_IN = "modules:\n  http_2xx:\n    prober: http\n";
+
+    private ConfigPage() {
+    }
+
+    /** @param text a blackbox.yml that {@link BlackboxFile#parse(String)} accepted */
+    static String of(String text) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        return new Yaml(options).dump(mask(BlackboxYaml.load(text), "", ""));
+    }
+
+    private static Object mask(Object value, String key, String parent) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> masked = new LinkedHashMap<>();
+            // proxy_connect_header is a map of header names to lists of secrets.
+            map.forEach((k, v) -> masked.put(k, key.equals("proxy_connect_header") ? secrets(v) : mask(v, String.valueOf(k), key)));
+            return masked;
+        }
+        if (value instanceof List<?> list) {
+            // http_headers.NAME.secrets is a list of secrets.
+            return key.equals("secrets") ? secrets(list) : new ArrayList<>(list.stream().map(v -> mask(v, "", key)).toList());
+        }
+        boolean secret = SECRET_KEYS.contains(key) || key.equals("key") && parent.equals("tls_config");
+        return secret ? secret(value) : value;
+    }
+
+    private static Object secrets(Object value) {
+        return value instanceof List<?> list ? new ArrayList<>(list.stream().map(ConfigPage::secret).toList()) : secret(value);
+    }
+
+    /** As Go's Secret: an empty one stays empty. */
+    private static Object secret(Object value) {
+        return value == null || "".equals(value) ? value : SECRET;
+    }
+}
