@@ -146,7 +146,7 @@ public class BlackboxModules {
     }
 
     public Optional<DnsModule> dns(String name) {
-        return Optional.ofNullable(file.dns().get(name));
+        return Optional.ofNullable(loaded.file().dns().get(name));
     }
 
     /** Why HeadProbe does not run the module of this name (its prober's); empty for any other name. */
