@@ -82,7 +82,8 @@ class AuditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "cannot read --body " + body
                     + (Files.exists(body) ? ": permission denied" : ": no such file"));
         }
-        return Files.readString(body, StandardCharsets.UTF_8);
+        // Bytes that are not UTF-8 (a Latin-1 page) become U+FFFD instead of failing the command.
+        return new String(Files.readAllBytes(body), StandardCharsets.UTF_8);
     }
 
     private List<Header> read() throws IOException {

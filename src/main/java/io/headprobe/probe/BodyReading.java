@@ -45,6 +45,13 @@ final class BodyReading {
         end();
     }
 
+    /** The exchange is over without it (cancelled): the timer goes, and what it holds with it. */
+    void cancel() {
+        if (timeUp != null) {
+            timeUp.cancel(false);
+        }
+    }
+
     private void end() {
         if (timeUp != null) {
             timeUp.cancel(false);

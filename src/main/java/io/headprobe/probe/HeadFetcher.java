@@ -163,7 +163,7 @@ public class HeadFetcher {
         private long secured;
         private long written;
         /** Once the head of a final response whose body is read is in. */
-        private BodyReading reading;
+        private volatile BodyReading reading;
 
         Exchange(TargetUrl url, InetAddress address, ProbeOptions options, UniEmitter<? super Hop> emitter,
                 long deadline) {
@@ -356,6 +356,10 @@ public class HeadFetcher {
                 BodyReading started = new BodyReading(hop, options.body().maxBytes(), this::complete);
                 reading = started;
                 started.endBy(deadline, channel.eventLoop(), () -> step("when the time for the body ran out", started::cut));
+                if (over.get()) {
+                    // Cancelled meanwhile: close() may have looked before the timer was there.
+                    started.cancel();
+                }
                 return;
             }
             complete(hop);
@@ -399,6 +403,10 @@ public class HeadFetcher {
 
         void close() {
             over.set(true);
+            BodyReading unfinished = reading;
+            if (unfinished != null) {
+                unfinished.cancel();
+            }
             Channel open = channel;
             // A channel that never got registered (the connect failed at once) has nothing to close.
             if (open != null && open.isRegistered()) {

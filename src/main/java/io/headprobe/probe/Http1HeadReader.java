@@ -31,9 +31,12 @@ final class Http1HeadReader extends ChannelInboundHandlerAdapter {
                 }
             }
             if (msg instanceof HttpContent content) {
-                // A body cut short or malformed (a bad chunk size) ends where it broke.
-                boolean last = msg instanceof LastHttpContent || content.decoderResult().isFailure();
-                exchange.content(content.content(), last);
+                if (content.decoderResult().isFailure()) {
+                    // A malformed body (a bad chunk size) ends where it broke: truncated, not whole.
+                    exchange.fail(content.decoderResult().cause());
+                } else {
+                    exchange.content(content.content(), msg instanceof LastHttpContent);
+                }
             }
         } finally {
             ReferenceCountUtil.release(msg);

@@ -2,6 +2,7 @@ package io.headprobe.probe;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.headprobe.guard.TargetUrl;
@@ -85,10 +86,34 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     }
 
     /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
-    ProbeOptions forIcon() {
+    ProbeOptions forIcon(boolean sameOrigin) {
         return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
-                ipVersion, headers, caFile, null, new BodyRead(body.maxBytes(), false), null, tlsClient);
+                ipVersion, sameOrigin ? headers : forOtherOrigin(), caFile, null, new BodyRead(body.maxBytes(), false), null,
+                tlsClient);
     }
+
+    /**
+     * The same options with what is left until {@code deadline} (a System.nanoTime()) as their
+     * timeout, at least a millisecond: a target's later fetches (its icon, the audit's) share its
+     * timeout instead of each having a whole one.
+     */
+    ProbeOptions within(long deadline) {
+        long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime());
+        return new ProbeOptions(method, Duration.ofNanos(left), followRedirects, maxRedirects, concurrency, audit, tlsVerify,
+                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient);
+    }
+
+    /**
+     * The headers that may go to another origin than the page's: without credentials, as Go's
+     * client drops them on a redirect to another domain (the page chooses where its icon is).
+     */
+    List<Header> forOtherOrigin() {
+        return headers.stream().filter(header -> !CREDENTIALS.contains(header.name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
+    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "cookie",
+            "proxy-authorization");
 
     /** What the request to {@code url} sends as Host, or as :authority over h2. */
     String hostHeader(TargetUrl url) {

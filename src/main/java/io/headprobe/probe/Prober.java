@@ -137,9 +137,14 @@ public class Prober {
         return distinctTargets(targets) * fetchesPerTarget(options);
     }
 
-    /** The page, and with an audit its robots.txt and CORS preflight, with a favicon the icon. */
+    /**
+     * The page, and with an audit its robots.txt and CORS preflight (and the page again when its
+     * certificate fails), with a favicon the icon.
+     */
     static int fetchesPerTarget(ProbeOptions options) {
-        return 1 + (options.audit() ? 2 : 0) + (options.body() != null && options.body().favicon() ? 1 : 0);
+        // An audit of a page whose certificate fails fetches it again, unverified.
+        int audit = options.audit() ? (options.tlsVerify() ? 3 : 2) : 0;
+        return 1 + audit + (options.body() != null && options.body().favicon() ? 1 : 0);
     }
 
     /**
@@ -173,10 +178,15 @@ public class Prober {
      *        line's regexes); a result itself holds no body
      */
     public Uni<ProbeResult> probe(String target, ProbeOptions options, Consumer<String> bodyText) {
+        return Uni.createFrom().deferred(() -> probe(target, options, bodyText, System.nanoTime() + options.timeout().toNanos()));
+    }
+
+    /** @param deadline when every fetch of the target, the page's and the later ones, is over */
+    private Uni<ProbeResult> probe(String target, ProbeOptions options, Consumer<String> bodyText, long deadline) {
         return page(target, options)
-                .onItem().transformToUni(page -> favicon(page, options))
+                .onItem().transformToUni(page -> favicon(page, options, deadline))
                 .onItem().invoke(page -> bodyText.accept(page.body() == null ? null : page.body().page().text()))
-                .onItem().transformToUni(page -> (options.audit() ? audit(target, page, options)
+                .onItem().transformToUni(page -> (options.audit() ? audit(target, page, options, deadline)
                         : Uni.createFrom().item(page.result()))
                         .onTermination().invoke(page::release))
                 .onItem().invoke(metrics::probed);
@@ -193,7 +203,7 @@ public class Prober {
      * The page's icon, when asked for: its {@code <link rel=icon>} or else /favicon.ico, fetched as
      * any target is (the guard, the limits, redirects) with the page's body cap, and hashed.
      */
-    private Uni<Fetched> favicon(Fetched page, ProbeOptions options) {
+    private Uni<Fetched> favicon(Fetched page, ProbeOptions options, long deadline) {
         if (options.body() == null || !options.body().favicon() || page.body() == null) {
             return Uni.createFrom().item(page);
         }
@@ -205,7 +215,7 @@ public class Prober {
         Uni<BodyFacts.Favicon> icon = inline != null
                 // An icon inlined as a data: URL is hashed as it is; the URL itself may be long.
                 ? Uni.createFrom().item(Favicons.hash("data:", 200, inline))
-                : fetchTarget(url, options.forIcon())
+                : fetchTarget(url, options.forIcon(sameOrigin(url, page.result().url())).within(deadline))
                         .onItem().transformToUni(fetched -> iconHash(url, fetched, options.body().maxBytes()));
         return icon.onItem().transform(hashed -> page.update(page.result().withBody(page.result().body().withFavicon(hashed))));
     }
@@ -405,18 +415,18 @@ public class Prober {
      * certificate did not verify is fetched again without verifying, as Observatory does, and
      * graded as such; the result still says the target failed.
      */
-    private Uni<ProbeResult> audit(String target, Fetched page, ProbeOptions options) {
+    private Uni<ProbeResult> audit(String target, Fetched page, ProbeOptions options, long deadline) {
         ProbeResult result = page.result();
         if (result.ok()) {
-            return withExtras(page, options, verified(result))
+            return withExtras(page, options, verified(result), deadline)
                     .onItem().transform(audit -> result.withAudit(audit));
         }
         if (!options.tlsVerify() || result.tls() == null || result.tls().verified()) {
             return Uni.createFrom().item(result);
         }
-        return page(target, options.unverified())
+        return page(target, options.unverified().within(deadline))
                 .onItem().transformToUni(unverified -> unverified.result().ok()
-                        ? withExtras(unverified, options.unverified(), false).onItem().transform(result::withAudit)
+                        ? withExtras(unverified, options.unverified(), false, deadline).onItem().transform(result::withAudit)
                                 .onTermination().invoke(unverified::release)
                         : Uni.createFrom().item(result));
     }
@@ -427,14 +437,16 @@ public class Prober {
                 && result.redirects().stream().allMatch(hop -> hop.tls() == null || hop.tls().verified());
     }
 
-    private Uni<Audit> withExtras(Fetched page, ProbeOptions options, boolean verified) {
+    private Uni<Audit> withExtras(Fetched page, ProbeOptions all, boolean verified, long deadline) {
         ProbeResult result = page.result();
+        ProbeOptions options = all.within(deadline);
         // At the origin the site was asked for, as Observatory's session asks for it; redirects are followed.
         String start = result.redirects().isEmpty() ? result.url() : result.redirects().get(0).url();
         Uni<Fetched> robots = fetchTarget(origin(start) + "/robots.txt", options.extra(HttpMethod.GET, List.of()));
         Uni<Fetched> cors = fetchTarget(result.url(), options.extra(HttpMethod.OPTIONS, List.of(
                 new Header("Origin", Cors.ORIGIN), new Header("Access-Control-Request-Method", "GET"))));
-        return Uni.combine().all().unis(robots, cors).asTuple().onItem().transform(extras -> {
+        // Graded off the event loops: the page may be large.
+        return Uni.combine().all().unis(robots, cors).asTuple().emitOn(bodyWork).onItem().transform(extras -> {
             Fetched robotsTxt = extras.getItem1();
             List<CookieSource> robotsCookies = new ArrayList<>(robotsTxt.earlierCookies());
             if (robotsTxt.result().ok()) {
@@ -460,6 +472,15 @@ public class Prober {
             return response.withPage(body.page().html());
         }
         return response.withBody(body.page().text() == null ? "" : body.page().text());
+    }
+
+    /** Whether two URLs HeadProbe fetched (or an icon's URL) share scheme, host and port. */
+    private static boolean sameOrigin(String url, String other) {
+        try {
+            return origin(url).equals(origin(other));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** scheme://authority of a URL HeadProbe fetched. */

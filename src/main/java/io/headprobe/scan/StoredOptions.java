@@ -23,13 +23,16 @@ record StoredOptions(int version, String method, long timeoutMs, boolean followR
         Integer bodyMaxBytes, boolean favicon) {
 
     /**
-     * The format this instance writes. It reads this one and every older one (version 1 has no
-     * body, which reads as null); a worker refuses a newer one, which a newer instance wrote.
+     * The newest format this instance writes (for a scan that reads bodies; one that does not is
+     * version 1). It reads this one and every older one (version 1 has no body, which reads as
+     * null); a worker refuses a newer one, which a newer instance wrote.
      */
     static final int VERSION = 2;
 
     static StoredOptions of(ProbeOptions options) {
-        return new StoredOptions(VERSION, options.method().name(), options.timeout().toMillis(), options.followRedirects(),
+        // A scan that reads no body is written as version 1, which instances from before bodies
+        // still run: a rolling upgrade then stops only the scans that need the new version.
+        return new StoredOptions(options.body() == null ? 1 : VERSION, options.method().name(), options.timeout().toMillis(), options.followRedirects(),
                 options.maxRedirects(), options.concurrency(), options.audit(), options.tlsVerify(), options.http2(),
                 options.ipVersion(), options.headers(), options.body() == null ? null : options.body().maxBytes(),
                 options.body() != null && options.body().favicon());

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +86,42 @@ class AuditFetchTest {
             assertTrue(seen.contains(new Seen("OPTIONS", "/", "https://http-observatory.security.mozilla.org", "GET")),
                     seen.toString());
         } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theAuditsOwnFetchesShareTheTargetsTimeout() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            try {
+                if (exchange.getRequestURI().getPath().equals("/robots.txt")) {
+                    released.await(); // a robots.txt that never comes
+                } else if (exchange.getRequestMethod().equals("GET")) {
+                    Thread.sleep(1500); // the page's own slowness: most of the target's timeout
+                }
+                exchange.getResponseHeaders().add("Content-Type", "text/html");
+                send(exchange, 200, "<html></html>".getBytes(StandardCharsets.US_ASCII));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        try {
+            long start = System.nanoTime();
+            JsonPath result = given().contentType(ContentType.JSON)
+                    .body(Map.of("targets", List.of("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "audit", true,
+                            "timeoutMs", 2000))
+                    .post("/probe").then().statusCode(200).extract().jsonPath().setRootPath("results[0]");
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(result.getBoolean("ok"));
+            assertNotNull(result.get("audit"));
+            // Each fetch with a whole timeout of its own would take 1.5 s + 2 s.
+            assertTrue(tookMs < 3000, "the audit took " + tookMs + " ms of a 2000 ms timeout");
+        } finally {
+            released.countDown();
             server.stop(0);
         }
     }

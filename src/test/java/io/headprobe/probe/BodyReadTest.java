@@ -139,6 +139,21 @@ class BodyReadTest {
     }
 
     @Test
+    void aMalformedChunkEndsTheBodyTruncated() throws Exception {
+        try (RawServer server = RawServer.start(socket -> {
+            RawServer.readHead(socket.getInputStream());
+            write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwiki\r\nzz\r\nnot a chunk\r\n",
+                    new byte[0]);
+            socket.getInputStream().read(); // holds the connection open until HeadProbe closes it
+        })) {
+            JsonPath result = probe(bodyOf(server.url("/")));
+            assertTrue(result.getBoolean("ok"));
+            assertEquals(4, result.getInt("body.wireBytes"));
+            assertTrue(result.getBoolean("body.truncated"), "a bad chunk size is not the body's end");
+        }
+    }
+
+    @Test
     void tenMegabytesStopAtTheCapAndTheServerCannotWriteThemAll() throws Exception {
         int size = 10 * 1024 * 1024;
         AtomicLong written = new AtomicLong();
