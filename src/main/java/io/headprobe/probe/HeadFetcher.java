@@ -367,8 +367,7 @@ public class HeadFetcher {
 
         /** The final response's body is read when asked for; a redirect that will be followed is not final. */
         private boolean readsBody(Hop hop) {
-            return options.body() != null && !(options.followRedirects() && hop.isRedirect()
-                    && Header.first(hop.headers(), "Location") != null);
+            return options.body() != null && !hop.isFollowed(options.followRedirects());
         }
 
         /**

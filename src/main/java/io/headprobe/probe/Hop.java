@@ -16,6 +16,11 @@ record Hop(int status, String httpVersion, List<Header> headers, String remoteAd
         return isRedirect(status);
     }
 
+    /** A redirect the probe goes on from: the next hop, not the answer. */
+    boolean isFollowed(boolean followRedirects) {
+        return followRedirects && isRedirect() && Header.first(headers, "Location") != null;
+    }
+
     static boolean isRedirect(int status) {
         return switch (status) {
             case 301, 302, 303, 307, 308 -> true;

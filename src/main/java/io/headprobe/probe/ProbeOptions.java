@@ -1,7 +1,10 @@
 package io.headprobe.probe;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -79,7 +82,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
      * body, the page's headers and these.
      */
     ProbeOptions extra(HttpMethod method, List<Header> more) {
-        List<Header> all = new java.util.ArrayList<>(headers);
+        List<Header> all = new ArrayList<>(headers);
         all.addAll(more);
         return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
                 List.copyOf(all), caFile, null, null, null, tlsClient);
@@ -108,11 +111,11 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
      * client drops them on a redirect to another domain (the page chooses where its icon is).
      */
     List<Header> forOtherOrigin() {
-        return headers.stream().filter(header -> !CREDENTIALS.contains(header.name().toLowerCase(java.util.Locale.ROOT)))
+        return headers.stream().filter(header -> !CREDENTIALS.contains(header.name().toLowerCase(Locale.ROOT)))
                 .toList();
     }
 
-    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "cookie",
+    private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie",
             "proxy-authorization");
 
     /** What the request to {@code url} sends as Host, or as :authority over h2. */

@@ -340,7 +340,7 @@ public class Prober {
         return fetch(url, trace, options)
                 .onItem().transformToUni(hop -> {
                     String location = Header.first(hop.headers(), "Location");
-                    if (!options.followRedirects() || !hop.isRedirect() || location == null) {
+                    if (!hop.isFollowed(options.followRedirects())) {
                         return Uni.createFrom().item(hop);
                     }
                     if (trace.redirectCount() >= options.maxRedirects()) {
