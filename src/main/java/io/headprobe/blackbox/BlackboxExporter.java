@@ -59,6 +59,9 @@ public class BlackboxExporter implements ModuleScrape {
     ProbeConfig config;
 
     @Inject
+    BlackboxConfig blackbox;
+
+    @Inject
     ClientLimits limits;
 
     @Override
@@ -178,7 +181,7 @@ public class BlackboxExporter implements ModuleScrape {
                 module.followRedirects(),
                 config.maxRedirects(),
                 1,
-                true,
+                blackbox.audit() != BlackboxConfig.AuditMode.OFF,
                 !module.insecureSkipVerify(),
                 module.extras().enableHttp2(),
                 ipVersion(module),
@@ -187,7 +190,8 @@ public class BlackboxExporter implements ModuleScrape {
                 module.host(),
                 bodyRead(module, config.bodyMaxBytes()),
                 module.extras().requestBody(),
-                tlsClient(module.extras()));
+                tlsClient(module.extras()),
+                blackbox.audit() == BlackboxConfig.AuditMode.FULL);
     }
 
     private static ProbeOptions.TlsClient tlsClient(Module.HttpExtras extras) {

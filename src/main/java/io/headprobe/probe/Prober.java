@@ -143,7 +143,7 @@ public class Prober {
      */
     static int fetchesPerTarget(ProbeOptions options) {
         // An audit of a page whose certificate fails fetches it again, unverified.
-        int audit = options.audit() ? (options.tlsVerify() ? 3 : 2) : 0;
+        int audit = options.audit() && options.auditFetches() ? (options.tlsVerify() ? 3 : 2) : 0;
         return 1 + audit + (options.body() != null && options.body().favicon() ? 1 : 0);
     }
 
@@ -417,6 +417,14 @@ public class Prober {
      */
     private Uni<ProbeResult> audit(String target, Fetched page, ProbeOptions options, long deadline) {
         ProbeResult result = page.result();
+        if (!options.auditFetches()) {
+            return result.ok() ? Uni.createFrom().item(page).emitOn(bodyWork)
+                    .onItem().transform(alone -> result.withAudit(SecurityHeaders.audit(
+                            withPage(new AuditedResponse(result.url(), result.headers(), route(result)), alone.body())
+                                    .withEarlierCookies(alone.earlierCookies()).withVerified(verified(result))
+                                    .withPreload(preload.list()))))
+                    : Uni.createFrom().item(result);
+        }
         if (result.ok()) {
             return withExtras(page, options, verified(result), deadline)
                     .onItem().transform(audit -> result.withAudit(audit));
