@@ -32,4 +32,13 @@ public record GrpcModule(
     public GrpcModule {
         metadata = List.copyOf(metadata);
     }
+
+    /** As a record writes it, but metadata values masked: they often carry a token, and debug=true shows the module. */
+    @Override
+    public String toString() {
+        return "GrpcModule[name=" + name + ", timeout=" + timeout + ", service=" + service + ", tls=" + tls
+                + ", insecureSkipVerify=" + insecureSkipVerify + ", serverName=" + serverName + ", caFile=" + caFile
+                + ", preferredIpProtocol=" + preferredIpProtocol + ", ipProtocolFallback=" + ipProtocolFallback
+                + ", metadata=" + metadata.stream().map(header -> header.name() + ": <secret>").toList() + "]";
+    }
 }

@@ -2,6 +2,7 @@ package io.headprobe.blackbox.grpc;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -269,6 +270,16 @@ class GrpcProbeTest {
                     .queryParam("debug", "true").when().get("/probe").then().statusCode(200).extract().asString();
             assertTrue(page.contains("rpc error: code = 5 desc = unknown service"), page);
             assertTrue(page.contains("probe_grpc_status_code 5"), page);
+        }
+    }
+
+    @Test
+    void debugMasksMetadataValues() {
+        try (GrpcHealthServer server = GrpcHealthServer.plain()) {
+            String page = given().queryParam("target", server.hostPort()).queryParam("module", "grpc_metadata")
+                    .queryParam("debug", "true").when().get("/probe").then().statusCode(200).extract().asString();
+            assertTrue(page.contains("x-probe: <secret>"), page);
+            assertFalse(page.contains("hello"), page);
         }
     }
 
