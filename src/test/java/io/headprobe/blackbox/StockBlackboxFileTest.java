@@ -19,7 +19,7 @@ import io.headprobe.testing.ExternalProcess;
 import io.headprobe.testing.StockBlackbox;
 
 /**
- * Debian's stock /etc/prometheus/blackbox.yml, as installed: the whole file loads; its http and tcp
+ * Debian's stock /etc/prometheus/blackbox.yml, as installed: the whole file loads; its http, tcp
  * and grpc modules run, its icmp modules are refused with their reason (not a start-up failure).
  */
 class StockBlackboxFileTest {
