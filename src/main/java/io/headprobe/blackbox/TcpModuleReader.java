@@ -3,6 +3,7 @@ package io.headprobe.blackbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,17 +26,10 @@ final class TcpModuleReader {
     private static final Set<String> TCP_KEYS = Set.of("preferred_ip_protocol", "ip_protocol_fallback", "query_response",
             "tls", "tls_config");
     private static final Set<String> STEP_KEYS = Set.of("expect", "expect_bytes", "labels", "send", "starttls");
-    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
+    static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
     /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
-    private static final Map<String, String> UNSUPPORTED = Map.of(
-            "tcp.source_ip_address", "it connects from the address the system chooses",
-            "tcp.tls_config.ca", "write the certificates to a file and name it in tcp.tls_config.ca_file",
-            "tcp.tls_config.cert_file", "it sends no client certificate",
-            "tcp.tls_config.key_file", "it sends no client certificate",
-            "tcp.tls_config.cert", "it sends no client certificate",
-            "tcp.tls_config.key", "it sends no client certificate",
-            "tcp.tls_config.min_version", "the JVM's TLS settings choose the versions",
-            "tcp.tls_config.max_version", "the JVM's TLS settings choose the versions");
+    private static final Map<String, String> UNSUPPORTED = unsupportedTls("tcp",
+            Map.of("tcp.source_ip_address", "it connects from the address the system chooses"));
 
     private TcpModuleReader() {
     }
@@ -56,6 +50,22 @@ final class TcpModuleReader {
                 YamlValues.bool(name, "tcp.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
                 serverName == null || serverName.isEmpty() ? null : serverName,
                 caFile(name, "tcp.tls_config.ca_file", tls.get("ca_file")));
+    }
+
+    /**
+     * The tls_config keys the tcp, dns and grpc probers do not honour, with the reason given, and
+     * the prober's own such keys.
+     */
+    static Map<String, String> unsupportedTls(String prober, Map<String, String> own) {
+        String tls = prober + ".tls_config.";
+        Map<String, String> keys = new HashMap<>(own);
+        keys.put(tls + "ca", "write the certificates to a file and name it in " + tls + "ca_file");
+        for (String key : List.of("cert_file", "key_file", "cert", "key")) {
+            keys.put(tls + key, "it sends no client certificate");
+        }
+        keys.put(tls + "min_version", "the JVM's TLS settings choose the versions");
+        keys.put(tls + "max_version", "the JVM's TLS settings choose the versions");
+        return Map.copyOf(keys);
     }
 
     /** @param unsupported keys blackbox has that HeadProbe does not honour, with the reason given */

@@ -35,6 +35,7 @@ public class ProbeTls {
 
     private static final String[] H2_AND_HTTP11 = { "h2", "http/1.1" };
     private static final String[] HTTP11 = { "http/1.1" };
+    private static final String[] H2 = { "h2" };
 
     @Inject
     ProbeConfig config;
@@ -85,6 +86,11 @@ public class ProbeTls {
      */
     public Connection connect(String serverName, int port, boolean verify, CaFile caFile) {
         return connect(serverName, port, new String[0], verify, caFile, null);
+    }
+
+    /** As {@link #connect(String, int, boolean, CaFile)}, offering h2 alone by ALPN (blackbox's grpc, as grpc-go). */
+    public Connection connectH2(String serverName, int port, boolean verify, CaFile caFile) {
+        return connect(serverName, port, H2, verify, caFile, null);
     }
 
     private Connection connect(String host, int port, String[] alpn, boolean verify, CaFile caFile,
