@@ -28,14 +28,19 @@ class TlsScannerTest {
     private static final TlsScanner SCANNER = new TlsScanner(Duration.ofSeconds(5));
 
     private static TlsScan scan(InetSocketAddress address) {
+        return scan(address, address.toString());
+    }
+
+    /** The scan, its cost written to the test's output: the measure of one host's scan. */
+    private static TlsScan scan(InetSocketAddress address, String label) {
         TlsScan scan = SCANNER.scanBlocking(address, "localhost", System.nanoTime() + TimeUnit.SECONDS.toNanos(60), 4);
-        System.out.printf("scan of %s: %d handshakes in %.0f ms%n", address, scan.handshakes(), scan.durationMs());
+        System.out.printf("TLS scan of %s: %d handshakes in %.0f ms%n", label, scan.handshakes(), scan.durationMs());
         return scan;
     }
 
     private static TlsScan scan(Config config) {
         try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), config)) {
-            return scan(server.address());
+            return scan(server.address(), "openssl s_server " + config);
         }
     }
 
