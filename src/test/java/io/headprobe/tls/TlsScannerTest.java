@@ -165,6 +165,22 @@ class TlsScannerTest {
     }
 
     @Test
+    void oldServerWithCompressionNoRenegotiationInfoAndNoFallbackCheck() {
+        try (RawServer server = RawServer.start(OldSslServer.tls(0x0301, 0x0302, List.of(0x002F, 0xC013), true))) {
+            TlsScan scan = scan(new InetSocketAddress(Loopback.address(), server.port()));
+            assertTrue(scan.complete(), scan.error());
+            assertEquals(List.of("TLSv1", "TLSv1.1"), scan.protocols());
+            assertEquals(List.of("TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"),
+                    names(scan.suites().get(0)));
+            assertEquals(true, scan.suites().get(0).serverOrder());
+            assertEquals(List.of("CBC with TLS 1.0", "static RSA"), scan.weak());
+            assertEquals(true, scan.compression());
+            assertEquals(false, scan.secureRenegotiation());
+            assertEquals(false, scan.fallbackScsv(), "it took a TLS 1.0 hello flagged as a fallback");
+        }
+    }
+
+    @Test
     void sslv2Server() {
         try (RawServer server = RawServer.start(OldSslServer.sslv2(List.of(0x0700C0, 0x010080)))) {
             TlsScan scan = scan(new InetSocketAddress(Loopback.address(), server.port()));
