@@ -28,10 +28,8 @@ import picocli.CommandLine.Spec;
         description = { "Fetch the response headers of each target and print one result per target as it finishes.",
                 "Targets come from the arguments, -l FILE and standard input ('-', or when stdin is not a terminal); "
                         + "one per line, blank lines and # comments skipped." },
-        footer = { "", "Examples:", "  headprobe probe https://example.org/ http://127.0.0.1:8080/",
-                "  cat hosts.txt | headprobe probe --audit | jq -r 'select(.audit.grade == \"F\") | .target'",
-                "  headprobe probe -l hosts.txt --csv -o results.csv --concurrency 500",
-                "  headprobe probe -l hosts.txt --path /admin,/.git/config --match-status 200 --body",
+        footer = { "", "Examples:", "  cat hosts.txt | headprobe probe --audit --fail-under B > results.jsonl",
+                "  headprobe probe -l hosts.txt --csv -o results.csv --path /admin -mc 200",
                 "", "Exit codes: 0 every target answered (and none graded below --fail-under; with a match or "
                         + "filter, at least one result written), 1 otherwise, 2 usage or input error, 130 interrupted." })
 class ProbeCommand implements java.util.concurrent.Callable<Integer> {
