@@ -218,6 +218,15 @@ class RatingsTest {
     }
 
     @Test
+    void completingAScanAddsItsCertificateAndGradesTheWhole() {
+        TlsScan partial = withCertificate(good(), null);
+        CertificateFacts small = certificate("RSA", 1024, "SHA256withRSA", true, null);
+        TlsScan complete = TlsScans.complete(partial, small, true);
+        assertEquals(small, complete.certificate());
+        assertEquals("B", complete.rating().grade(), "the certificate's key is graded: " + complete.rating());
+    }
+
+    @Test
     void nothingAcceptedIsNotGraded() {
         assertNull(Ratings.rate(scan(List.of(), null, null), true));
     }
