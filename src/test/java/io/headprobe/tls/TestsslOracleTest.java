@@ -145,11 +145,19 @@ class TestsslOracleTest {
             Set<String> headprobeSuites = h == null ? Set.of() : new TreeSet<>(h.suites().stream()
                     .filter(p -> p.protocol().equals(protocol))
                     .flatMap(p -> p.suites().stream())
-                    .map(s -> String.format("x%04x", s.code()).replaceFirst("^x00", "x"))
+                    .map(TestsslOracleTest::code)
                     .toList());
             if (!testsslSuites.isEmpty() || !headprobeSuites.isEmpty()) {
                 c.pending(h == null, protocol + " suites", String.join(" ", testsslSuites),
                         h == null ? null : String.join(" ", headprobeSuites), testsslSuites.equals(headprobeSuites));
+                Set<String> testsslBits = bits(t, TESTSSL_PROTOCOLS.get(i).toLowerCase());
+                Set<String> headprobeBits = h == null ? Set.of() : new TreeSet<>(h.suites().stream()
+                        .filter(p -> p.protocol().equals(protocol))
+                        .flatMap(p -> p.suites().stream())
+                        .map(s -> code(s) + "=" + s.bits())
+                        .toList());
+                c.pending(h == null, protocol + " suite strength (bits)", String.join(" ", testsslBits),
+                        h == null ? null : String.join(" ", headprobeBits), testsslBits.equals(headprobeBits));
             }
         }
         String fs = t.get("PFS");
@@ -164,6 +172,24 @@ class TestsslOracleTest {
         String fallback = t.get("fallback_SCSV");
         c.pending(h == null, "TLS_FALLBACK_SCSV", fallback, h == null ? null : String.valueOf(h.fallbackScsv()),
                 h != null && (fallback != null && fallback.startsWith("supported")) == Boolean.TRUE.equals(h.fallbackScsv()));
+    }
+
+    /** A suite's code as testssl writes it: "xc030", "x2f". */
+    static String code(TlsScan.Suite suite) {
+        return String.format("x%04x", suite.code()).replaceFirst("^x00", "x");
+    }
+
+    /** testssl's strength of each suite of one protocol, "xc030=256": the column before the IANA name. */
+    static Set<String> bits(Testssl.Findings t, String protocol) {
+        Set<String> bits = new TreeSet<>();
+        String prefix = "cipher-" + protocol + "_x";
+        t.byId().forEach((id, finding) -> {
+            if (id.startsWith(prefix)) {
+                String[] columns = finding.trim().split("\\s+");
+                bits.add(id.substring(prefix.length() - 1) + "=" + columns[columns.length - 2]);
+            }
+        });
+        return bits;
     }
 
     static boolean anyForwardSecret(TlsScan h) {
