@@ -52,6 +52,11 @@ public class ProbeTls {
         }
     }
 
+    /** The trust of every probe: the JDK's roots, or {@code headprobe.probe.trust-store-file}. */
+    public X509ExtendedTrustManager trust() {
+        return defaults;
+    }
+
     /** A TLS connection about to start, and what its verifier will record. */
     public record Connection(SSLEngine engine, CapturingTrustManager.Handshake handshake) {
 

@@ -101,19 +101,36 @@ public class TlsScans {
                 .onItem().transformToUni(scan -> finish(scan, address, host, deadline));
     }
 
-    /** What the engine leaves out: the certificate, when an inspector is there; then the grade. */
+    /**
+     * What the engine leaves out: the certificate, when an inspector is there; then the grade. A
+     * scan alone sees no HTTP response, so no HSTS: its best grade is A (see docs/tls.md).
+     */
     private Uni<TlsScan> finish(TlsScan scan, InetSocketAddress address, String host, long deadline) {
-        if (scan.protocols().isEmpty() || !inspectors.isResolvable()) {
+        if (scan.protocols().isEmpty()) {
             return Uni.createFrom().item(scan);
         }
+        if (!inspectors.isResolvable()) {
+            return Uni.createFrom().item(complete(scan, null, false));
+        }
         return inspectors.get().inspect(address, host, deadline)
-                .onItem().transform(certificate -> withCertificate(scan, certificate));
+                .onItem().transform(certificate -> complete(scan, certificate, false));
     }
 
-    static TlsScan withCertificate(TlsScan scan, TlsScan.CertificateFacts certificate) {
-        return new TlsScan(scan.host(), scan.address(), scan.complete(), scan.protocols(), scan.suites(), scan.groups(),
-                scan.dhBits(), scan.forwardSecrecy(), scan.weak(), scan.fallbackScsv(), scan.secureRenegotiation(),
-                scan.compression(), certificate, scan.rating(), scan.handshakes(), scan.durationMs(), scan.error());
+    /**
+     * @param partial what the handshakes found (its certificate and rating are replaced)
+     * @param certificate from the inspector; null when there is none or no handshake showed one
+     * @param hsts true when the site sends HSTS with a long max-age (for A+)
+     * @return the scan with its certificate and its rating
+     */
+    public static TlsScan complete(TlsScan partial, TlsScan.CertificateFacts certificate, boolean hsts) {
+        TlsScan withCertificate = with(partial, certificate, null);
+        return with(withCertificate, certificate, Ratings.rate(withCertificate, hsts));
+    }
+
+    private static TlsScan with(TlsScan s, TlsScan.CertificateFacts certificate, Rating rating) {
+        return new TlsScan(s.host(), s.address(), s.complete(), s.protocols(), s.suites(), s.groups(), s.dhBits(),
+                s.forwardSecrecy(), s.weak(), s.fallbackScsv(), s.secureRenegotiation(), s.compression(), certificate,
+                rating, s.handshakes(), s.durationMs(), s.error());
     }
 
     private static TlsScan failed(String host, String address, long start, String error) {
