@@ -23,7 +23,7 @@ class HelpAndCompletionTest {
     void everyCommandsHelpEndsWithTwoExamples() {
         List<CommandLine> commands = new ArrayList<>(List.of(Cli.commandLine()));
         commands.addAll(commands.get(0).getSubcommands().values().stream().filter(c -> !c.getCommandName().equals("help")).toList());
-        assertEquals(4, commands.size(), "headprobe, probe, audit, completion");
+        assertEquals(5, commands.size(), "headprobe, probe, audit, tls, completion");
         for (CommandLine command : commands) {
             List<String> lines = List.of(command.getUsageMessage().split("\n"));
             int examples = lines.indexOf("Examples:");
