@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
@@ -389,6 +390,17 @@ public class Prober {
         return last ? hop
                 : hop.onFailure(HeadFetcher.ConnectAttemptException.class)
                         .recoverWithUni(() -> attempt(url, addresses, index + 1, options, trace));
+    }
+
+    /**
+     * Runs {@code work} as one fetch to {@code host} at {@code address} counts: holding a per-host, a
+     * per-address and an in-flight permit, so a TLS scan waits for, and holds back, probes of the same
+     * server. A full queue is the same 503 a probe gets.
+     */
+    public <T> Uni<T> asOneFetch(String host, InetAddress address, Supplier<Uni<T>> work) {
+        return perHost.withPermit(host, () -> perAddress.withPermit(NetUtil.toAddressString(address),
+                () -> permits.withPermit(work)))
+                .onFailure(FetchPermits.QueueFullException.class).transform(this::overloaded);
     }
 
     /** A 503 that asks to come back once the fetches running now have had their time. */
