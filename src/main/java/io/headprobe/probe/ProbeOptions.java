@@ -23,10 +23,25 @@ import io.vertx.core.http.HttpMethod;
  * @param body how the final response's body is read; null to read none (the head is all)
  * @param requestBody the bytes sent as the request's body (a blackbox module's {@code body}); null for none
  * @param tlsClient a blackbox module's tls_config beyond trust; null for the defaults
+ * @param tlsScan also make a TLS scan of the final URL's server when it is https (see {@link TlsScanStep})
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
+        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient, boolean tlsScan) {
+
+    /** Options without a TLS scan. */
+    public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
+            int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+            CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
+        this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
+                caFile, host, body, requestBody, tlsClient, false);
+    }
+
+    /** The same options with a TLS scan or without. */
+    public ProbeOptions withTlsScan(boolean scan) {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, scan);
+    }
 
     /**
      * @param serverName sent as SNI and checked against the certificate in place of the target's
@@ -74,7 +89,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, tlsScan);
     }
 
     /**
@@ -103,7 +118,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     ProbeOptions within(long deadline) {
         long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime());
         return new ProbeOptions(method, Duration.ofNanos(left), followRedirects, maxRedirects, concurrency, audit, tlsVerify,
-                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient);
+                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, tlsScan);
     }
 
     /**
@@ -140,6 +155,6 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         }
         return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
                 audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
-                dropsBody ? null : requestBody, tlsClient);
+                dropsBody ? null : requestBody, tlsClient, tlsScan);
     }
 }

@@ -1,0 +1,116 @@
+package io.headprobe.posture;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.headprobe.testing.OpenSslServer;
+import io.headprobe.testing.RecordingServer;
+import io.headprobe.testing.TestCa;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.buffer.Buffer;
+
+/** {@code "tlsScan": true} on a probe: the final https URL's server scanned, at the probe's address, at its cost. */
+@QuarkusTest
+class ProbeTlsScanTest {
+
+    private static final TestCa CA = TestCa.create();
+
+    @Test
+    void aProbeWithTlsScanCarriesTheScanOfItsServer() {
+        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS12_ECDHE)) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("targets", List.of("https://localhost:" + server.port() + "/"), "method", "GET",
+                            "tlsVerify", false, "tlsScan", true))
+                    .when().post("/probe")
+                    .then().statusCode(200)
+                    .body("results[0].status", equalTo(200))
+                    .body("results[0].tlsScan.host", equalTo("localhost"))
+                    .body("results[0].tlsScan.address", equalTo("127.0.0.1:" + server.port()))
+                    .body("results[0].tlsScan.protocols", contains("TLSv1.2"))
+                    .body("results[0].tlsScan.forwardSecrecy", equalTo(true))
+                    .body("results[0].tlsScan.rating.grade", equalTo("A-"))
+                    .body("results[0].tlsScan.rating.caps", contains("TLS 1.3 not accepted: capped at A-"));
+        }
+    }
+
+    @Test
+    void aTargetWhoseCertificateFailsIsStillScanned() {
+        // The test's CA is not trusted here: the probe fails its handshake, the scan still shows the server.
+        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+            given().queryParam("target", "https://localhost:" + server.port() + "/").queryParam("tlsScan", "true")
+                    .when().get("/probe")
+                    .then().statusCode(200)
+                    .body("results[0].error.code", equalTo("TLS_FAILURE"))
+                    .body("results[0].tlsScan.protocols", contains("TLSv1.3"))
+                    .body("results[0].tlsScan.handshakes", greaterThan(0));
+        }
+    }
+
+    @Test
+    void withoutTheOptionThereIsNoScan() {
+        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+            given().queryParam("target", "https://localhost:" + server.port() + "/")
+                    .when().get("/probe")
+                    .then().statusCode(200)
+                    .body("results[0].tlsScan", nullValue());
+        }
+    }
+
+    @Test
+    void anHttpFinalUrlGetsNoScan() {
+        try (RecordingServer server = RecordingServer.plain(request -> RecordingServer.Answer.ok("plain"))) {
+            given().contentType(ContentType.JSON).body(Map.of("targets", List.of(server.url("/")), "tlsScan", true))
+                    .when().post("/probe")
+                    .then().statusCode(200)
+                    .body("results[0].status", equalTo(200))
+                    .body("results[0].tlsScan", nullValue());
+        }
+    }
+
+    @Test
+    void theGradeTakesTheProbesHsts() {
+        try (RecordingServer plain = RecordingServer.tls(CA.leaf("127.0.0.1"), request -> RecordingServer.Answer.ok("x"));
+                RecordingServer hsts = RecordingServer.tls(CA.leaf("127.0.0.1"), request -> new RecordingServer.Answer(200,
+                        Map.of("Strict-Transport-Security", "max-age=31536000"), Buffer.buffer("x")))) {
+            String without = grade(plain.url("/"));
+            String with = grade(hsts.url("/"));
+            assertEquals("A", without, "a JDK server with TLS 1.2 and 1.3");
+            assertEquals("A+", with, "the same server sending HSTS for a year");
+        }
+    }
+
+    private static String grade(String url) {
+        return given().contentType(ContentType.JSON).body(Map.of("targets", List.of(url), "tlsVerify", false, "tlsScan", true))
+                .when().post("/probe")
+                .then().statusCode(200)
+                .body("results[0].tlsScan.rating", notNullValue())
+                .extract().path("results[0].tlsScan.rating.grade");
+    }
+
+    @Test
+    void theStreamCarriesTheScan() {
+        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+            given().contentType(ContentType.JSON).accept("application/x-ndjson")
+                    .body(Map.of("targets", List.of("https://localhost:" + server.port() + "/"), "method", "GET",
+                            "tlsVerify", false, "tlsScan", true))
+                    .when().post("/probe/stream")
+                    .then().statusCode(200)
+                    .contentType(startsWith("application/x-ndjson"))
+                    .body(containsString("\"tlsScan\":{\"host\":\"localhost\",\"address\":\"127.0.0.1:" + server.port()))
+                    .body(containsString("\"protocols\":[\"TLSv1.3\"]"));
+        }
+    }
+}
