@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import io.headprobe.guard.TargetUrl;
 import io.headprobe.http.Header;
 import io.headprobe.probe.ErrorCode;
-import io.headprobe.probe.ProbeOptions;
 import io.headprobe.probe.ProbeResult;
 import io.headprobe.probe.TlsScanStep;
 import io.headprobe.tls.TlsScanConfig;
@@ -23,8 +23,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The TLS scan a probe asks for ({@code "tlsScan": true}): of the final URL's server, when that URL
  * is https, at the address the probe's last hop was sent to (already resolved and allowed by the
- * guard: the name is not looked up again). An http final URL, or one never resolved, gets none.
- * The grade's A+ takes the probe's own Strict-Transport-Security header.
+ * guard: the name is not looked up again), within what is left of the probe's timeout. An http
+ * final URL, or one never resolved, gets none. The grade's A+ takes the probe's own
+ * Strict-Transport-Security header.
  *
  * This package sits above io.headprobe.probe and io.headprobe.tls: the scan holds the prober's
  * permits, so the prober cannot call it directly without the two packages calling each other.
@@ -47,15 +48,16 @@ public class ProbeTlsScan implements TlsScanStep {
     }
 
     @Override
-    public Uni<ProbeResult> scan(ProbeResult result, ProbeOptions options) {
+    public Uni<ProbeResult> scan(ProbeResult result, long deadlineNanos) {
         Optional<TargetUrl> url = httpsUrl(result.url());
         Optional<InetAddress> address = scannedAddress(result);
         if (url.isEmpty() || address.isEmpty()) {
             return Uni.createFrom().item(result);
         }
-        // The scan has the probe's own time again (at most headprobe.tls-scan.max-scan-time), then
-        // stops with what it knows.
-        Duration maxTime = options.timeout().compareTo(config.maxScanTime()) < 0 ? options.timeout() : config.maxScanTime();
+        // What is left of the probe's timeout (at most headprobe.tls-scan.max-scan-time): a scrape
+        // or a request takes no longer for its scan; a scan out of time says so (complete: false).
+        Duration left = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNanos - System.nanoTime()));
+        Duration maxTime = left.compareTo(config.maxScanTime()) < 0 ? left : config.maxScanTime();
         return scans.scanChecked(url.get(), address.get(), maxTime, longHsts(result.headers()))
                 .onItem().transform(result::withTlsScan);
     }

@@ -139,8 +139,12 @@ public class Prober {
      * each the extra fetches its options ask for, a TLS scan's cost among them.
      */
     public int cost(List<String> targets, ProbeOptions options) {
-        int scan = options.tlsScan() && tlsScans.isResolvable() ? tlsScans.get().cost() : 0;
-        return distinctTargets(targets) * (fetchesPerTarget(options) + scan);
+        return distinctTargets(targets) * (fetchesPerTarget(options) + tlsScanCost(options));
+    }
+
+    /** What the TLS scan the options ask for costs, per target; 0 when they ask for none. */
+    public int tlsScanCost(ProbeOptions options) {
+        return options.tlsScan() && tlsScans.isResolvable() ? tlsScans.get().cost() : 0;
     }
 
     /**
@@ -196,7 +200,7 @@ public class Prober {
                         : Uni.createFrom().item(page.result()))
                         .onTermination().invoke(page::release))
                 .onItem().transformToUni(result -> options.tlsScan() && tlsScans.isResolvable()
-                        ? tlsScans.get().scan(result, options)
+                        ? tlsScans.get().scan(result, deadline)
                         : Uni.createFrom().item(result))
                 .onItem().invoke(metrics::probed);
     }

@@ -14,8 +14,9 @@ public interface TlsScanStep {
 
     /**
      * @param result the probe's result, its fetches done
-     * @param options the probe's options
+     * @param deadlineNanos the probe's own deadline (a System.nanoTime()): the scan shares the probe's
+     *        timeout and stops there with what it knows
      * @return the result with its {@code tlsScan}, or as it was when its final URL is not https
      */
-    Uni<ProbeResult> scan(ProbeResult result, ProbeOptions options);
+    Uni<ProbeResult> scan(ProbeResult result, long deadlineNanos);
 }

@@ -1,0 +1,98 @@
+package io.headprobe.blackbox;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.headprobe.testing.OpenSslServer;
+import io.headprobe.testing.ScrapedMetrics;
+import io.headprobe.testing.TestCa;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** A module with {@code headprobe_tls_scan: true}: the scrape also scans the server's TLS and writes headprobe_tls_*. */
+@QuarkusTest
+@TestProfile(BlackboxTlsScanTest.Profile.class)
+class BlackboxTlsScanTest {
+
+    private static final TestCa CA = TestCa.create();
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Path config = Files.writeString(Files.createTempDirectory("blackbox").resolve("blackbox.yml"), """
+                        modules:
+                          http_tls_scan:
+                            prober: http
+                            http:
+                              headprobe_tls_scan: true
+                              tls_config: {insecure_skip_verify: true}
+                          http_plain:
+                            prober: http
+                            http:
+                              tls_config: {insecure_skip_verify: true}
+                        """);
+                return Map.of("headprobe.blackbox.config-file", config.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void aModuleAskingForATlsScanWritesItsMetrics() {
+        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS12_RSA_CBC)) {
+            ScrapedMetrics metrics = scrape("https://localhost:" + server.port() + "/", "http_tls_scan");
+            assertEquals(1.0, metrics.value("probe_success"));
+            assertEquals(1.0, metrics.value("headprobe_tls_scan_complete"));
+            assertEquals("gauge", metrics.types.get("headprobe_tls_protocol_accepted"));
+            assertEquals(Map.of("SSLv2", 0.0, "SSLv3", 0.0, "TLSv1", 0.0, "TLSv1.1", 0.0, "TLSv1.2", 1.0, "TLSv1.3", 0.0),
+                    byLabel(metrics, "headprobe_tls_protocol_accepted", "version"));
+            // AES128-SHA and AES256-SHA256: static RSA; none in the other classes, each still written.
+            Map<String, Double> weak = byLabel(metrics, "headprobe_tls_weak_suites", "class");
+            assertEquals(2.0, weak.get("static RSA"), weak.toString());
+            assertEquals(0.0, weak.get("3DES"));
+            assertEquals(7, weak.size());
+            // No TLS 1.3 caps at A-, no forward secrecy on every suite at B.
+            assertEquals(Map.of("B", 1.0), byLabel(metrics, "headprobe_tls_grade_info", "grade"));
+        }
+    }
+
+    @Test
+    void aModuleWithoutTheKeyWritesNone() {
+        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+            ScrapedMetrics metrics = scrape("https://localhost:" + server.port() + "/", "http_plain");
+            assertEquals(1.0, metrics.value("probe_success"));
+            assertNull(metrics.value("headprobe_tls_scan_complete"));
+            assertNull(metrics.value("headprobe_tls_protocol_accepted"));
+        }
+    }
+
+    @Test
+    void configShowsTheKey() {
+        given().when().get("/config").then().statusCode(200).body(containsString("headprobe_tls_scan: true"));
+    }
+
+    private static ScrapedMetrics scrape(String target, String module) {
+        return ScrapedMetrics.parse(given().queryParam("target", target).queryParam("module", module)
+                .when().get("/probe").then().statusCode(200).extract().asString());
+    }
+
+    private static Map<String, Double> byLabel(ScrapedMetrics metrics, String name, String label) {
+        List<ScrapedMetrics.Sample> samples = metrics.samples.getOrDefault(name, List.of());
+        return samples.stream().collect(Collectors.toMap(sample -> sample.labels().get(label), ScrapedMetrics.Sample::value));
+    }
+}
