@@ -2,11 +2,11 @@ package io.headprobe.cli;
 
 import picocli.CommandLine.Command;
 
-/** The top of the command tree: {@code headprobe [serve | probe | audit | help]}. */
+/** The top of the command tree: {@code headprobe [serve | probe | audit | tls | help]}. */
 @Command(name = "headprobe", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fetches HTTP response headers of many targets at once and grades them in the manner of "
                 + "MDN HTTP Observatory. With no command (or 'serve') it runs as a web service.",
-        subcommands = { ProbeCommand.class, AuditCommand.class, picocli.CommandLine.HelpCommand.class },
+        subcommands = { ProbeCommand.class, AuditCommand.class, TlsCommand.class, picocli.CommandLine.HelpCommand.class },
         footer = { "", "Exit codes: 0 all targets answered (and none graded below --fail-under; with a match or filter, "
                 + "at least one result written), 1 otherwise, 2 usage or input error, 130 interrupted." })
 class HeadprobeCommand implements Runnable {

@@ -165,7 +165,8 @@ public final class CipherSuites {
         if (cipher.contains("_56") || cipher.startsWith("DES_")) {
             return 56;
         }
-        if (cipher.contains("256") || cipher.startsWith("CHACHA20") || cipher.contains("28147")) {
+        // "_256", not "256": the MAC of AES_128_GCM_SHA256 is no key length.
+        if (cipher.contains("_256") || cipher.startsWith("CHACHA20") || cipher.contains("28147")) {
             return 256;
         }
         return 128; // AES_128, CAMELLIA_128, ARIA_128, RC4_128, SEED, IDEA

@@ -45,7 +45,7 @@ public final class Ratings {
         if (grade.equals("A")) {
             if (!caps.warnings.isEmpty()) {
                 grade = "A-";
-            } else if (hsts) {
+            } else if (hsts && !caps.noPlus) {
                 grade = "A+";
             }
         }
@@ -225,6 +225,10 @@ public final class Ratings {
         if (Boolean.TRUE.equals(facts.compression())) {
             caps.cap("C", "TLS compression accepted (CRIME): capped at C");
         }
+        if (Boolean.FALSE.equals(facts.fallbackScsv())) {
+            caps.named.add("TLS_FALLBACK_SCSV not honoured: no A+");
+            caps.noPlus = true;
+        }
         if (Boolean.FALSE.equals(facts.secureRenegotiation())) {
             caps.warn("no secure renegotiation (RFC 5746): capped at A-");
         }
@@ -264,6 +268,7 @@ public final class Ratings {
         final List<String> warnings = new ArrayList<>();
         String lowest = "A+";
         String outOfScope;
+        boolean noPlus;
 
         void cap(String grade, String why) {
             named.add(why);

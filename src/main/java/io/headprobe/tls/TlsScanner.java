@@ -142,7 +142,7 @@ public final class TlsScanner {
                 second.add(() -> fallback(tls.get(tls.size() - 2)));
             }
             phase(second);
-            phase(accepted.stream().filter(version -> !version.sslv2() && suites.get(version).size() >= 2)
+            phase(accepted.stream().filter(version -> !version.sslv2() && suites.getOrDefault(version, List.of()).size() >= 2)
                     .<Callable<Void>> map(version -> () -> order(version)).toList());
             return result(accepted);
         }

@@ -124,9 +124,16 @@ public class TlsScans {
                 .onItem().transformToUni(scan -> finish(scan, address, host, deadline, hsts));
     }
 
-    /** What the engine leaves out: the certificate, when an inspector is there; then the grade. */
+    /**
+     * What the engine leaves out: the certificate, when an inspector is there; then the grade. A
+     * scan alone sees no HTTP response, so no HSTS: its best grade is A (see docs/tls.md); a probe's
+     * scan ({@link #scanChecked}) brings the probe's.
+     */
     private Uni<TlsScan> finish(TlsScan scan, InetSocketAddress address, String host, long deadline, boolean hsts) {
-        if (scan.protocols().isEmpty() || !inspectors.isResolvable()) {
+        if (scan.protocols().isEmpty()) {
+            return Uni.createFrom().item(scan);
+        }
+        if (!inspectors.isResolvable()) {
             return Uni.createFrom().item(complete(scan, null, hsts));
         }
         return inspectors.get().inspect(address, host, deadline)
@@ -134,18 +141,14 @@ public class TlsScans {
     }
 
     /**
-     * @param partial what the handshakes found (its certificate and rating are ignored)
-     * @param certificate from {@link CertificateCheck}; null when no handshake showed one
+     * @param partial what the handshakes found (its certificate and rating are replaced)
+     * @param certificate from the inspector; null when there is none or no handshake showed one
      * @param hsts true when the site sends HSTS with a long max-age (for A+)
      * @return the scan with its certificate and its rating
      */
     public static TlsScan complete(TlsScan partial, TlsScan.CertificateFacts certificate, boolean hsts) {
         TlsScan withCertificate = with(partial, certificate, null);
         return with(withCertificate, certificate, Ratings.rate(withCertificate, hsts));
-    }
-
-    static TlsScan withCertificate(TlsScan scan, TlsScan.CertificateFacts certificate) {
-        return with(scan, certificate, scan.rating());
     }
 
     private static TlsScan with(TlsScan s, TlsScan.CertificateFacts certificate, Rating rating) {

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scripts for {@link RawServer} that answer hellos as servers OpenSSL 3 can no longer be: an
- * SSLv3-only server and an SSLv2 server. They write a ServerHello and stop; a scan asks no more.
+ * Scripts for {@link RawServer} that answer hellos as servers OpenSSL 3 can no longer be: SSLv3,
+ * SSLv2, and old TLS servers with compression and without RFC 5746 or RFC 7507. They write a
+ * ServerHello and stop; a scan asks no more.
  */
 public final class OldSslServer {
 
@@ -22,6 +23,16 @@ public final class OldSslServer {
      * connection closed.
      */
     public static RawServer.Script sslv3(List<Integer> preferred) {
+        return tls(0x0300, 0x0300, preferred, false);
+    }
+
+    /**
+     * A server of versions {@code min} to {@code max} (0x0300 SSLv3 ... 0x0303 TLS 1.2) as old ones
+     * were: it answers the client's version, or its own {@code max} when the client asks for more
+     * (below {@code min}, a protocol_version alert); it ignores TLS_FALLBACK_SCSV and the renegotiation
+     * SCSV, sends no extensions, and with {@code deflate} chooses DEFLATE compression when offered.
+     */
+    public static RawServer.Script tls(int min, int max, List<Integer> preferred, boolean deflate) {
         return socket -> {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             if (in.readUnsignedByte() != 22) {
@@ -30,22 +41,37 @@ public final class OldSslServer {
             in.readUnsignedShort();
             byte[] record = new byte[in.readUnsignedShort()];
             in.readFully(record);
-            List<Integer> offered = offeredSuites(record);
+            int asked = ((record[4] & 0xFF) << 8) | (record[5] & 0xFF);
+            int version = Math.min(asked, max);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            List<Integer> offered = offeredSuites(record);
             Integer chosen = preferred.stream().filter(offered::contains).findFirst().orElse(null);
-            if (chosen == null) {
-                out.write(new byte[] { 21, 3, 0, 0, 2, 2, 40 });
+            if (version < min || chosen == null) {
+                out.write(new byte[] { 21, (byte) (max >> 8), (byte) max, 0, 2, 2, (byte) (version < min ? 70 : 40) });
                 out.flush();
                 return;
             }
-            // ServerHello: version, random, empty session id, suite, null compression: 38 bytes
-            out.write(new byte[] { 22, 3, 0, 0, 42, 2, 0, 0, 38, 3, 0 });
+            // ServerHello: version, random, empty session id, suite, compression: 38 bytes
+            out.write(new byte[] { 22, (byte) (version >> 8), (byte) version, 0, 42, 2, 0, 0, 38,
+                    (byte) (version >> 8), (byte) version });
             out.write(new byte[32]);
             out.writeByte(0);
             out.writeShort(chosen);
-            out.writeByte(0);
+            out.writeByte(deflate && offersDeflate(record) ? 1 : 0);
             out.flush();
         };
+    }
+
+    private static boolean offersDeflate(byte[] handshake) {
+        int at = 4 + 2 + 32;
+        at += 1 + (handshake[at] & 0xFF);
+        at += 2 + (((handshake[at] & 0xFF) << 8) | (handshake[at + 1] & 0xFF));
+        for (int i = 0; i < (handshake[at] & 0xFF); i++) {
+            if (handshake[at + 1 + i] == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cipher suites of a ClientHello handshake message. */

@@ -186,7 +186,9 @@ class RatingsTest {
                         "HOSTNAME_MISMATCH")), "M", "certificate name mismatch: M"),
                 cap("compression", s -> withOptions(s, true, true), "C", "TLS compression accepted (CRIME): capped at C"),
                 cap("no secure renegotiation", s -> withOptions(s, false, false), "A-",
-                        "no secure renegotiation (RFC 5746): capped at A-"));
+                        "no secure renegotiation (RFC 5746): capped at A-"),
+                cap("TLS_FALLBACK_SCSV not honoured", s -> withFallbackScsv(s, false), "A",
+                        "TLS_FALLBACK_SCSV not honoured: no A+"));
     }
 
     @Test
@@ -292,6 +294,12 @@ class RatingsTest {
         return new TlsScan(s.host(), s.address(), s.complete(), s.protocols(), s.suites(), s.groups(), s.dhBits(),
                 s.forwardSecrecy(), s.weak(), s.fallbackScsv(), s.secureRenegotiation(), s.compression(), certificate,
                 null, s.handshakes(), s.durationMs(), s.error());
+    }
+
+    static TlsScan withFallbackScsv(TlsScan s, Boolean honoured) {
+        return new TlsScan(s.host(), s.address(), s.complete(), s.protocols(), s.suites(), s.groups(), s.dhBits(),
+                s.forwardSecrecy(), s.weak(), honoured, s.secureRenegotiation(), s.compression(), s.certificate(), null,
+                s.handshakes(), s.durationMs(), s.error());
     }
 
     static TlsScan withOptions(TlsScan s, Boolean secureRenegotiation, Boolean compression) {

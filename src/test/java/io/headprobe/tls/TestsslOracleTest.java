@@ -34,9 +34,9 @@ import io.headprobe.tls.TlsScan.CertificateFacts;
  * it too, so the list stays true. The side-by-side table goes to target/testssl-oracle.md.
  *
  * <p>Protocols, suites, forward secrecy, renegotiation, compression and TLS_FALLBACK_SCSV come from
- * the scanning engine ({@code TlsScanner}, built on another branch): until it is merged here,
- * {@link #engineScan} returns null and those rows are reported as PENDING, testssl's side only.
- * testssl 3.0.8 has no overall grade; the facts the grade is made of are what is compared.
+ * the scanning engine ({@link TlsScanner}), the certificate from {@link CertificateCheck}. testssl
+ * 3.0.8 has no overall grade; the facts the grade is made of are what is compared, and HeadProbe's
+ * grade is written in the table beside them.
  */
 class TestsslOracleTest {
 
@@ -47,13 +47,15 @@ class TestsslOracleTest {
     static final String[] ALL_CHECKS = { "-p", "-E", "-f", "-S", "-R", "-C", "-Z" };
 
     /** Server and field where HeadProbe and testssl 3.0.8 differ, and why. */
-    /**
-     * "server / field" where HeadProbe and testssl 3.0.8 differ, and why. None among the
-     * certificate facts; the engine's rows will add theirs (e.g. "1024-bit DH / secure
-     * renegotiation": testssl's OpenSSL refuses a 1024-bit group at level 2 and reports "OpenSSL
-     * handshake didn't succeed", where a raw hello reads renegotiation_info).
-     */
-    static final Map<String, String> KNOWN = Map.of();
+    /** "server / field" where HeadProbe and testssl 3.0.8 differ, and why. */
+    static final Map<String, String> KNOWN = Map.of(
+            "TLS 1.3 only / compression",
+            "testssl answers 'TLS 1.3 only server' (not applicable: TLS 1.3 has no compression); HeadProbe"
+                    + " reports false, no compression accepted, which is what the grade needs",
+            "1024-bit DH / secure renegotiation",
+            "testssl asks its OpenSSL, which refuses a 1024-bit DH group at security level 2 ('OpenSSL"
+                    + " handshake didn't succeed'); HeadProbe reads renegotiation_info from the ServerHello of a"
+                    + " hello of its own, which no key exchange follows, and finds it");
 
     static final List<String> ROWS = new CopyOnWriteArrayList<>();
     static final List<String> TIMES = new CopyOnWriteArrayList<>();
@@ -85,8 +87,9 @@ class TestsslOracleTest {
             TlsScan engine = engineScan(server);
             long headprobeMillis = (System.nanoTime() - start) / 1_000_000;
             Testssl.Findings testssl = Testssl.run(server.port(), CA.rootPemFile(), checks);
+            TlsScan scan = TlsScans.complete(engine, certificate, false);
             TIMES.add("| " + name + " | " + String.join(" ", checks) + " | " + testssl.millis() + " | " + headprobeMillis
-                    + (engine == null ? " (certificate only)" : "") + " |");
+                    + " | " + scan.handshakes() + " | " + scan.rating().grade() + " " + scan.rating().caps() + " |");
             Comparison comparison = new Comparison(name);
             if (List.of(checks).contains("-S")) {
                 assertNotNull(certificate, "HeadProbe saw no certificate");
@@ -99,13 +102,10 @@ class TestsslOracleTest {
         }
     }
 
-    /**
-     * The engine's scan of the server, without its certificate and rating. PENDING: the scanning
-     * engine ({@code io.headprobe.tls.TlsScanner}) is on branch wt-tlsscan and not merged yet; once
-     * it is, this calls it and the protocol rows below are asserted like the certificate's.
-     */
+    /** The engine's scan of the server (no SNI: testssl connects to the address too). */
     static TlsScan engineScan(OpenSslServer server) {
-        return null;
+        return new TlsScanner(Duration.ofSeconds(5)).scanBlocking(server.address(), null,
+                System.nanoTime() + Duration.ofSeconds(60).toNanos(), 4);
     }
 
     static void compareCertificate(Comparison c, Testssl.Findings t, CertificateFacts h) {
@@ -145,11 +145,19 @@ class TestsslOracleTest {
             Set<String> headprobeSuites = h == null ? Set.of() : new TreeSet<>(h.suites().stream()
                     .filter(p -> p.protocol().equals(protocol))
                     .flatMap(p -> p.suites().stream())
-                    .map(s -> String.format("x%04x", s.code()).replaceFirst("^x00", "x"))
+                    .map(TestsslOracleTest::code)
                     .toList());
             if (!testsslSuites.isEmpty() || !headprobeSuites.isEmpty()) {
                 c.pending(h == null, protocol + " suites", String.join(" ", testsslSuites),
                         h == null ? null : String.join(" ", headprobeSuites), testsslSuites.equals(headprobeSuites));
+                Set<String> testsslBits = bits(t, TESTSSL_PROTOCOLS.get(i).toLowerCase());
+                Set<String> headprobeBits = h == null ? Set.of() : new TreeSet<>(h.suites().stream()
+                        .filter(p -> p.protocol().equals(protocol))
+                        .flatMap(p -> p.suites().stream())
+                        .map(s -> code(s) + "=" + s.bits())
+                        .toList());
+                c.pending(h == null, protocol + " suite strength (bits)", String.join(" ", testsslBits),
+                        h == null ? null : String.join(" ", headprobeBits), testsslBits.equals(headprobeBits));
             }
         }
         String fs = t.get("PFS");
@@ -164,6 +172,24 @@ class TestsslOracleTest {
         String fallback = t.get("fallback_SCSV");
         c.pending(h == null, "TLS_FALLBACK_SCSV", fallback, h == null ? null : String.valueOf(h.fallbackScsv()),
                 h != null && (fallback != null && fallback.startsWith("supported")) == Boolean.TRUE.equals(h.fallbackScsv()));
+    }
+
+    /** A suite's code as testssl writes it: "xc030", "x2f". */
+    static String code(TlsScan.Suite suite) {
+        return String.format("x%04x", suite.code()).replaceFirst("^x00", "x");
+    }
+
+    /** testssl's strength of each suite of one protocol, "xc030=256": the column before the IANA name. */
+    static Set<String> bits(Testssl.Findings t, String protocol) {
+        Set<String> bits = new TreeSet<>();
+        String prefix = "cipher-" + protocol + "_x";
+        t.byId().forEach((id, finding) -> {
+            if (id.startsWith(prefix)) {
+                String[] columns = finding.trim().split("\\s+");
+                bits.add(id.substring(prefix.length() - 1) + "=" + columns[columns.length - 2]);
+            }
+        });
+        return bits;
     }
 
     static boolean anyForwardSecret(TlsScan h) {
@@ -225,7 +251,8 @@ class TestsslOracleTest {
         List<String> lines = new ArrayList<>(List.of("| server | field | testssl.sh 3.0.8 | HeadProbe | verdict |",
                 "|---|---|---|---|---|"));
         lines.addAll(ROWS);
-        lines.addAll(List.of("", "| server | testssl checks | testssl ms | HeadProbe ms |", "|---|---|---|---|"));
+        lines.addAll(List.of("", "| server | testssl checks | testssl ms | HeadProbe ms | HeadProbe handshakes | HeadProbe grade and caps |",
+                "|---|---|---|---|---|---|"));
         lines.addAll(TIMES);
         lines.add("");
         KNOWN.forEach((key, why) -> lines.add("- " + key + ": " + why));

@@ -28,14 +28,19 @@ class TlsScannerTest {
     private static final TlsScanner SCANNER = new TlsScanner(Duration.ofSeconds(5));
 
     private static TlsScan scan(InetSocketAddress address) {
+        return scan(address, address.toString());
+    }
+
+    /** The scan, its cost written to the test's output: the measure of one host's scan. */
+    private static TlsScan scan(InetSocketAddress address, String label) {
         TlsScan scan = SCANNER.scanBlocking(address, "localhost", System.nanoTime() + TimeUnit.SECONDS.toNanos(60), 4);
-        System.out.printf("scan of %s: %d handshakes in %.0f ms%n", address, scan.handshakes(), scan.durationMs());
+        System.out.printf("TLS scan of %s: %d handshakes in %.0f ms%n", label, scan.handshakes(), scan.durationMs());
         return scan;
     }
 
     private static TlsScan scan(Config config) {
         try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), config)) {
-            return scan(server.address());
+            return scan(server.address(), "openssl s_server " + config);
         }
     }
 
@@ -117,6 +122,9 @@ class TlsScannerTest {
                 "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDH_anon_WITH_AES_128_CBC_SHA",
                 "TLS_ECDH_anon_WITH_AES_256_CBC_SHA"), names(tls10));
         assertEquals(names(tls10), names(scan.suites().get(1)), "TLS 1.1 adds no suite to TLS 1.0");
+        // testssl.sh 3.0 (-E) on the same configuration finds 16, 16, 56 and 3 suites too.
+        assertEquals(56, scan.suites().get(2).suites().size(), names(scan.suites().get(2)).toString());
+        assertEquals(3, scan.suites().get(3).suites().size());
         assertTrue(tls10.suites().stream().filter(suite -> suite.name().contains("_CBC_"))
                 .allMatch(suite -> suite.weak().contains("CBC with TLS 1.0")));
         assertEquals(List.of("anonymous", "CBC with TLS 1.0", "static RSA"), scan.weak());
@@ -156,6 +164,22 @@ class TlsScannerTest {
             assertNull(scan.fallbackScsv());
             assertNull(scan.dhBits());
             assertEquals(List.of(), scan.groups());
+        }
+    }
+
+    @Test
+    void oldServerWithCompressionNoRenegotiationInfoAndNoFallbackCheck() {
+        try (RawServer server = RawServer.start(OldSslServer.tls(0x0301, 0x0302, List.of(0x002F, 0xC013), true))) {
+            TlsScan scan = scan(new InetSocketAddress(Loopback.address(), server.port()));
+            assertTrue(scan.complete(), scan.error());
+            assertEquals(List.of("TLSv1", "TLSv1.1"), scan.protocols());
+            assertEquals(List.of("TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"),
+                    names(scan.suites().get(0)));
+            assertEquals(true, scan.suites().get(0).serverOrder());
+            assertEquals(List.of("CBC with TLS 1.0", "static RSA"), scan.weak());
+            assertEquals(true, scan.compression());
+            assertEquals(false, scan.secureRenegotiation());
+            assertEquals(false, scan.fallbackScsv(), "it took a TLS 1.0 hello flagged as a fallback");
         }
     }
 
