@@ -116,7 +116,7 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     boolean favicon;
 
     @Option(names = "--tls-scan", description = "also scan the TLS of each final https URL's server: versions, suites, "
-            + "groups, certificate and grade in the manner of SSL Labs (JSON: tlsScan; table and CSV: the grade)")
+            + "groups, certificate and grade in the manner of SSL Labs (JSON: tlsScan; CSV: tlsGrade, tlsProtocols, tlsWeak)")
     boolean tlsScan;
 
     @Option(names = "--body-max-bytes", paramLabel = "N", description = "most body bytes read, on the wire and decoded "

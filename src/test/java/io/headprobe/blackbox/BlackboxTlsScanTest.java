@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.headprobe.testing.OpenSslServer;
 import io.headprobe.testing.ScrapedMetrics;
-import io.headprobe.testing.TestCa;
+import io.headprobe.testing.TestCaResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,9 +27,13 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(BlackboxTlsScanTest.Profile.class)
 class BlackboxTlsScanTest {
 
-    private static final TestCa CA = TestCa.create();
-
     public static class Profile implements QuarkusTestProfile {
+        /** The application trusts the test's CA, so that the scan's certificate check verifies. */
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestCaResource.class));
+        }
+
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
@@ -54,7 +58,7 @@ class BlackboxTlsScanTest {
 
     @Test
     void aModuleAskingForATlsScanWritesItsMetrics() {
-        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS12_RSA_CBC)) {
+        try (OpenSslServer server = OpenSslServer.start(TestCaResource.ca.leaf("localhost"), OpenSslServer.Config.TLS12_RSA_CBC)) {
             ScrapedMetrics metrics = scrape("https://localhost:" + server.port() + "/", "http_tls_scan");
             assertEquals(1.0, metrics.value("probe_success"));
             assertEquals(1.0, metrics.value("headprobe_tls_scan_complete"));
@@ -73,7 +77,7 @@ class BlackboxTlsScanTest {
 
     @Test
     void aModuleWithoutTheKeyWritesNone() {
-        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+        try (OpenSslServer server = OpenSslServer.start(TestCaResource.ca.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
             ScrapedMetrics metrics = scrape("https://localhost:" + server.port() + "/", "http_plain");
             assertEquals(1.0, metrics.value("probe_success"));
             assertNull(metrics.value("headprobe_tls_scan_complete"));

@@ -17,20 +17,27 @@ import org.junit.jupiter.api.Test;
 
 import io.headprobe.testing.OpenSslServer;
 import io.headprobe.testing.RecordingServer;
+import io.headprobe.probe.TlsProbeTest;
 import io.headprobe.testing.TestCa;
+import io.headprobe.testing.TestCaResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.vertx.core.buffer.Buffer;
 
 /** {@code "tlsScan": true} on a probe: the final https URL's server scanned, at the probe's address, at its cost. */
 @QuarkusTest
+@TestProfile(TlsProbeTest.Profile.class)
 class ProbeTlsScanTest {
 
-    private static final TestCa CA = TestCa.create();
+    /** The CA the application trusts (TlsProbeTest.Profile's), so that the scan's certificate check verifies. */
+    private static TestCa ca() {
+        return TestCaResource.ca;
+    }
 
     @Test
     void aProbeWithTlsScanCarriesTheScanOfItsServer() {
-        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS12_ECDHE)) {
+        try (OpenSslServer server = OpenSslServer.start(ca().leaf("localhost"), OpenSslServer.Config.TLS12_ECDHE)) {
             given().contentType(ContentType.JSON)
                     .body(Map.of("targets", List.of("https://localhost:" + server.port() + "/"), "method", "GET",
                             "tlsVerify", false, "tlsScan", true))
@@ -48,20 +55,21 @@ class ProbeTlsScanTest {
 
     @Test
     void aTargetWhoseCertificateFailsIsStillScanned() {
-        // The test's CA is not trusted here: the probe fails its handshake, the scan still shows the server.
-        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+        // A CA the application does not trust: the probe fails its handshake, the scan still shows the server.
+        try (OpenSslServer server = OpenSslServer.start(TestCa.create().leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
             given().queryParam("target", "https://localhost:" + server.port() + "/").queryParam("tlsScan", "true")
                     .when().get("/probe")
                     .then().statusCode(200)
                     .body("results[0].error.code", equalTo("TLS_FAILURE"))
                     .body("results[0].tlsScan.protocols", contains("TLSv1.3"))
-                    .body("results[0].tlsScan.handshakes", greaterThan(0));
+                    .body("results[0].tlsScan.handshakes", greaterThan(0))
+                    .body("results[0].tlsScan.rating.grade", equalTo("T"));
         }
     }
 
     @Test
     void withoutTheOptionThereIsNoScan() {
-        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+        try (OpenSslServer server = OpenSslServer.start(ca().leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
             given().queryParam("target", "https://localhost:" + server.port() + "/")
                     .when().get("/probe")
                     .then().statusCode(200)
@@ -82,8 +90,8 @@ class ProbeTlsScanTest {
 
     @Test
     void theGradeTakesTheProbesHsts() {
-        try (RecordingServer plain = RecordingServer.tls(CA.leaf("127.0.0.1"), request -> RecordingServer.Answer.ok("x"));
-                RecordingServer hsts = RecordingServer.tls(CA.leaf("127.0.0.1"), request -> new RecordingServer.Answer(200,
+        try (RecordingServer plain = RecordingServer.tls(ca().leaf("127.0.0.1"), request -> RecordingServer.Answer.ok("x"));
+                RecordingServer hsts = RecordingServer.tls(ca().leaf("127.0.0.1"), request -> new RecordingServer.Answer(200,
                         Map.of("Strict-Transport-Security", "max-age=31536000"), Buffer.buffer("x")))) {
             String without = grade(plain.url("/"));
             String with = grade(hsts.url("/"));
@@ -102,7 +110,7 @@ class ProbeTlsScanTest {
 
     @Test
     void theStreamCarriesTheScan() {
-        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+        try (OpenSslServer server = OpenSslServer.start(ca().leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
             given().contentType(ContentType.JSON).accept("application/x-ndjson")
                     .body(Map.of("targets", List.of("https://localhost:" + server.port() + "/"), "method", "GET",
                             "tlsVerify", false, "tlsScan", true))

@@ -228,7 +228,7 @@ class ScanResourceTest {
         // The columns of headprobe probe --csv.
         assertEquals("target,url,ok,status,httpVersion,remoteAddress,totalMs,grade,score,tlsProtocol,tlsVerified,"
                 + "tlsDaysLeft,errorCode,errorMessage,bodyBytes,bodyTruncated,bodySha256,bodyMmh3,title,words,lines,"
-                + "faviconMmh3", rows.get(0));
+                + "faviconMmh3,tlsGrade,tlsProtocols,tlsWeak", rows.get(0));
         assertEquals(3, rows.size());
         assertTrue(rows.get(1).contains(",true,204,HTTP/1.1,127.0.0.1,"), rows.get(1));
     }
