@@ -11,7 +11,7 @@ const downloadButton = $('download');
 const problemBox = $('problem');
 const summary = $('summary');
 const tbody = document.querySelector('#results tbody');
-const COLUMNS = 10;
+const COLUMNS = 9;
 
 let current = null; // the latest run: { controller, rows, started, ended, state }
 let downloadUrl = null;
@@ -97,7 +97,6 @@ function addRow(target, index) {
     url: el('td', { class: 'url' }),
     redirects: el('td', { class: 'num' }),
     grade: el('td'),
-    tlsGrade: el('td', { class: 'tls-grade' }),
   };
   const tr = el('tr', { 'data-target': target, 'data-state': 'pending' }, el('th', { scope: 'row' }, toggle), ...Object.values(cells));
   const detail = el('tr', { id: detailId, class: 'detail', hidden: true }, el('td', { colspan: COLUMNS }));
@@ -130,14 +129,14 @@ function show(run, result) {
   // The page's title is the target's text: as text, never as markup.
   cells.title.textContent = result.body?.title ?? '';
   cells.version.textContent = result.httpVersion ?? '';
-  cells.tls.replaceChildren(...tlsCell(result.tls));
+  // The TLS scan's grade and caps, when one was made, under the handshake's facts.
+  cells.tls.replaceChildren(...tlsCell(result.tls), ...tlsGradeCell(result.tlsScan));
   cells.time.textContent = result.timings ? result.timings.totalMs.toFixed(1) : '';
   cells.url.textContent = result.url ?? '';
   cells.redirects.textContent = result.redirects.length;
   cells.grade.replaceChildren(result.audit
     ? el('span', { class: `grade grade-${result.audit.grade[0]}`, title: `score ${result.audit.score}` }, result.audit.grade)
     : '');
-  cells.tlsGrade.replaceChildren(...tlsGradeCell(result.tlsScan));
   row.detail.firstChild.replaceChildren(el('div', { class: 'detail-body' }, ...details(result)));
   row.toggle.disabled = false;
 }
@@ -176,16 +175,18 @@ function details(result) {
   return parts;
 }
 
-/** The TLS scan's grade and every cap that applied, one a line; empty when no scan was asked for or made. */
+/**
+ * The TLS scan's grade and every cap that applied, one a line, in a block of its own under the
+ * handshake's facts; nothing when no scan was asked for or made.
+ */
 function tlsGradeCell(scan) {
   if (!scan) return [];
-  if (!scan.rating) return [el('span', { class: 'tls-scan-error' }, scan.error ?? 'no protocol accepted')];
+  if (!scan.rating) return [el('div', { class: 'tls-grade' }, el('span', { class: 'tls-scan-error' }, scan.error ?? 'no protocol accepted'))];
   const { grade, score } = scan.rating;
-  return [
-    el('span', { class: `grade grade-${grade[0]}`, title: `score ${score}` }, grade),
+  return [el('div', { class: 'tls-grade' },
+    'scan ', el('span', { class: `grade grade-${grade[0]}`, title: `score ${score}` }, grade),
     scan.complete ? null : el('span', { class: 'tls-incomplete' }, 'incomplete'),
-    scan.rating.caps.length === 0 ? null : el('ul', { class: 'caps' }, ...scan.rating.caps.map((cap) => el('li', {}, cap))),
-  ];
+    scan.rating.caps.length === 0 ? null : el('ul', { class: 'caps' }, ...scan.rating.caps.map((cap) => el('li', {}, cap))))];
 }
 
 /** What the TLS scan found: protocols, suites per protocol, groups, weaknesses, options and the certificate's facts. */

@@ -5,10 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import io.headprobe.testing.TestCaResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.vertx.core.buffer.Buffer;
 
 /** {@code "tlsScan": true} on a probe: the final https URL's server scanned, at the probe's address, at its cost. */
 @QuarkusTest
@@ -86,26 +83,6 @@ class ProbeTlsScanTest {
                     .body("results[0].status", equalTo(200))
                     .body("results[0].tlsScan", nullValue());
         }
-    }
-
-    @Test
-    void theGradeTakesTheProbesHsts() {
-        try (RecordingServer plain = RecordingServer.tls(ca().leaf("127.0.0.1"), request -> RecordingServer.Answer.ok("x"));
-                RecordingServer hsts = RecordingServer.tls(ca().leaf("127.0.0.1"), request -> new RecordingServer.Answer(200,
-                        Map.of("Strict-Transport-Security", "max-age=31536000"), Buffer.buffer("x")))) {
-            String without = grade(plain.url("/"));
-            String with = grade(hsts.url("/"));
-            assertEquals("A", without, "a JDK server with TLS 1.2 and 1.3");
-            assertEquals("A+", with, "the same server sending HSTS for a year");
-        }
-    }
-
-    private static String grade(String url) {
-        return given().contentType(ContentType.JSON).body(Map.of("targets", List.of(url), "tlsVerify", false, "tlsScan", true))
-                .when().post("/probe")
-                .then().statusCode(200)
-                .body("results[0].tlsScan.rating", notNullValue())
-                .extract().path("results[0].tlsScan.rating.grade");
     }
 
     @Test

@@ -189,8 +189,9 @@ class ScanResourceTest {
         List<String> csv = given().accept("text/csv").when().get("/scans/" + id + "/diff?base=" + base)
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString().lines().toList();
         assertEquals("target,beforeStatus,beforeError,beforeGrade,beforeTlsDaysLeftBucket,beforeTitle,beforeBodySha256,"
-                + "afterStatus,afterError,afterGrade,afterTlsDaysLeftBucket,afterTitle,afterBodySha256,changed", csv.get(0));
-        assertTrue(csv.contains(changedStatus + ",204,,,none,,,503,,,none,,,status"), csv::toString);
+                + "afterStatus,afterError,afterGrade,afterTlsDaysLeftBucket,afterTitle,afterBodySha256,changed,"
+                + "beforeTlsGrade,afterTlsGrade,beforeTlsProtocols,afterTlsProtocols,beforeTlsWeak,afterTlsWeak", csv.get(0));
+        assertTrue(csv.contains(changedStatus + ",204,,,none,,,503,,,none,,,status,,,,,,"), csv::toString);
         assertEquals(3, csv.size(), csv::toString);
 
         given().when().get("/scans/" + base + "/diff?base=" + base).then().statusCode(200).body(equalTo(""));
