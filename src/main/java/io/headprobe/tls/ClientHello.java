@@ -2,8 +2,8 @@ package io.headprobe.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A ClientHello written byte for byte, as testssl.sh's socket mode and sslyze write theirs: the JDK
@@ -37,8 +37,6 @@ record ClientHello(int version, List<Integer> suites, List<Integer> groups, Stri
     private static final int[] SIGNATURE_SCHEMES = { 0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0804, 0x0805, 0x0806,
             0x0809, 0x080A, 0x080B, 0x0401, 0x0501, 0x0601, 0x0303, 0x0301, 0x0302, 0x0402, 0x0502, 0x0602, 0x0203,
             0x0201, 0x0202 };
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The record, ready to write. */
     byte[] bytes() {
@@ -98,9 +96,10 @@ record ClientHello(int version, List<Integer> suites, List<Integer> groups, Stri
         return new Bytes().u8(0x80 | (body.size() >> 8)).u8(body.size() & 0xFF).raw(body.toByteArray()).toByteArray();
     }
 
+    /** No key is derived from a scan's hello, so its random need not be secret; nor is a Random kept in a static (native image). */
     private static byte[] random(int length) {
         byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
+        ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
     }
 

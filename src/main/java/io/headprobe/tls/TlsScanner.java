@@ -1,11 +1,13 @@
 package io.headprobe.tls;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -330,7 +332,7 @@ public final class TlsScanner {
                 out.flush();
                 ServerAnswer answer;
                 try {
-                    answer = reader.read(socket.getInputStream());
+                    answer = reader.read(timed(socket, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
                 } catch (IOException e) {
                     answer = ServerAnswer.NOTHING; // reset after the hello: the server would not have it
                 }
@@ -379,6 +381,34 @@ public final class TlsScanner {
                     fallbackScsv.get(), renegotiation, compression, null, null, handshakes.get(),
                     (System.nanoTime() - start) / 1e6, cut && failure == null ? "the scan's time ran out" : failure);
         }
+    }
+
+    /**
+     * The socket's input, each read waiting at most until {@code until}: the read timeout alone
+     * bounds one read, and a server dripping a byte at a time would stretch a handshake for ever.
+     */
+    private static InputStream timed(Socket socket, long until) throws IOException {
+        return new FilterInputStream(socket.getInputStream()) {
+            @Override
+            public int read() throws IOException {
+                waitAtMostUntil();
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                waitAtMostUntil();
+                return super.read(bytes, offset, length);
+            }
+
+            private void waitAtMostUntil() throws IOException {
+                long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+                if (left <= 0) {
+                    throw new SocketTimeoutException("the handshake's time ran out");
+                }
+                socket.setSoTimeout((int) left);
+            }
+        };
     }
 
     @FunctionalInterface

@@ -210,6 +210,29 @@ class TlsScannerTest {
     }
 
     @Test
+    void aServerDrippingBytesCostsOneHandshakeTimeoutPerHello() {
+        // A handshake record that never ends, a byte every 50 ms: each read is quick, the whole is not.
+        RawServer.Script drip = socket -> {
+            socket.getOutputStream().write(new byte[] { 22, 3, 3, 0x40, 0 });
+            while (true) {
+                socket.getOutputStream().write(2);
+                socket.getOutputStream().flush();
+                Thread.sleep(50); // the server's slowness, not a wait for the test
+            }
+        };
+        TlsScanner quick = new TlsScanner(Duration.ofMillis(500));
+        try (RawServer server = RawServer.start(drip)) {
+            long start = System.nanoTime();
+            TlsScan scan = quick.scanBlocking(new InetSocketAddress(Loopback.address(), server.port()), null,
+                    start + TimeUnit.SECONDS.toNanos(20), 6);
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "took " + scan.durationMs() + " ms");
+            assertTrue(scan.complete(), scan.error());
+            assertEquals("no SSL or TLS version accepted", scan.error());
+            assertEquals(6, scan.handshakes());
+        }
+    }
+
+    @Test
     void refusedConnectionIsTheError() {
         TlsScan scan = scan(new InetSocketAddress(Loopback.address(), Loopback.refusingPort()));
         assertFalse(scan.complete());
