@@ -109,9 +109,9 @@ public class BlackboxExporter implements ModuleScrape {
                 .orElseThrow(() -> modules.unknown(scrape.module()));
         Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds(), config.timeout());
         String target = withScheme(scrape.target());
-        return limits.limit(1, () -> {
+        ProbeOptions options = options(module, timeout);
+        return limits.limit(1 + prober.tlsScanCost(options), () -> {
             long start = System.nanoTime();
-            ProbeOptions options = options(module, timeout);
             AtomicReference<String> body = new AtomicReference<>();
             return prober.probe(target, options, body::set)
                     .onItem().transform(result -> answer(result,
@@ -210,8 +210,9 @@ public class BlackboxExporter implements ModuleScrape {
                 module.host(),
                 bodyRead(module, config.bodyMaxBytes()),
                 module.extras().requestBody(),
-                tlsClient(module.extras()),
-                blackbox.audit() == BlackboxConfig.AuditMode.FULL);
+                tlsClient(module.extras()))
+                .withAuditFetches(blackbox.audit() == BlackboxConfig.AuditMode.FULL)
+                .withTlsScan(module.extras().tlsScan());
     }
 
     private static ProbeOptions.TlsClient tlsClient(Module.HttpExtras extras) {

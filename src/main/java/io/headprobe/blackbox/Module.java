@@ -54,14 +54,16 @@ public record Module(
      * @param serverName {@code tls_config.server_name}: SNI and the name the certificate must have; null for the target's
      * @param tlsProtocols from {@code tls_config.min_version} and {@code max_version}, the JDK's names; empty for its defaults
      * @param clientCertificate {@code tls_config} cert(_file) and key(_file); null for none
+     * @param tlsScan {@code headprobe_tls_scan}, HeadProbe's own key: also scan the TLS of the final
+     *        https URL's server and write the headprobe_tls_* metrics
      */
     public record HttpExtras(byte[] requestBody, List<Pattern> failIfBodyMatches, List<Pattern> failIfBodyNotMatches,
             long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2,
-            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate) {
+            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate, boolean tlsScan) {
 
         /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered, the target's name, the JDK's versions. */
         public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true, null,
-                List.of(), null);
+                List.of(), null, false);
 
         public boolean checksBody() {
             return !failIfBodyMatches.isEmpty() || !failIfBodyNotMatches.isEmpty();
@@ -74,7 +76,8 @@ public record Module(
                     + ", failIfBodyMatches=" + failIfBodyMatches + ", failIfBodyNotMatches=" + failIfBodyNotMatches
                     + ", bodySizeLimit=" + bodySizeLimit + ", compression=" + compression + ", secretHeaders="
                     + secretHeaders + ", enableHttp2=" + enableHttp2 + ", serverName=" + serverName
-                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate + "]";
+                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate
+                    + ", tlsScan=" + tlsScan + "]";
         }
     }
 

@@ -113,6 +113,10 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--favicon", description = "also fetch the page's icon and hash it as Shodan and httpx do (implies --body)")
     boolean favicon;
 
+    @Option(names = "--tls-scan", description = "also scan the TLS of each final https URL's server: versions, suites, "
+            + "groups, certificate and grade in the manner of SSL Labs (JSON: tlsScan; CSV: tlsGrade, tlsProtocols, tlsWeak)")
+    boolean tlsScan;
+
     @Option(names = "--body-max-bytes", paramLabel = "N", description = "most body bytes read, on the wire and decoded "
             + "(default headprobe.probe.body-max-bytes, 262144; implies --body)")
     Integer bodyMaxBytes;
@@ -154,7 +158,8 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         ProbeRequest request = new ProbeRequest(null, method, null, noFollow ? Boolean.FALSE : null, null, null,
                 audit || failUnder != null, insecure ? Boolean.FALSE : null, noHttp2 ? Boolean.FALSE : null,
                 ipv4 ? Integer.valueOf(4) : ipv6 ? Integer.valueOf(6) : null, headerMap(),
-                body || favicon || bodyMaxBytes != null ? Boolean.TRUE : null, null, favicon ? Boolean.TRUE : null);
+                body || favicon || bodyMaxBytes != null ? Boolean.TRUE : null, null, favicon ? Boolean.TRUE : null,
+                tlsScan ? Boolean.TRUE : null);
         ProbeJob job = new ProbeJob(source, request, outputFormat(), output, failUnder,
                 new ResultFilter(matchStatus, filterStatus, matchRegex, filterRegex),
                 !quiet && Terminal.isTerminal(Terminal.STDERR), spec.qualifiedName());

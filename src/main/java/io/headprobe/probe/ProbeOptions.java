@@ -26,10 +26,32 @@ import io.vertx.core.http.HttpMethod;
  * @param auditFetches with an audit, also fetch what Observatory fetches besides the page (robots.txt,
  *        a CORS preflight, the page again unverified when its certificate fails); false grades the
  *        page alone, so the target sees one request per probe, as from blackbox_exporter
+ * @param tlsScan also make a TLS scan of the final URL's server when it is https (see {@link TlsScanStep})
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient, boolean auditFetches) {
+        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient, boolean auditFetches,
+        boolean tlsScan) {
+
+    /** Options with Observatory's fetches for an audit and without a TLS scan. */
+    public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
+            int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+            CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
+        this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
+                caFile, host, body, requestBody, tlsClient, true, false);
+    }
+
+    /** The same options with a TLS scan or without. */
+    public ProbeOptions withTlsScan(boolean scan) {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, scan);
+    }
+
+    /** The same options, the audit grading the page alone ({@code false}) or with Observatory's fetches. */
+    public ProbeOptions withAuditFetches(boolean fetches) {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, fetches, tlsScan);
+    }
 
     /**
      * @param serverName sent as SNI and checked against the certificate in place of the target's
@@ -52,7 +74,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
             int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
             CaFile caFile, String host, BodyRead body) {
         this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
-                caFile, host, body, null, null, true);
+                caFile, host, body, null, null);
     }
 
     /** Options that read no body. */
@@ -77,7 +99,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan);
     }
 
     /**
@@ -88,14 +110,14 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         List<Header> all = new ArrayList<>(headers);
         all.addAll(more);
         return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
-                List.copyOf(all), caFile, null, null, null, tlsClient, false);
+                List.copyOf(all), caFile, null, null, null, tlsClient, false, false);
     }
 
     /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
     ProbeOptions forIcon(boolean sameOrigin) {
         return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
                 ipVersion, sameOrigin ? headers : forOtherOrigin(), caFile, null, new BodyRead(body.maxBytes(), false), null,
-                tlsClient, false);
+                tlsClient, false, false);
     }
 
     /**
@@ -106,7 +128,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     ProbeOptions within(long deadline) {
         long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime());
         return new ProbeOptions(method, Duration.ofNanos(left), followRedirects, maxRedirects, concurrency, audit, tlsVerify,
-                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches);
+                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan);
     }
 
     /**
@@ -143,6 +165,6 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         }
         return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
                 audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
-                dropsBody ? null : requestBody, tlsClient, auditFetches);
+                dropsBody ? null : requestBody, tlsClient, auditFetches, tlsScan);
     }
 }

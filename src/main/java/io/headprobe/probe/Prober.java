@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.headprobe.http.Header;
@@ -66,6 +67,9 @@ public class Prober {
 
     @Inject
     HstsPreloadFile preload;
+
+    @Inject
+    Instance<TlsScanStep> tlsScans;
 
     private FetchPermits permits;
     private KeyedPermits perHost;
@@ -132,10 +136,15 @@ public class Prober {
 
     /**
      * What a request costs against a client's limits: a fetch for each distinct target, and for
-     * each the extra fetches its options ask for.
+     * each the extra fetches its options ask for, a TLS scan's cost among them.
      */
-    public static int cost(List<String> targets, ProbeOptions options) {
-        return distinctTargets(targets) * fetchesPerTarget(options);
+    public int cost(List<String> targets, ProbeOptions options) {
+        return distinctTargets(targets) * (fetchesPerTarget(options) + tlsScanCost(options));
+    }
+
+    /** What the TLS scan the options ask for costs, per target; 0 when they ask for none. */
+    public int tlsScanCost(ProbeOptions options) {
+        return options.tlsScan() && tlsScans.isResolvable() ? tlsScans.get().cost() : 0;
     }
 
     /**
@@ -190,6 +199,9 @@ public class Prober {
                 .onItem().transformToUni(page -> (options.audit() ? audit(target, page, options, deadline)
                         : Uni.createFrom().item(page.result()))
                         .onTermination().invoke(page::release))
+                .onItem().transformToUni(result -> options.tlsScan() && tlsScans.isResolvable()
+                        ? tlsScans.get().scan(result, deadline)
+                        : Uni.createFrom().item(result))
                 .onItem().invoke(metrics::probed);
     }
 

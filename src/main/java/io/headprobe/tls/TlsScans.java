@@ -95,25 +95,49 @@ public class TlsScans {
                         + NetUtil.toAddressString(address) + ", which is not a public address"));
             }
         }
-        InetSocketAddress address = new InetSocketAddress(addresses.get(0), url.port());
-        return prober.asOneFetch(url.host(), address.getAddress(),
+        return handshakes(url.host(), host, new InetSocketAddress(addresses.get(0), url.port()), deadline, false);
+    }
+
+    /**
+     * The scan of an address a probe has just resolved and the guard allowed (its final hop's): no
+     * lookup again, only the guard's pure check once more.
+     *
+     * @param url the URL whose server is scanned (its host names the per-host permit and the SNI)
+     * @param hsts true when the probe saw HSTS with a long max-age (for A+)
+     */
+    public Uni<TlsScan> scanChecked(TargetUrl url, InetAddress address, Duration maxTime, boolean hsts) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            String host = url.literal().isPresent() ? null : withoutTrailingDot(url.host());
+            if (!guard.allows(address)) {
+                return Uni.createFrom().item(failed(host, null, start, NetUtil.toAddressString(address)
+                        + " is not a public address"));
+            }
+            return handshakes(url.host(), host, new InetSocketAddress(address, url.port()), start + maxTime.toNanos(), hsts);
+        });
+    }
+
+    private Uni<TlsScan> handshakes(String permitHost, String host, InetSocketAddress address, long deadline,
+            boolean hsts) {
+        return prober.asOneFetch(permitHost, address.getAddress(),
                 () -> scanner.scan(address, host, deadline, config.parallelism()))
-                .onItem().transformToUni(scan -> finish(scan, address, host, deadline));
+                .onItem().transformToUni(scan -> finish(scan, address, host, deadline, hsts));
     }
 
     /**
      * What the engine leaves out: the certificate, when an inspector is there; then the grade. A
-     * scan alone sees no HTTP response, so no HSTS: its best grade is A (see docs/tls.md).
+     * scan alone sees no HTTP response, so no HSTS: its best grade is A (see docs/tls.md); a probe's
+     * scan ({@link #scanChecked}) brings the probe's.
      */
-    private Uni<TlsScan> finish(TlsScan scan, InetSocketAddress address, String host, long deadline) {
+    private Uni<TlsScan> finish(TlsScan scan, InetSocketAddress address, String host, long deadline, boolean hsts) {
         if (scan.protocols().isEmpty()) {
             return Uni.createFrom().item(scan);
         }
         if (!inspectors.isResolvable()) {
-            return Uni.createFrom().item(complete(scan, null, false));
+            return Uni.createFrom().item(complete(scan, null, hsts));
         }
         return inspectors.get().inspect(address, host, deadline)
-                .onItem().transform(certificate -> complete(scan, certificate, false));
+                .onItem().transform(certificate -> complete(scan, certificate, hsts));
     }
 
     /**
