@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.headprobe.tls.CipherSuites;
-import io.headprobe.tls.TlsScan;
+import io.headprobe.tls.model.TlsScan;
 
 /**
  * The metrics of a TLS scan a module asks for ({@code headprobe_tls_scan: true} under {@code http:}).

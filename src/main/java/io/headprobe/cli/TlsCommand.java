@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 import io.headprobe.guard.TargetUrl;
 import io.headprobe.problem.ProblemException;
-import io.headprobe.tls.TlsScan;
+import io.headprobe.tls.model.TlsScan;
 import io.headprobe.tls.TlsScans;
 import io.smallrye.mutiny.Multi;
 import picocli.CommandLine.ArgGroup;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.headprobe.body.BodyFacts;
-import io.headprobe.tls.TlsScan;
+import io.headprobe.tls.model.TlsScan;
 
 /** The columns of a ProbeResult as CSV: the same in `headprobe probe --csv` and in GET /scans/{id}/results. */
 public final class ProbeCsv {

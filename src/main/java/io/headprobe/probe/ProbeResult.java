@@ -5,7 +5,7 @@ import java.util.List;
 import io.headprobe.audit.Audit;
 import io.headprobe.body.BodyFacts;
 import io.headprobe.http.Header;
-import io.headprobe.tls.TlsScan;
+import io.headprobe.tls.model.TlsScan;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.headprobe.tls.TlsScan;
+import io.headprobe.tls.model.TlsScan;
 
 /**
  * A result's TLS scan as a store keeps it for diffs: the grade, and the accepted protocols and weak

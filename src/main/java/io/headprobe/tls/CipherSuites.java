@@ -1,5 +1,7 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

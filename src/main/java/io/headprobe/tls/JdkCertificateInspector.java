@@ -1,5 +1,7 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,12 +1,15 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+import io.headprobe.tls.model.Rating;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.headprobe.tls.TlsScan.CertificateFacts;
-import io.headprobe.tls.TlsScan.ProtocolSuites;
-import io.headprobe.tls.TlsScan.Suite;
+import io.headprobe.tls.model.TlsScan.CertificateFacts;
+import io.headprobe.tls.model.TlsScan.ProtocolSuites;
+import io.headprobe.tls.model.TlsScan.Suite;
 
 /**
  * The grade of a TLS scan in the manner of Qualys SSL Labs' SSL Server Rating Guide (version 2009q,

@@ -1,5 +1,7 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,8 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+import io.headprobe.tls.model.Rating;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

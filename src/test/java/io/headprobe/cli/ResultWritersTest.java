@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headprobe.body.BodyFacts;
 import io.headprobe.http.Header;
 import io.headprobe.probe.ProbeResult;
-import io.headprobe.tls.Rating;
-import io.headprobe.tls.TlsScan;
+import io.headprobe.tls.model.Rating;
+import io.headprobe.tls.model.TlsScan;
 
 /** The body's facts in each output format, on results made here (the fetcher fills them in elsewhere). */
 class ResultWritersTest {

@@ -1,5 +1,7 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.headprobe.testing.OpenSslServer;
 import io.headprobe.testing.TestCa;
-import io.headprobe.tls.TlsScan.CertificateFacts;
+import io.headprobe.tls.model.TlsScan.CertificateFacts;
 
 /** The certificate facts of a TLS scan, from Debian's openssl s_server serving each kind of chain. */
 class CertificateCheckTest {

@@ -1,5 +1,8 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+import io.headprobe.tls.model.Rating;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.headprobe.tls.TlsScan.CertificateFacts;
-import io.headprobe.tls.TlsScan.ProtocolSuites;
-import io.headprobe.tls.TlsScan.Suite;
+import io.headprobe.tls.model.TlsScan.CertificateFacts;
+import io.headprobe.tls.model.TlsScan.ProtocolSuites;
+import io.headprobe.tls.model.TlsScan.Suite;
 
 /**
  * The grade as the SSL Server Rating Guide (2009q) and SSL Labs' published grading changes give

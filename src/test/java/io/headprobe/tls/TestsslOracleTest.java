@@ -1,5 +1,7 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.headprobe.testing.OpenSslServer;
 import io.headprobe.testing.TestCa;
 import io.headprobe.testing.Testssl;
-import io.headprobe.tls.TlsScan.CertificateFacts;
+import io.headprobe.tls.model.TlsScan.CertificateFacts;
 
 /**
  * The oracle: testssl.sh 3.0.8 and HeadProbe look at the same openssl s_server, and every finding

@@ -1,5 +1,7 @@
 package io.headprobe.tls;
 
+import io.headprobe.tls.model.TlsScan;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
