@@ -26,7 +26,8 @@ for i in range(int(sys.argv[1])): print(f'http://127.0.0.{2 + i % 250}:{1000 + i
     /usr/bin/time -f '%M %e' -o "$work/time" $command probe --public-only -q - < "$work/list" > "$work/out" || true
     lines=$(wc -l < "$work/out")
     [ "$lines" -eq "$n" ] || { echo "$name wrote $lines results for $n targets" >&2; exit 1; }
-    read -r kb seconds < "$work/time"
+    # time says "Command exited with non-zero status 1" first; its own line is the last.
+    read -r kb seconds < <(tail -n 1 "$work/time")
     peak[$name,$n]=$(( kb / 1024 )); wall[$name,$n]=$seconds
   done
 done
