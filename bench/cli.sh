@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# `headprobe probe URL` from exec to exit (issue 17's goal: native <= 60 ms): native binary and jar,
-# alternating, after 2 warm-up rounds, median of RUNS (10). The fan-out of the command (10,000 targets
-# on stdin) is a contender in fanout.sh.
+# `headprobe probe URL` from exec to exit (issue 25's goal: native <= 30 ms and <= 2x curl -sI of the
+# same target): native binary, jar and curl, alternating, after 2 warm-up rounds, median of RUNS (10).
+# BEFORE_RUNNER=path (BEFORE_JAR=quarkus-run.jar) adds an older build as a contender: before/after in one run. The fan-out
+# of the command (10,000 targets on stdin) is a contender in fanout.sh.
 # Usage: bench/cli.sh [RUNS]   (--smoke: 1 run, jar only)
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-10}
 if [ "$RUNS" = "--smoke" ]; then RUNS=1; RUNNER=; fi
-contenders=()
+contenders=("curl -sI=curl -sI")
 [ -n "$RUNNER" ] && contenders+=("native=$RUNNER probe --jsonl")
+[ -n "${BEFORE_RUNNER:-}" ] && contenders+=("native before ($(basename "$BEFORE_RUNNER"))=$BEFORE_RUNNER probe --jsonl")
+[ -n "${BEFORE_JAR:-}" ] && contenders+=("jar before=java -jar $BEFORE_JAR probe --jsonl")
 contenders+=("jar (Java $(java -version 2>&1 | awk -F'"' 'NR==1{print $2}'))=java -jar $JAR probe --jsonl")
 out="${BENCH_RESULTS:-$BENCH_DIR/results}/cli.md"
 {

@@ -10,6 +10,7 @@ mode=${1:-}
 bash startup.sh ${mode:-5}
 bash fanout.sh ${mode:-10000}
 bash cli.sh ${mode:-10}
+bash cli-memory.sh $mode
 bash compare.sh ${mode:-3}
 bash blackbox.sh ${mode:-3}
 if [ -z "$mode" ]; then

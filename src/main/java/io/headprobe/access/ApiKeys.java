@@ -18,13 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.runtime.Startup;
 
 /**
  * The configured API keys, kept only as SHA-256 digests. A presented key is compared with every
  * configured one in constant time, so neither timing nor logs give a key away.
  */
-@Startup
 @ApplicationScoped
 public class ApiKeys {
 

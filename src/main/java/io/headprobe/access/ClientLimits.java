@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 
 import io.headprobe.problem.ProblemException;
 import io.micrometer.core.instrument.Gauge;
-import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +24,6 @@ import io.vertx.ext.web.RoutingContext;
  * Per-client limits: a token bucket of targets per minute, and a cap on probe requests running
  * at once. A request over either limit gets a 429 problem with Retry-After, before any fetch.
  */
-@Startup
 @ApplicationScoped
 public class ClientLimits {
 

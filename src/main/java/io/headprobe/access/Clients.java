@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.headprobe.guard.Cidr;
-import io.quarkus.runtime.Startup;
 import io.headprobe.guard.IpLiterals;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +20,6 @@ import io.vertx.ext.web.RoutingContext;
  * the first address not itself a trusted proxy is the client (entries further left are the
  * client's own claims).
  */
-@Startup
 @ApplicationScoped
 public class Clients {
 

@@ -22,7 +22,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.quarkus.runtime.Startup;
 
 /**
  * The blackbox modules /probe may name, read at start-up from {@code headprobe.blackbox.config-file}
@@ -31,7 +30,6 @@ import io.quarkus.runtime.Startup;
  * reload it keeps the modules loaded before. A reload swaps the whole set at once: a scrape that
  * already holds its module finishes with it.
  */
-@Startup
 @ApplicationScoped
 public class BlackboxModules {
 

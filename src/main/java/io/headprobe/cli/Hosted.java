@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.headprobe.RunMode;
 import io.headprobe.probe.ProbeRequests;
 import io.headprobe.probe.Prober;
 import io.headprobe.problem.ProblemException;
@@ -14,10 +15,12 @@ import io.headprobe.tls.TlsScans;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Runs one command inside Quarkus, with the service's beans (the prober, its request checks, the
- * JSON mapper) but without its listening port: the HTTP server's host is disabled, logs go to
+ * JSON mapper) but without the rest of the service ({@link RunMode}) or its listening port: the
+ * HTTP server's host is disabled, logs go to
  * standard error (standard output carries results) and only warnings are logged.
  */
 @Dependent
@@ -50,9 +53,9 @@ public class Hosted implements QuarkusApplication {
         System.setProperty("quarkus.log.console.stderr", "true");
         System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
         System.setProperty("quarkus.banner.enabled", "false");
-        // A command starts no scan subsystem, even with the service's database configured: no worker
-        // (it would claim chunks and exit with them), no connection, no migrations; scans stay in memory.
-        System.setProperty("headprobe.scan.workers", "0");
+        // Nothing of the service starts (see RunMode), even with its database configured: no scan
+        // worker (it would claim chunks and exit with them), no connection, no migrations.
+        RunMode.command();
         System.setProperty("quarkus.datasource.active", "false");
         configuration.forEach(System::setProperty);
         task = command;
@@ -78,6 +81,9 @@ public class Hosted implements QuarkusApplication {
     }
 
     private int runTask() throws Exception {
+        // A command has no request context to carry along its pipelines: capturing and restoring it
+        // around every Mutiny callback was a fifth of the garbage made per target of a long list.
+        Infrastructure.clearInterceptors();
         try {
             return task.run(this);
         } catch (ProblemException e) {

@@ -71,7 +71,13 @@ record ResultFilter(List<StatusRange> matchStatus, List<StatusRange> filterStatu
     }
 
     private static boolean listed(List<StatusRange> ranges, Integer status) {
-        return ranges.stream().anyMatch(range -> range.contains(status));
+        // A loop, not a stream: asked for every result of a list of any length.
+        for (StatusRange range : ranges) {
+            if (range.contains(status)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

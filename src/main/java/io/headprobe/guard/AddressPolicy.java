@@ -2,7 +2,6 @@ package io.headprobe.guard;
 
 import java.net.InetAddress;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -126,7 +125,13 @@ public final class AddressPolicy {
 
     private boolean isAllowListed(byte[] bytes) {
         byte[] v4 = embeddedV4(bytes);
-        return allow.stream().anyMatch(block -> block.contains(bytes) || (v4 != null && block.contains(v4)));
+        // Loops, not streams: every address of every target is checked (bench/cli-memory.sh counts the garbage).
+        for (Cidr block : allow) {
+            if (block.contains(bytes) || (v4 != null && block.contains(v4))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code bytes} (4 for IPv4, 16 for IPv6) is a public unicast address. */
@@ -143,11 +148,14 @@ public final class AddressPolicy {
 
     /** The verdict of the most specific registry row holding the address; no row means reachable. */
     private static boolean globallyReachable(List<Row> registry, byte[] bytes) {
-        return registry.stream()
-                .filter(row -> row.block().contains(bytes))
-                .max(Comparator.comparingInt(row -> row.block().prefixLength()))
-                .map(Row::global)
-                .orElse(true);
+        Row mostSpecific = null;
+        for (Row row : registry) {
+            if (row.block().contains(bytes)
+                    && (mostSpecific == null || row.block().prefixLength() > mostSpecific.block().prefixLength())) {
+                mostSpecific = row;
+            }
+        }
+        return mostSpecific == null || mostSpecific.global();
     }
 
     /** The IPv4 address an IPv6 address carries (mapped, NAT64 /96, 6to4), or null. */

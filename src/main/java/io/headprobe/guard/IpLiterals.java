@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 public final class IpLiterals {
 
     // Compiled once: every target and every redirect hop is parsed (String.matches compiles each time).
-    private static final Pattern NUMBER_PART = Pattern.compile("(?i)0x[0-9a-f]*|[0-9]+");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private IpLiterals() {
@@ -33,12 +32,32 @@ public final class IpLiterals {
 
     /** True when every dot-separated part is a number (decimal, 0x-hex or 0-octal): an IPv4 spelling. */
     public static boolean looksNumeric(String host) {
-        String text = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        if (text.isEmpty()) {
+        // Scanned in place, not split and matched: every target and every hop asks (twice).
+        int end = host.endsWith(".") ? host.length() - 1 : host.length();
+        if (end == 0) {
             return false;
         }
-        for (String part : text.split("\\.", -1)) {
-            if (!NUMBER_PART.matcher(part).matches()) {
+        for (int start = 0; start <= end;) {
+            int dot = host.indexOf('.', start);
+            int partEnd = dot < 0 || dot > end ? end : dot;
+            if (!isNumberPart(host, start, partEnd)) {
+                return false;
+            }
+            start = partEnd + 1;
+        }
+        return true;
+    }
+
+    /** {@code 0x} and hex digits (maybe none), or decimal digits: ASCII only, as inet_aton reads them. */
+    private static boolean isNumberPart(String text, int from, int to) {
+        boolean hex = to - from >= 2 && text.charAt(from) == '0' && (text.charAt(from + 1) | 0x20) == 'x';
+        if (!hex && from == to) {
+            return false;
+        }
+        for (int i = hex ? from + 2 : from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && !(hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
                 return false;
             }
         }

@@ -1,5 +1,7 @@
 package io.headprobe.probe;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,11 @@ public class ProbeMetrics {
     @Inject
     MeterRegistry registry;
 
+    // Meters looked up once per tag value, not built and registered again on every probe and hop.
+    private final Map<String, Counter> okProbes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failedProbes = new ConcurrentHashMap<>();
+    private final Map<String, Timer> fetches = new ConcurrentHashMap<>();
+
     void watchInFlight(FetchPermits global, KeyedPermits perHost, KeyedPermits perAddress) {
         Gauge.builder("headprobe.fetches.in.flight", global, FetchPermits::inUse)
                 .description("Fetches holding a connection slot right now, across all requests")
@@ -28,11 +35,17 @@ public class ProbeMetrics {
     }
 
     void probed(ProbeResult result) {
-        Counter.builder("headprobe.probes")
+        String code = result.error() == null ? "none" : result.error().code().name();
+        (result.ok() ? okProbes.computeIfAbsent(code, c -> probes("ok", c))
+                : failedProbes.computeIfAbsent(code, c -> probes("error", c))).increment();
+    }
+
+    private Counter probes(String outcome, String code) {
+        return Counter.builder("headprobe.probes")
                 .description("Targets probed, by outcome and error code")
-                .tag("outcome", result.ok() ? "ok" : "error")
-                .tag("code", result.error() == null ? "none" : result.error().code().name())
-                .register(registry).increment();
+                .tag("outcome", outcome)
+                .tag("code", code)
+                .register(registry);
     }
 
     /** Times one hop's fetch, from connection request to response head, whether it succeeds or not. */
@@ -40,11 +53,15 @@ public class ProbeMetrics {
         return Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
             return fetch.get().onTermination().invoke((item, failure, cancelled) -> sample.stop(
-                    Timer.builder("headprobe.fetch")
-                            .description("One hop's fetch: connect, TLS, request and response head")
-                            .tag("outcome", failure != null ? "error" : cancelled ? "cancelled" : "ok")
-                            .publishPercentileHistogram()
-                            .register(registry)));
+                    fetches.computeIfAbsent(failure != null ? "error" : cancelled ? "cancelled" : "ok", this::fetchTimer)));
         });
+    }
+
+    private Timer fetchTimer(String outcome) {
+        return Timer.builder("headprobe.fetch")
+                .description("One hop's fetch: connect, TLS, request and response head")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry);
     }
 }

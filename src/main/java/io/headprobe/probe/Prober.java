@@ -269,7 +269,12 @@ public class Prober {
                     .onFailure(FetchPermits.QueueFullException.class).transform(this::overloaded)
                     .onFailure(failure -> !(failure instanceof ProblemException))
                     .recoverWithItem(failure -> new Fetched(trace.failed(Failures.classify(failure), Failures.tls(failure)),
-                            null, List.of()));
+                            null, List.of()))
+                    // Subscribed on that loop, so the timeout is scheduled and cancelled there. From another
+                    // thread, Netty queues a timer due after the loop's next wake-up, and its cancellation,
+                    // without waking the loop: a target refused at once (no I/O to wake it) then stayed
+                    // queued for up to the timeout, 10 s of a long list's pipelines (bench/cli-memory.sh).
+                    .runSubscriptionOn(loop);
         });
     }
 

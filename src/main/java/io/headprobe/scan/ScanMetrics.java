@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.headprobe.ServiceStart;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Scans on /q/metrics: targets this instance's workers probed, by outcome, and the scans queued
@@ -24,7 +24,7 @@ class ScanMetrics {
     @Inject
     ScanStore store;
 
-    void watchActive(@Observes StartupEvent startup) {
+    void watchActive(@Observes ServiceStart start) {
         Gauge.builder("headprobe.scans.active", store, ScanStore::activeScans)
                 .description("Scans queued or running, as the store last counted them")
                 .register(registry);

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.headprobe.ServiceStart;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
 /**
@@ -35,7 +35,7 @@ class ScanRetention {
 
     private long timer;
 
-    void start(@Observes StartupEvent startup) {
+    void start(@Observes ServiceStart start) {
         check(config.retention());
         timer = vertx.setPeriodic(SWEEP.toMillis(), tick -> sweep());
     }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.headprobe.ServiceStart;
 import io.headprobe.probe.ErrorCode;
 import io.headprobe.probe.FetchPermits;
 import io.headprobe.probe.ProbeConfig;
@@ -32,7 +33,6 @@ import io.headprobe.probe.ProbeRequests;
 import io.headprobe.probe.ProbeResult;
 import io.headprobe.probe.Prober;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -90,10 +90,10 @@ public class ScanWorker {
 
     private FetchPermits share;
 
-    void start(@Observes StartupEvent startup) {
+    void start(@Observes ServiceStart start) {
         store.open().await().indefinitely();
         if (config.workers() == 0) {
-            // An instance that only answers the API (or a command) fetches nothing for scans.
+            // An instance that only answers the API fetches nothing for scans.
             return;
         }
         share = new FetchPermits(share(config.maxInFlight(), probeConfig.maxInFlight()));

@@ -300,6 +300,23 @@ class CommandLineIT {
     }
 
     @Test
+    void commandModeStartsNothingOfTheService() throws Exception {
+        // Each of these stops the service's start-up; a command never reads or starts them.
+        Map<String, String> unusable = Map.of(
+                "HEADPROBE_BLACKBOX_CONFIG_FILE", "/nonexistent/blackbox.yml",
+                "HEADPROBE_AUTH_API_KEYS_FILE", "/nonexistent/keys",
+                "HEADPROBE_SCAN_RETENTION", "1H");
+        for (Map.Entry<String, String> setting : unusable.entrySet()) {
+            try (CommandRun run = CommandRun.startWithEnvironment(Map.ofEntries(setting), "probe",
+                    Loopback.url(bare, "/lean"))) {
+                run.stdin("");
+                assertEquals(0, run.await(), setting + ": " + run.stderr());
+                assertEquals(200, JSON.readTree(run.nextLine(10)).at("/status").asInt(), setting.toString());
+            }
+        }
+    }
+
+    @Test
     void commandModeOpensNoListeningPort() throws Exception {
         try (CommandRun run = CommandRun.start("probe", "--timeout", "2s", Loopback.url(silent, "/hold"))) {
             run.stdin("");

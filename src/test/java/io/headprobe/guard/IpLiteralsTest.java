@@ -46,7 +46,8 @@ class IpLiteralsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "example.org", "localhost", "deadbeef", "1.example", "x0x7f000001" })
+    @ValueSource(strings = { "example.org", "localhost", "deadbeef", "1.example", "x0x7f000001", "", ".", "1..2", "1.2..",
+            "0xg", "1x2", "\u0661.2.3.4", "\uff11.2.3.4", "1.2.3.-4" })
     void leavesNamesToTheResolver(String name) {
         assertEquals(Optional.empty(), IpLiterals.parse(name));
         assertFalse(IpLiterals.looksNumeric(name));
@@ -59,7 +60,7 @@ class IpLiteralsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "256.0.0.1", "1.2.3.4.5", "08.0.0.1" })
+    @ValueSource(strings = { "256.0.0.1", "1.2.3.4.5", "08.0.0.1", "0x", "0X1.0x.3.", "1.2.3.4." })
     void stillRecognisesThemAsNumeric(String spelling) {
         assertTrue(IpLiterals.looksNumeric(spelling));
     }
