@@ -187,7 +187,8 @@ public class BlackboxExporter implements ModuleScrape {
                 module.host(),
                 bodyRead(module, config.bodyMaxBytes()),
                 module.extras().requestBody(),
-                tlsClient(module.extras()));
+                tlsClient(module.extras()))
+                .withProxy(module.extras().proxy());
     }
 
     private static ProbeOptions.TlsClient tlsClient(Module.HttpExtras extras) {

@@ -47,8 +47,26 @@ final class ConfigPage {
             // http_headers.NAME.secrets is a list of secrets.
             return key.equals("secrets") ? secrets(list) : new ArrayList<>(list.stream().map(v -> mask(v, "", key)).toList());
         }
+        if (key.equals("proxy_url") && value instanceof String url) {
+            return redacted(url);
+        }
         boolean secret = SECRET_KEYS.contains(key) || key.equals("key") && parent.equals("tls_config");
         return secret ? secret(value) : value;
+    }
+
+    /** As Go's URL.Redacted, which prometheus/common writes proxy_url with: the password becomes "xxxxx". */
+    static String redacted(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@', scheme + 3);
+        int path = url.indexOf('/', scheme + 3);
+        if (scheme < 0 || at < 0 || path >= 0 && path < at) {
+            return url;
+        }
+        int colon = url.indexOf(':', scheme + 3);
+        if (colon < 0 || colon > at) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + "xxxxx" + url.substring(at);
     }
 
     private static Object secrets(Object value) {

@@ -39,7 +39,8 @@ final class HttpModuleReader {
             "fail_if_header_matches", "fail_if_header_not_matches", "tls_config", "preferred_ip_protocol",
             "ip_protocol_fallback", "enable_http2", "body", "body_file", "fail_if_body_matches_regexp",
             "fail_if_body_not_matches_regexp", "body_size_limit", "compression", "basic_auth", "authorization",
-            "bearer_token", "bearer_token_file", "http_headers");
+            "bearer_token", "bearer_token_file", "http_headers", "proxy_url", "no_proxy", "proxy_from_environment",
+            "proxy_connect_header", "skip_resolve_phase_with_proxy");
 
     private static final Set<String> BASIC_AUTH_KEYS = Set.of("username", "username_file", "password", "password_file");
     private static final Set<String> AUTHORIZATION_KEYS = Set.of("type", "credentials", "credentials_file");
@@ -74,6 +75,11 @@ final class HttpModuleReader {
     }
 
     static Module read(String name, Map<String, Object> module) {
+        return read(name, module, System.getenv());
+    }
+
+    /** @param environment where proxy_from_environment reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY */
+    static Module read(String name, Map<String, Object> module, Map<String, String> environment) {
         checkKeys(name, "", module, MODULE_KEYS);
         Map<String, Object> http = YamlValues.map(name, "http", module.get("http"));
         // The method first: a POST module's body and Content-Type keys only follow from it.
@@ -93,7 +99,8 @@ final class HttpModuleReader {
                 YamlValues.bool(name, "http.enable_http2", http.get("enable_http2"), true),
                 serverName(name, tls.get("server_name")),
                 tlsProtocols(name, tls),
-                clientCertificate(name, tls));
+                clientCertificate(name, tls),
+                ProxyReader.read(name, http, environment));
         return new Module(name,
                 timeout(name, module.get("timeout")),
                 statusCodes(name, http.get("valid_status_codes")),

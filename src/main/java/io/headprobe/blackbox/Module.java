@@ -12,6 +12,7 @@ import io.headprobe.http.Header;
 
 import io.headprobe.probe.CaFile;
 import io.headprobe.probe.ClientCertificate;
+import io.headprobe.probe.HttpProxy;
 
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
@@ -54,14 +55,20 @@ public record Module(
      * @param serverName {@code tls_config.server_name}: SNI and the name the certificate must have; null for the target's
      * @param tlsProtocols from {@code tls_config.min_version} and {@code max_version}, the JDK's names; empty for its defaults
      * @param clientCertificate {@code tls_config} cert(_file) and key(_file); null for none
+     * @param proxy {@code proxy_url} or {@code proxy_from_environment} with the other proxy keys; null for none
      */
     public record HttpExtras(byte[] requestBody, List<Pattern> failIfBodyMatches, List<Pattern> failIfBodyNotMatches,
             long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2,
-            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate) {
+            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate, HttpProxy proxy) {
 
         /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered, the target's name, the JDK's versions. */
         public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true, null,
-                List.of(), null);
+                List.of(), null, null);
+
+        /** blackbox resolves the target itself unless skip_resolve_phase_with_proxy is set beside a proxy. */
+        public boolean resolvesTarget() {
+            return proxy == null || !proxy.skipResolve();
+        }
 
         public boolean checksBody() {
             return !failIfBodyMatches.isEmpty() || !failIfBodyNotMatches.isEmpty();
@@ -74,7 +81,7 @@ public record Module(
                     + ", failIfBodyMatches=" + failIfBodyMatches + ", failIfBodyNotMatches=" + failIfBodyNotMatches
                     + ", bodySizeLimit=" + bodySizeLimit + ", compression=" + compression + ", secretHeaders="
                     + secretHeaders + ", enableHttp2=" + enableHttp2 + ", serverName=" + serverName
-                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate + "]";
+                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate + ", proxy=" + proxy + "]";
         }
     }
 

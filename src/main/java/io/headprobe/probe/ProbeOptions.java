@@ -23,10 +23,25 @@ import io.vertx.core.http.HttpMethod;
  * @param body how the final response's body is read; null to read none (the head is all)
  * @param requestBody the bytes sent as the request's body (a blackbox module's {@code body}); null for none
  * @param tlsClient a blackbox module's tls_config beyond trust; null for the defaults
+ * @param proxy the HTTP proxies a blackbox module goes through; null to connect directly
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
+        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient, HttpProxy proxy) {
+
+    /** Options that connect directly; {@link #withProxy} adds a proxy. */
+    public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
+            int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
+            CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
+        this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
+                caFile, host, body, requestBody, tlsClient, null);
+    }
+
+    /** The same options through {@code proxy} (null: directly). */
+    public ProbeOptions withProxy(HttpProxy proxy) {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, proxy);
+    }
 
     /**
      * @param serverName sent as SNI and checked against the certificate in place of the target's
@@ -74,7 +89,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, proxy);
     }
 
     /**
@@ -85,14 +100,14 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         List<Header> all = new ArrayList<>(headers);
         all.addAll(more);
         return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
-                List.copyOf(all), caFile, null, null, null, tlsClient);
+                List.copyOf(all), caFile, null, null, null, tlsClient, proxy);
     }
 
     /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
     ProbeOptions forIcon(boolean sameOrigin) {
         return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
                 ipVersion, sameOrigin ? headers : forOtherOrigin(), caFile, null, new BodyRead(body.maxBytes(), false), null,
-                tlsClient);
+                tlsClient, proxy);
     }
 
     /**
@@ -103,7 +118,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     ProbeOptions within(long deadline) {
         long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime());
         return new ProbeOptions(method, Duration.ofNanos(left), followRedirects, maxRedirects, concurrency, audit, tlsVerify,
-                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient);
+                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, proxy);
     }
 
     /**
@@ -140,6 +155,6 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         }
         return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
                 audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
-                dropsBody ? null : requestBody, tlsClient);
+                dropsBody ? null : requestBody, tlsClient, proxy);
     }
 }
