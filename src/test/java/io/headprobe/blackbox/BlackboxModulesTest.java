@@ -180,10 +180,9 @@ class BlackboxModulesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "fail_if_body_json_matches_cel: 'body.ok' | http.fail_if_body_json_matches_cel | it has no CEL evaluator (use fail_if_body_matches_regexp)",
-            "proxy_url: 'http://127.0.0.1:3128' | http.proxy_url | it connects to targets directly, never through a proxy",
-            "skip_resolve_phase_with_proxy: true | http.skip_resolve_phase_with_proxy | it connects to targets directly, never through a proxy",
             "oauth2: {client_id: a} | http.oauth2 | it does not run OAuth 2.0 token requests",
-            "proxy_from_environment: true | http.proxy_from_environment | it connects to targets directly, never through a proxy",
+            "proxy_url: 'socks5://127.0.0.1:1080' | http.proxy_url | it speaks to HTTP proxies only (http://), not socks5://",
+            "proxy_url: 'https://127.0.0.1:3128' | http.proxy_url | it speaks to HTTP proxies only (http://), not https://",
             "basic_auth: {username: u, password_ref: p} | http.basic_auth.password_ref | secret references need a secret store HeadProbe does not have (use the _file key)",
             "enable_http3: true | http.enable_http3 | it does not speak HTTP/3" })
     void anUnsupportedKeyStopsStartUpNamingModuleAndKey(String http, String key, String why) {
