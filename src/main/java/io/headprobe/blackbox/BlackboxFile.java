@@ -28,7 +28,9 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> t
     static final Map<String, String> REFUSED_PROBERS = Map.of(
             "icmp", "HeadProbe cannot send ICMP echo requests: Java has no ICMP socket, and raw or ping sockets "
                     + "need native code and a privilege (CAP_NET_RAW or net.ipv4.ping_group_range) its image does not have",
-            "grpc", "HeadProbe has no grpc prober yet");
+            "grpc", "HeadProbe has no grpc prober yet",
+            "unix", "HeadProbe probes network targets, not Unix sockets",
+            "websocket", "HeadProbe has no websocket prober");
 
     public BlackboxFile {
         modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
