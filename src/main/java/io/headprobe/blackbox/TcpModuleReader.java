@@ -1,7 +1,6 @@
 package io.headprobe.blackbox;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +93,12 @@ final class TcpModuleReader {
                 // blackbox expands label values from the match: without expect there is none.
                 throw BlackboxConfigException.invalid(name, key + ".labels", "needs an expect in the same step");
             }
+            // A !!binary send (upstream's PostgreSQL SSLRequest) is bytes, as Go's yaml decodes it into a string.
+            Object send = step.get("send");
+            boolean binary = send instanceof byte[];
             steps.add(new QueryStep(expect, bytes == null || bytes.isEmpty() ? null : bytes.getBytes(StandardCharsets.UTF_8),
-                    labels, YamlValues.string(name, key + ".send", step.get("send")),
-                    YamlValues.bool(name, key + ".starttls", step.get("starttls"), false)));
+                    labels, binary ? new String((byte[]) send, StandardCharsets.ISO_8859_1) : YamlValues.string(name, key + ".send", send),
+                    YamlValues.bool(name, key + ".starttls", step.get("starttls"), false), binary));
         }
         return steps;
     }
@@ -147,7 +149,7 @@ final class TcpModuleReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(CaFile.read(Path.of(file)));
+            return Optional.of(CaFile.read(HttpModuleReader.readableFile(name, key, file)));
         } catch (IllegalArgumentException e) {
             throw BlackboxConfigException.invalid(name, key, e.getMessage());
         }

@@ -97,6 +97,12 @@ class TcpProbeTest {
                             tcp:
                               query_response:
                               - expect_bytes: "HELLO"
+                          ssl_request:
+                            prober: tcp
+                            tcp:
+                              query_response:
+                              - send: !!binary AAAACATSFi8=
+                              - expect_bytes: S
                           smtp_starttls:
                             prober: tcp
                             tcp:
@@ -262,6 +268,18 @@ class TcpProbeTest {
             ScrapedMetrics differs = scrape(other.hostPort(), "hello_bytes");
             assertEquals(0.0, differs.value("probe_success"));
             assertEquals(1.0, differs.value("probe_failed_due_to_bytes"));
+        }
+    }
+
+    /** upstream example's PostgreSQL SSLRequest: a !!binary send goes out as its bytes (0xD2 too), then a line feed. */
+    @Test
+    void aBinarySendIsSentAsItsBytes() {
+        byte[] expected = { 0, 0, 0, 8, 4, (byte) 0xD2, 0x16, 0x2F, '\n' };
+        try (RawServer postgres = RawServer.start(socket -> {
+            byte[] got = socket.getInputStream().readNBytes(expected.length);
+            LinePeers.write(socket, java.util.Arrays.equals(got, expected) ? "S" : "N");
+        })) {
+            assertEquals(1.0, scrape(postgres.hostPort(), "ssl_request").value("probe_success"));
         }
     }
 
