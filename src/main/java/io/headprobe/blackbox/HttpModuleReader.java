@@ -196,21 +196,30 @@ final class HttpModuleReader {
         return method;
     }
 
-    /** cert or cert_file with key or key_file, as prometheus/common pairs them; files read now. */
     private static ClientCertificate clientCertificate(String name, Map<String, Object> tls) {
-        String cert = secretOrFile(name, "http.tls_config.cert", tls.get("cert"), tls.get("cert_file"));
-        String key = secretOrFile(name, "http.tls_config.key", tls.get("key"), tls.get("key_file"));
+        return clientCertificate(name, "http.tls_config.", tls);
+    }
+
+    /**
+     * cert or cert_file with key or key_file, as prometheus/common pairs them; files read now.
+     *
+     * @param prefix the tls_config's path, "tcp.tls_config." for example
+     */
+    static ClientCertificate clientCertificate(String name, String prefix, Map<String, Object> tls) {
+        String cert = secretOrFile(name, prefix + "cert", tls.get("cert"), tls.get("cert_file"));
+        String key = secretOrFile(name, prefix + "key", tls.get("key"), tls.get("key_file"));
         if (cert == null && key == null) {
             return null;
         }
         if (cert == null || key == null) {
-            throw BlackboxConfigException.invalid(name, "http.tls_config." + (cert == null ? "cert" : "key"),
+            throw BlackboxConfigException.invalid(name, prefix + (cert == null ? "cert" : "key"),
                     "exactly one of cert or cert_file, and one of key or key_file, must be configured for a client certificate");
         }
         try {
             return ClientCertificate.of(cert, key);
         } catch (IllegalArgumentException e) {
-            throw BlackboxConfigException.invalid(name, "http.tls_config", "the client certificate and key: " + e.getMessage());
+            throw BlackboxConfigException.invalid(name, prefix.substring(0, prefix.length() - 1),
+                    "the client certificate and key: " + e.getMessage());
         }
     }
 

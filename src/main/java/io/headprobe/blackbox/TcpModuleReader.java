@@ -1,5 +1,7 @@
 package io.headprobe.blackbox;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import com.google.re2j.PatternSyntaxException;
 import io.headprobe.blackbox.tcp.QueryStep;
 import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.probe.CaFile;
+import io.netty.util.NetUtil;
 
 /**
  * One {@code prober: tcp} module of blackbox.yml as a {@link TcpModule}, with blackbox's defaults.
@@ -22,17 +25,13 @@ final class TcpModuleReader {
 
     private static final Set<String> MODULE_KEYS = Set.of("prober", "timeout", "http", "tcp", "icmp", "dns", "grpc");
     private static final Set<String> TCP_KEYS = Set.of("preferred_ip_protocol", "ip_protocol_fallback", "query_response",
-            "tls", "tls_config");
+            "tls", "tls_config", "source_ip_address");
     private static final Set<String> STEP_KEYS = Set.of("expect", "expect_bytes", "labels", "send", "starttls");
-    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
+    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file", "cert", "cert_file",
+            "key", "key_file");
     /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
     private static final Map<String, String> UNSUPPORTED = Map.of(
-            "tcp.source_ip_address", "it connects from the address the system chooses",
             "tcp.tls_config.ca", "write the certificates to a file and name it in tcp.tls_config.ca_file",
-            "tcp.tls_config.cert_file", "it sends no client certificate",
-            "tcp.tls_config.key_file", "it sends no client certificate",
-            "tcp.tls_config.cert", "it sends no client certificate",
-            "tcp.tls_config.key", "it sends no client certificate",
             "tcp.tls_config.min_version", "the JVM's TLS settings choose the versions",
             "tcp.tls_config.max_version", "the JVM's TLS settings choose the versions");
 
@@ -54,7 +53,9 @@ final class TcpModuleReader {
                 YamlValues.bool(name, "tcp.tls", tcp.get("tls"), false),
                 YamlValues.bool(name, "tcp.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
                 serverName == null || serverName.isEmpty() ? null : serverName,
-                caFile(name, "tcp.tls_config.ca_file", tls.get("ca_file")));
+                caFile(name, "tcp.tls_config.ca_file", tls.get("ca_file")),
+                HttpModuleReader.clientCertificate(name, "tcp.tls_config.", tls),
+                sourceIpAddress(name, "tcp.source_ip_address", tcp.get("source_ip_address")));
     }
 
     /** @param unsupported keys blackbox has that HeadProbe does not honour, with the reason given */
@@ -140,6 +141,26 @@ final class TcpModuleReader {
             throw BlackboxConfigException.invalid(name, key, "\"" + protocol + "\" is neither ip4 nor ip6");
         }
         return protocol;
+    }
+
+    /**
+     * An IP address, as Go's net.ParseIP reads it; blackbox finds a bad one at each probe, HeadProbe
+     * at start-up. Null when the key is not set.
+     */
+    static InetAddress sourceIpAddress(String name, String key, Object value) {
+        String text = YamlValues.string(name, key, value);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        byte[] address = NetUtil.createByteArrayFromIpAddressString(text);
+        if (address == null || text.contains("%")) {
+            throw BlackboxConfigException.invalid(name, key, "error parsing source ip address: " + text);
+        }
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (UnknownHostException e) {
+            throw BlackboxConfigException.invalid(name, key, "error parsing source ip address: " + text);
+        }
     }
 
     /** Read once, here: a file without a certificate stops start-up (an invalid path is an IllegalArgumentException too). */

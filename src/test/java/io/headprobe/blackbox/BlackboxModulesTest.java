@@ -598,10 +598,12 @@ class BlackboxModulesTest {
 
     @Test
     void tcpKeysHeadProbeDoesNotHonourStopStartUp() {
-        assertEquals("blackbox module \"t\": key tcp.source_ip_address is not supported by HeadProbe (it connects "
-                + "from the address the system chooses)", error("modules: {t: {prober: tcp, tcp: {source_ip_address: 10.0.0.1}}}"));
-        assertEquals("blackbox module \"t\": key tcp.tls_config.cert_file is not supported by HeadProbe (it sends no "
-                + "client certificate)", error("modules: {t: {prober: tcp, tcp: {tls_config: {cert_file: c.pem}}}}"));
+        assertEquals("blackbox module \"t\": key tcp.source_ip_address: error parsing source ip address: 10.0.0.256",
+                error("modules: {t: {prober: tcp, tcp: {source_ip_address: 10.0.0.256}}}"));
+        assertEquals("2001:db8:0:0:0:0:0:1", BlackboxFile.parse("modules: {t: {prober: tcp, tcp: {source_ip_address: '2001:db8::1'}}}")
+                .tcp().get("t").sourceIpAddress().getHostAddress());
+        assertEquals("blackbox module \"t\": key tcp.tls_config.min_version is not supported by HeadProbe (the JVM's TLS "
+                + "settings choose the versions)", error("modules: {t: {prober: tcp, tcp: {tls_config: {min_version: TLS13}}}}"));
         assertEquals("blackbox module \"t\": key tcp.query_response[0].expct is unknown (neither HeadProbe nor "
                 + "blackbox_exporter has it)", error("modules: {t: {prober: tcp, tcp: {query_response: [{expct: x}]}}}"));
         assertEquals("blackbox module \"t\": key tcp.query_response[0].labels: needs an expect in the same step",

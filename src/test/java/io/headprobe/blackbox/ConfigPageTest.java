@@ -1,6 +1,7 @@
 package io.headprobe.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,47 @@ class ConfigPageTest {
                       tls_config:
                         cert_file: /etc/c.pem
                         key: <secret>
+                      ip_protocol_fallback: true
+                      follow_redirects: true
+                      enable_http2: true
+                    tcp:
+                      ip_protocol_fallback: true
+                    icmp:
+                      ip_protocol_fallback: true
+                      ttl: 64
+                    dns:
+                      ip_protocol_fallback: true
+                      recursion_desired: true
                 """, ConfigPage.of(file));
+    }
+
+    /**
+     * As Debian's blackbox 0.23 answers /config: the sections and defaults it fills in are shown, the
+     * module's own values kept (blackbox orders a section's keys as its Go struct does; HeadProbe
+     * writes the module's first, then the defaults).
+     */
+    @Test
+    void showsTheDefaultsBlackboxFillsIn() {
+        assertEquals("""
+                modules:
+                  tcp_connect:
+                    prober: tcp
+                    timeout: 5s
+                    http:
+                      ip_protocol_fallback: true
+                      follow_redirects: true
+                      enable_http2: true
+                    tcp:
+                      preferred_ip_protocol: ip4
+                      ip_protocol_fallback: true
+                    icmp:
+                      ip_protocol_fallback: true
+                      ttl: 64
+                    dns:
+                      ip_protocol_fallback: true
+                      recursion_desired: true
+                """, ConfigPage.of("modules: {tcp_connect: {tcp: {preferred_ip_protocol: ip4}, timeout: 5s, prober: tcp}}"));
+        assertEquals(ConfigPage.of("modules: {http_2xx: {prober: http}}"), ConfigPage.BUILT_IN);
+        assertTrue(ConfigPage.BUILT_IN.contains("follow_redirects: true"), ConfigPage.BUILT_IN);
     }
 }

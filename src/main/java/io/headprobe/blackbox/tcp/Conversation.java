@@ -200,7 +200,7 @@ final class Conversation extends ChannelInboundHandlerAdapter {
     private void secure() {
         handshaking = true;
         ProbeTls.Connection connection = tls.connect(peer.serverName(), peer.port(), !module.insecureSkipVerify(),
-                module.caFile().orElse(null));
+                module.caFile().orElse(null), module.clientCertificate());
         SslHandler ssl = new SslHandler(connection.engine());
         ssl.setHandshakeTimeoutMillis(0); // the probe's deadline covers the handshake
         channel.pipeline().addFirst(ssl);

@@ -81,7 +81,9 @@ public class TcpProber {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             ChannelFuture connecting = bootstrap.clone(vertx.nettyEventLoopGroup().next())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, left)))
-                    .connect(new InetSocketAddress(address, peer.port()));
+                    .connect(new InetSocketAddress(address, peer.port()),
+                            // source_ip_address: bound to it, any port, as Go's Dialer.LocalAddr.
+                            module.sourceIpAddress() == null ? null : new InetSocketAddress(module.sourceIpAddress(), 0));
             AtomicBoolean cancelled = new AtomicBoolean();
             emitter.onTermination(() -> {
                 cancelled.set(true);
