@@ -8,6 +8,16 @@ import org.junit.jupiter.api.Test;
 /** GET /config's text: the file's modules, with every value blackbox types as a secret masked. */
 class ConfigPageTest {
 
+    /** The sections every module shows with blackbox's defaults, at the end of each. */
+    static final String ICMP_AND_DNS = """
+                icmp:
+                  ip_protocol_fallback: true
+                  ttl: 64
+                dns:
+                  ip_protocol_fallback: true
+                  recursion_desired: true
+            """;
+
     @Test
     void masksEverySecretBlackboxHasAndNothingElse() {
         String file = """
@@ -63,13 +73,7 @@ class ConfigPageTest {
                       enable_http2: true
                     tcp:
                       ip_protocol_fallback: true
-                    icmp:
-                      ip_protocol_fallback: true
-                      ttl: 64
-                    dns:
-                      ip_protocol_fallback: true
-                      recursion_desired: true
-                """, ConfigPage.of(file));
+                """ + ICMP_AND_DNS, ConfigPage.of(file));
     }
 
     /**
@@ -91,13 +95,7 @@ class ConfigPageTest {
                     tcp:
                       preferred_ip_protocol: ip4
                       ip_protocol_fallback: true
-                    icmp:
-                      ip_protocol_fallback: true
-                      ttl: 64
-                    dns:
-                      ip_protocol_fallback: true
-                      recursion_desired: true
-                """, ConfigPage.of("modules: {tcp_connect: {tcp: {preferred_ip_protocol: ip4}, timeout: 5s, prober: tcp}}"));
+                """ + ICMP_AND_DNS, ConfigPage.of("modules: {tcp_connect: {tcp: {preferred_ip_protocol: ip4}, timeout: 5s, prober: tcp}}"));
         assertEquals(ConfigPage.of("modules: {http_2xx: {prober: http}}"), ConfigPage.BUILT_IN);
         assertTrue(ConfigPage.BUILT_IN.contains("follow_redirects: true"), ConfigPage.BUILT_IN);
     }
