@@ -11,6 +11,7 @@ bash startup.sh ${mode:-5}
 bash fanout.sh ${mode:-10000}
 bash cli.sh ${mode:-10}
 bash compare.sh ${mode:-3}
+bash blackbox.sh ${mode:-3}
 if [ -z "$mode" ]; then
   bash heap.sh
   bash body.sh

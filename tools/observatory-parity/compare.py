@@ -28,7 +28,7 @@ NAMES = {"csp": "content-security-policy", "cookies": "cookies", "cors": "cross-
 
 
 def deliberate(case):
-    """Cases where README lists a deliberate difference: HSTS max-age quoted, spaced or not a number.
+    """Cases where docs/audit.md lists a deliberate difference: HSTS max-age quoted, spaced or not a number.
     Cookies follow HSTS (protected by HSTS or not), so the cookies verdict of such a case is set aside too."""
     hsts = [h["value"] for h in case["headers"] if h["name"].lower() == "strict-transport-security"]
     return any(re.search(r'max-age\s*=\s*(?!\d)|max-age\s+=', v, re.IGNORECASE) for v in hsts)

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import io.headprobe.access.ClientLimits;
 import io.headprobe.blackbox.dns.DnsModule;
 import io.headprobe.blackbox.dns.DnsProber;
+import io.headprobe.blackbox.grpc.GrpcModule;
+import io.headprobe.blackbox.grpc.GrpcProber;
 import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.blackbox.tcp.TcpProber;
 import io.headprobe.http.Header;
@@ -35,6 +39,7 @@ import io.vertx.core.http.HttpMethod;
  * <pre>
  * curl 'localhost:8080/probe?target=https://example.org/&amp;module=http_2xx'
  * curl 'localhost:8080/probe?target=example.org:22&amp;module=ssh_banner'
+ * curl 'localhost:8080/probe?target=example.org:50051&amp;module=grpc_plain'
  * </pre>
  */
 @ApplicationScoped
@@ -56,7 +61,13 @@ public class BlackboxExporter implements ModuleScrape {
     DnsProber dnsProber;
 
     @Inject
+    GrpcProber grpcProber;
+
+    @Inject
     ProbeConfig config;
+
+    @Inject
+    BlackboxConfig blackbox;
 
     @Inject
     ClientLimits limits;
@@ -78,19 +89,29 @@ public class BlackboxExporter implements ModuleScrape {
         ExpositionFormat format = ExpositionFormat.forAccept(scrape.accept());
         Optional<TcpModule> tcp = modules.tcp(scrape.module());
         if (tcp.isPresent()) {
-            return scrapeTcp(scrape, tcp.get(), format);
+            return scrape(scrape, tcp.get().timeout(), tcp.get(), format,
+                    timeout -> tcpProber.probe(scrape.target(), tcp.get(), timeout),
+                    (result, seconds) -> new Probed(TcpMetrics.of(result, tcp.get(), seconds), result.log()));
         }
         Optional<DnsModule> dns = modules.dns(scrape.module());
         if (dns.isPresent()) {
-            return scrapeDns(scrape, dns.get(), format);
+            return scrape(scrape, dns.get().timeout(), dns.get(), format,
+                    timeout -> dnsProber.probe(scrape.target(), dns.get(), timeout),
+                    (result, seconds) -> new Probed(DnsMetrics.of(result, seconds), result.log()));
+        }
+        Optional<GrpcModule> grpc = modules.grpc(scrape.module());
+        if (grpc.isPresent()) {
+            return scrape(scrape, grpc.get().timeout(), grpc.get(), format,
+                    timeout -> grpcProber.probe(scrape.target(), grpc.get(), timeout),
+                    (result, seconds) -> new Probed(GrpcMetrics.of(result, seconds), result.log()));
         }
         Module module = modules.module(scrape.module())
                 .orElseThrow(() -> modules.unknown(scrape.module()));
         Duration timeout = timeout(module, scrape.scrapeTimeoutSeconds(), config.timeout());
         String target = withScheme(scrape.target());
-        return limits.limit(1, () -> {
+        ProbeOptions options = options(module, timeout);
+        return limits.limit(1 + prober.tlsScanCost(options), () -> {
             long start = System.nanoTime();
-            ProbeOptions options = options(module, timeout);
             AtomicReference<String> body = new AtomicReference<>();
             return prober.probe(target, options, body::set)
                     .onItem().transform(result -> answer(result,
@@ -99,21 +120,23 @@ public class BlackboxExporter implements ModuleScrape {
         });
     }
 
-    private Uni<Response> scrapeTcp(Scrape scrape, TcpModule module, ExpositionFormat format) {
-        Duration timeout = timeout(module.timeout(), scrape.scrapeTimeoutSeconds(), config.timeout());
-        return limits.limit(1, () -> {
-            long start = System.nanoTime();
-            return tcpProber.probe(scrape.target(), module, timeout).onItem().transform(result -> answer(
-                    TcpMetrics.of(result, module, (System.nanoTime() - start) / 1e9), result.log(), module, scrape.debug(), format));
-        });
+    /** What a tcp, dns or grpc probe answers: its metrics, and its log for debug=true. */
+    private record Probed(List<Metric> metrics, String log) {
     }
 
-    private Uni<Response> scrapeDns(Scrape scrape, DnsModule module, ExpositionFormat format) {
-        Duration timeout = timeout(module.timeout(), scrape.scrapeTimeoutSeconds(), config.timeout());
+    /**
+     * A scrape of a module of a prober other than http: the probe within the module's timeout
+     * under the client's limit, answered with its metrics given the probe's duration.
+     */
+    private <R> Uni<Response> scrape(Scrape scrape, Duration moduleTimeout, Record module, ExpositionFormat format,
+            Function<Duration, Uni<R>> probe, BiFunction<R, Double, Probed> answer) {
+        Duration timeout = timeout(moduleTimeout, scrape.scrapeTimeoutSeconds(), config.timeout());
         return limits.limit(1, () -> {
             long start = System.nanoTime();
-            return dnsProber.probe(scrape.target(), module, timeout).onItem().transform(result -> answer(
-                    DnsMetrics.of(result, (System.nanoTime() - start) / 1e9), result.log(), module, scrape.debug(), format));
+            return probe.apply(timeout).onItem().transform(result -> {
+                Probed probed = answer.apply(result, (System.nanoTime() - start) / 1e9);
+                return answer(probed.metrics(), probed.log(), module, scrape.debug(), format);
+            });
         });
     }
 
@@ -178,7 +201,7 @@ public class BlackboxExporter implements ModuleScrape {
                 module.followRedirects(),
                 config.maxRedirects(),
                 1,
-                true,
+                blackbox.audit() != BlackboxConfig.AuditMode.OFF,
                 !module.insecureSkipVerify(),
                 module.extras().enableHttp2(),
                 ipVersion(module),
@@ -188,6 +211,8 @@ public class BlackboxExporter implements ModuleScrape {
                 bodyRead(module, config.bodyMaxBytes()),
                 module.extras().requestBody(),
                 tlsClient(module.extras()))
+                .withAuditFetches(blackbox.audit() == BlackboxConfig.AuditMode.FULL)
+                .withTlsScan(module.extras().tlsScan())
                 .withProxy(module.extras().proxy());
     }
 

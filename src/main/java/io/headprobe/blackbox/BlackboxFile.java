@@ -9,26 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.headprobe.blackbox.dns.DnsModule;
+import io.headprobe.blackbox.grpc.GrpcModule;
 import io.headprobe.blackbox.tcp.TcpModule;
 
 /**
- * What HeadProbe takes from a blackbox.yml: its {@code prober: http}, {@code prober: tcp} and
- * {@code prober: dns} modules, and the modules of the probers HeadProbe does not run, with the reason, which a scrape
+ * What HeadProbe takes from a blackbox.yml: its {@code prober: http}, {@code prober: tcp},
+ * {@code prober: dns} and {@code prober: grpc} modules, and the modules of the probers HeadProbe does not run, with the reason, which a scrape
  * naming them is answered with.
  *
  * @param modules the http modules by name, in the file's order
  * @param tcp the tcp modules by name, in the file's order
  * @param dns the dns modules by name, in the file's order
+ * @param grpc the grpc modules by name, in the file's order
  * @param refused module name to why HeadProbe does not run it, in the file's order
  */
 public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> tcp, Map<String, DnsModule> dns,
-        Map<String, String> refused) {
+        Map<String, GrpcModule> grpc, Map<String, String> refused) {
 
     /** The probers blackbox has that HeadProbe does not run, and why. */
     static final Map<String, String> REFUSED_PROBERS = Map.of(
             "icmp", "HeadProbe cannot send ICMP echo requests: Java has no ICMP socket, and raw or ping sockets "
                     + "need native code and a privilege (CAP_NET_RAW or net.ipv4.ping_group_range) its image does not have",
-            "grpc", "HeadProbe has no grpc prober yet",
             "unix", "HeadProbe probes network targets, not Unix sockets",
             "websocket", "HeadProbe has no websocket prober");
 
@@ -36,12 +37,13 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> t
         modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
         tcp = Collections.unmodifiableMap(new LinkedHashMap<>(tcp));
         dns = Collections.unmodifiableMap(new LinkedHashMap<>(dns));
+        grpc = Collections.unmodifiableMap(new LinkedHashMap<>(grpc));
         refused = Collections.unmodifiableMap(new LinkedHashMap<>(refused));
     }
 
-    /** A file without dns modules. */
+    /** A file without dns and grpc modules. */
     public BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> tcp, Map<String, String> refused) {
-        this(modules, tcp, Map.of(), refused);
+        this(modules, tcp, Map.of(), Map.of(), refused);
     }
 
     /** @throws BlackboxConfigException naming the file and what is wrong in it */
@@ -91,6 +93,7 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> t
         Map<String, Module> modules = new LinkedHashMap<>();
         Map<String, TcpModule> tcp = new LinkedHashMap<>();
         Map<String, DnsModule> dns = new LinkedHashMap<>();
+        Map<String, GrpcModule> grpc = new LinkedHashMap<>();
         Map<String, String> refused = new LinkedHashMap<>();
         YamlValues.map("", "modules", modulesValue).forEach((name, value) -> {
             if (!(value instanceof Map)) {
@@ -105,6 +108,8 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> t
                 tcp.put(name, TcpModuleReader.read(name, module));
             } else if ("dns".equals(prober)) {
                 dns.put(name, DnsModuleReader.read(name, module));
+            } else if ("grpc".equals(prober)) {
+                grpc.put(name, GrpcModuleReader.read(name, module));
             } else if (prober != null && REFUSED_PROBERS.containsKey(prober)) {
                 refused.put(name, "prober " + prober + ": " + REFUSED_PROBERS.get(prober));
             } else {
@@ -112,6 +117,6 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> t
                         : "\"" + prober + "\" is not a blackbox prober") + " (http, tcp, icmp, dns or grpc)");
             }
         });
-        return new BlackboxFile(modules, tcp, dns, refused);
+        return new BlackboxFile(modules, tcp, dns, grpc, refused);
     }
 }

@@ -59,6 +59,9 @@ public final class BlackboxMetrics {
         if (result.audit() != null) {
             metrics.addAll(auditMetrics(result.audit()));
         }
+        if (result.tlsScan() != null) {
+            metrics.addAll(TlsScanMetrics.of(result.tlsScan()));
+        }
         return List.copyOf(metrics);
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.headprobe.blackbox.dns.DnsModule;
+import io.headprobe.blackbox.grpc.GrpcModule;
 import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -126,11 +127,11 @@ public class BlackboxModules {
                     blackbox.refused().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                             .collect(Collectors.joining("; ")));
         }
-        if (blackbox.modules().isEmpty() && blackbox.tcp().isEmpty() && blackbox.dns().isEmpty()) {
-            LOG.warnf("%s has no http, tcp or dns module: every /probe will name an unknown module", file.get());
+        if (blackbox.modules().isEmpty() && blackbox.tcp().isEmpty() && blackbox.dns().isEmpty() && blackbox.grpc().isEmpty()) {
+            LOG.warnf("%s has no http, tcp, dns or grpc module: every /probe will name an unknown module", file.get());
         } else {
             LOG.infof("Blackbox modules from %s: %s", file.get(),
-                    String.join(", ", Stream.of(blackbox.modules(), blackbox.tcp(), blackbox.dns())
+                    String.join(", ", Stream.of(blackbox.modules(), blackbox.tcp(), blackbox.dns(), blackbox.grpc())
                             .flatMap(modules -> modules.keySet().stream()).toList()));
         }
         return blackbox;
@@ -147,6 +148,10 @@ public class BlackboxModules {
 
     public Optional<DnsModule> dns(String name) {
         return Optional.ofNullable(loaded.file().dns().get(name));
+    }
+
+    public Optional<GrpcModule> grpc(String name) {
+        return Optional.ofNullable(loaded.file().grpc().get(name));
     }
 
     /** Why HeadProbe does not run the module of this name (its prober's); empty for any other name. */

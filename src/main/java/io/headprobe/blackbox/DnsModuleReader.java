@@ -27,14 +27,7 @@ final class DnsModuleReader {
             "fail_if_not_matches_regexp", "fail_if_none_matches_regexp");
     /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
     private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
-    private static final Map<String, String> UNSUPPORTED = Map.of(
-            "dns.tls_config.ca", "write the certificates to a file and name it in dns.tls_config.ca_file",
-            "dns.tls_config.cert_file", "it sends no client certificate",
-            "dns.tls_config.key_file", "it sends no client certificate",
-            "dns.tls_config.cert", "it sends no client certificate",
-            "dns.tls_config.key", "it sends no client certificate",
-            "dns.tls_config.min_version", "the JVM's TLS settings choose the versions",
-            "dns.tls_config.max_version", "the JVM's TLS settings choose the versions");
+    private static final Map<String, String> UNSUPPORTED = TcpModuleReader.unsupportedTls("dns", Map.of());
     /** miekg/dns's classes by name (StringToClass). */
     private static final Map<String, Integer> CLASSES = Map.of("IN", 1, "CS", 2, "CH", 3, "HS", 4, "NONE", 254, "ANY", 255);
     /** miekg/dns's response codes by name (StringToRcode). */

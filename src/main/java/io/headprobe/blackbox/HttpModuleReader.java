@@ -34,13 +34,16 @@ final class HttpModuleReader {
     /** tcp, icmp, dns and grpc sections are allowed beside http; blackbox's http prober ignores them too. */
     private static final Set<String> MODULE_KEYS = Set.of("prober", "timeout", "http", "tcp", "icmp", "dns", "grpc");
 
+    /** HeadProbe's own http key, prefixed so that it never meets one of blackbox's: a TLS scan with the probe. */
+    static final String TLS_SCAN_KEY = "headprobe_tls_scan";
+
     private static final Set<String> HTTP_KEYS = Set.of("valid_status_codes", "valid_http_versions", "method",
             "headers", "follow_redirects", "no_follow_redirects", "fail_if_ssl", "fail_if_not_ssl",
             "fail_if_header_matches", "fail_if_header_not_matches", "tls_config", "preferred_ip_protocol",
             "ip_protocol_fallback", "enable_http2", "body", "body_file", "fail_if_body_matches_regexp",
             "fail_if_body_not_matches_regexp", "body_size_limit", "compression", "basic_auth", "authorization",
             "bearer_token", "bearer_token_file", "http_headers", "proxy_url", "no_proxy", "proxy_from_environment",
-            "proxy_connect_header", "skip_resolve_phase_with_proxy");
+            "proxy_connect_header", "skip_resolve_phase_with_proxy", TLS_SCAN_KEY);
 
     private static final Set<String> BASIC_AUTH_KEYS = Set.of("username", "username_file", "password", "password_file");
     private static final Set<String> AUTHORIZATION_KEYS = Set.of("type", "credentials", "credentials_file");
@@ -100,6 +103,7 @@ final class HttpModuleReader {
                 serverName(name, tls.get("server_name")),
                 tlsProtocols(name, tls),
                 clientCertificate(name, tls),
+                YamlValues.bool(name, "http." + TLS_SCAN_KEY, http.get(TLS_SCAN_KEY), false),
                 ProxyReader.read(name, http, environment));
         return new Module(name,
                 timeout(name, module.get("timeout")),

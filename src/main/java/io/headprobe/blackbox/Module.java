@@ -55,15 +55,18 @@ public record Module(
      * @param serverName {@code tls_config.server_name}: SNI and the name the certificate must have; null for the target's
      * @param tlsProtocols from {@code tls_config.min_version} and {@code max_version}, the JDK's names; empty for its defaults
      * @param clientCertificate {@code tls_config} cert(_file) and key(_file); null for none
+     * @param tlsScan {@code headprobe_tls_scan}, HeadProbe's own key: also scan the TLS of the final
+     *        https URL's server and write the headprobe_tls_* metrics
      * @param proxy {@code proxy_url} or {@code proxy_from_environment} with the other proxy keys; null for none
      */
     public record HttpExtras(byte[] requestBody, List<Pattern> failIfBodyMatches, List<Pattern> failIfBodyNotMatches,
             long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2,
-            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate, HttpProxy proxy) {
+            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate, boolean tlsScan,
+            HttpProxy proxy) {
 
         /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered, the target's name, the JDK's versions. */
         public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true, null,
-                List.of(), null, null);
+                List.of(), null, false, null);
 
         /** blackbox resolves the target itself unless skip_resolve_phase_with_proxy is set beside a proxy. */
         public boolean resolvesTarget() {
@@ -81,7 +84,8 @@ public record Module(
                     + ", failIfBodyMatches=" + failIfBodyMatches + ", failIfBodyNotMatches=" + failIfBodyNotMatches
                     + ", bodySizeLimit=" + bodySizeLimit + ", compression=" + compression + ", secretHeaders="
                     + secretHeaders + ", enableHttp2=" + enableHttp2 + ", serverName=" + serverName
-                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate + ", proxy=" + proxy + "]";
+                    + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate
+                    + ", tlsScan=" + tlsScan + ", proxy=" + proxy + "]";
         }
     }
 

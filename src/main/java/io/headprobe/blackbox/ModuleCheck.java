@@ -130,7 +130,7 @@ public record ModuleCheck(boolean success, boolean failedDueToRegex, String reas
     /**
      * Why reading the body failed as blackbox's read would: beyond body_size_limit, cut short
      * (closed, broken or out of time), not decodable in its coding, or not in the module's
-     * compression. Null when it was read, or only HeadProbe's own cap stopped it (see README).
+     * compression. Null when it was read, or only HeadProbe's own cap stopped it (see docs/prometheus.md).
      */
     static String readFailure(ProbeResult result, Read read, Module.HttpExtras extras) {
         if (read == null || result.body() == null) {

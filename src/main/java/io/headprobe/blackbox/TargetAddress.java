@@ -14,7 +14,7 @@ import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Uni;
 
 /**
- * How the tcp and dns probers find the address to probe: the target's host resolved with
+ * How the tcp, dns and grpc probers find the address to probe: the target's host resolved with
  * HeadProbe's resolver within the probe's timeout, blackbox's choice of family (prober/utils.go,
  * chooseProtocol), and the address guard's verdict on every address the name stands for.
  */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +28,15 @@ final class TcpModuleReader {
     private static final Set<String> TCP_KEYS = Set.of("preferred_ip_protocol", "ip_protocol_fallback", "query_response",
             "tls", "tls_config", "source_ip_address");
     private static final Set<String> STEP_KEYS = Set.of("expect", "expect_bytes", "labels", "send", "starttls");
-    private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file", "cert", "cert_file",
-            "key", "key_file");
-    /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
-    private static final Map<String, String> UNSUPPORTED = Map.of(
-            "tcp.tls_config.ca", "write the certificates to a file and name it in tcp.tls_config.ca_file",
-            "tcp.tls_config.min_version", "the JVM's TLS settings choose the versions",
-            "tcp.tls_config.max_version", "the JVM's TLS settings choose the versions");
+    /** The tls_config keys of the dns and grpc probers; tcp also shows a client certificate. */
+    static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
+    private static final Set<String> TCP_TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file", "cert",
+            "cert_file", "key", "key_file");
+    /**
+     * Keys blackbox has that HeadProbe does not honour, with the reason given (the client certificate
+     * keys among them are never consulted: checkKeys finds them in TCP_TLS_KEYS first).
+     */
+    private static final Map<String, String> UNSUPPORTED = unsupportedTls("tcp", Map.of());
 
     private TcpModuleReader() {
     }
@@ -43,7 +46,7 @@ final class TcpModuleReader {
         Map<String, Object> tcp = YamlValues.map(name, "tcp", module.get("tcp"));
         checkKeys(name, "tcp.", tcp, TCP_KEYS, UNSUPPORTED);
         Map<String, Object> tls = YamlValues.map(name, "tcp.tls_config", tcp.get("tls_config"));
-        checkKeys(name, "tcp.tls_config.", tls, TLS_KEYS, UNSUPPORTED);
+        checkKeys(name, "tcp.tls_config.", tls, TCP_TLS_KEYS, UNSUPPORTED);
         String serverName = YamlValues.string(name, "tcp.tls_config.server_name", tls.get("server_name"));
         return new TcpModule(name,
                 HttpModuleReader.timeout(name, module.get("timeout")),
@@ -56,6 +59,22 @@ final class TcpModuleReader {
                 caFile(name, "tcp.tls_config.ca_file", tls.get("ca_file")),
                 HttpModuleReader.clientCertificate(name, "tcp.tls_config.", tls),
                 sourceIpAddress(name, "tcp.source_ip_address", tcp.get("source_ip_address")));
+    }
+
+    /**
+     * The tls_config keys the tcp, dns and grpc probers do not honour, with the reason given, and
+     * the prober's own such keys.
+     */
+    static Map<String, String> unsupportedTls(String prober, Map<String, String> own) {
+        String tls = prober + ".tls_config.";
+        Map<String, String> keys = new HashMap<>(own);
+        keys.put(tls + "ca", "write the certificates to a file and name it in " + tls + "ca_file");
+        for (String key : List.of("cert_file", "key_file", "cert", "key")) {
+            keys.put(tls + key, "it sends no client certificate");
+        }
+        keys.put(tls + "min_version", "the JVM's TLS settings choose the versions");
+        keys.put(tls + "max_version", "the JVM's TLS settings choose the versions");
+        return Map.copyOf(keys);
     }
 
     /** @param unsupported keys blackbox has that HeadProbe does not honour, with the reason given */

@@ -26,10 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code headprobe audit --headers FILE}: grades a saved header block offline, like POST /audit. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Grade saved response headers (Observatory's rules) without fetching anything.",
-        footer = { "", "Example:", "  curl -sD headers.txt -o /dev/null https://example.org/",
-                "  headprobe audit --headers headers.txt --url https://example.org/ --json | jq .audit.grade",
-                "  curl -sD headers.txt -o page.html https://example.org/",
-                "  headprobe audit --headers headers.txt --body page.html --url https://example.org/",
+        footer = { "", "Examples:", "  curl -sD - -o /dev/null https://example.org/ | headprobe audit --headers -",
+                "  headprobe audit --headers headers.txt --body page.html --fail-under B",
                 "", "Exit codes: 0 graded (and not below --fail-under), 1 graded below --fail-under, 2 usage or input error." })
 class AuditCommand implements Callable<Integer> {
 

@@ -46,16 +46,17 @@ public final class Cli {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HeadprobeCommand());
-        PrintWriter err = commandLine.getErr();
         // One clear line on stderr and exit 2, never a usage screen or a stack trace.
         commandLine.setParameterExceptionHandler((problem, args) -> {
             CommandLine failed = problem.getCommandLine();
+            PrintWriter err = failed.getErr();
             err.println(failed.getCommandSpec().qualifiedName() + ": " + problem.getMessage()
                     + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((problem, failed, parsed) -> {
+            PrintWriter err = failed.getErr();
             err.println(failed.getCommandSpec().qualifiedName() + ": " + describe(problem));
             err.flush();
             return USAGE;

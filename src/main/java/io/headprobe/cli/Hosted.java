@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headprobe.probe.ProbeRequests;
 import io.headprobe.probe.Prober;
 import io.headprobe.problem.ProblemException;
+import io.headprobe.tls.TlsScans;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -39,6 +40,9 @@ public class Hosted implements QuarkusApplication {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TlsScans tlsScans;
 
     /** Starts Quarkus with this configuration on top of the usual, runs the task, stops; the task's exit code. */
     static int run(Map<String, String> configuration, Task command) {

@@ -28,10 +28,8 @@ import picocli.CommandLine.Spec;
         description = { "Fetch the response headers of each target and print one result per target as it finishes.",
                 "Targets come from the arguments, -l FILE and standard input ('-', or when stdin is not a terminal); "
                         + "one per line, blank lines and # comments skipped." },
-        footer = { "", "Examples:", "  headprobe probe https://example.org/ http://127.0.0.1:8080/",
-                "  cat hosts.txt | headprobe probe --audit | jq -r 'select(.audit.grade == \"F\") | .target'",
-                "  headprobe probe -l hosts.txt --csv -o results.csv --concurrency 500",
-                "  headprobe probe -l hosts.txt --path /admin,/.git/config --match-status 200 --body",
+        footer = { "", "Examples:", "  cat hosts.txt | headprobe probe --audit --fail-under B > results.jsonl",
+                "  headprobe probe -l hosts.txt --csv -o results.csv --path /admin -mc 200",
                 "", "Exit codes: 0 every target answered (and none graded below --fail-under; with a match or "
                         + "filter, at least one result written), 1 otherwise, 2 usage or input error, 130 interrupted." })
 class ProbeCommand implements java.util.concurrent.Callable<Integer> {
@@ -115,6 +113,10 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--favicon", description = "also fetch the page's icon and hash it as Shodan and httpx do (implies --body)")
     boolean favicon;
 
+    @Option(names = "--tls-scan", description = "also scan the TLS of each final https URL's server: versions, suites, "
+            + "groups, certificate and grade in the manner of SSL Labs (JSON: tlsScan; CSV: tlsGrade, tlsProtocols, tlsWeak)")
+    boolean tlsScan;
+
     @Option(names = "--body-max-bytes", paramLabel = "N", description = "most body bytes read, on the wire and decoded "
             + "(default headprobe.probe.body-max-bytes, 262144; implies --body)")
     Integer bodyMaxBytes;
@@ -156,7 +158,8 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
         ProbeRequest request = new ProbeRequest(null, method, null, noFollow ? Boolean.FALSE : null, null, null,
                 audit || failUnder != null, insecure ? Boolean.FALSE : null, noHttp2 ? Boolean.FALSE : null,
                 ipv4 ? Integer.valueOf(4) : ipv6 ? Integer.valueOf(6) : null, headerMap(),
-                body || favicon || bodyMaxBytes != null ? Boolean.TRUE : null, null, favicon ? Boolean.TRUE : null);
+                body || favicon || bodyMaxBytes != null ? Boolean.TRUE : null, null, favicon ? Boolean.TRUE : null,
+                tlsScan ? Boolean.TRUE : null);
         ProbeJob job = new ProbeJob(source, request, outputFormat(), output, failUnder,
                 new ResultFilter(matchStatus, filterStatus, matchRegex, filterRegex),
                 !quiet && Terminal.isTerminal(Terminal.STDERR), spec.qualifiedName());

@@ -4,14 +4,19 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.headprobe.body.BodyFacts;
+import io.headprobe.tls.model.TlsScan;
 
 /** The columns of a ProbeResult as CSV: the same in `headprobe probe --csv` and in GET /scans/{id}/results. */
 public final class ProbeCsv {
 
-    /** The body's columns come last, so that readers of the older columns find them where they were. */
+    /**
+     * Newer columns come last (the body's, then the TLS scan's), so that readers of the older
+     * columns find them where they were.
+     */
     public static final List<String> COLUMNS = List.of("target", "url", "ok", "status", "httpVersion", "remoteAddress",
             "totalMs", "grade", "score", "tlsProtocol", "tlsVerified", "tlsDaysLeft", "errorCode", "errorMessage",
-            "bodyBytes", "bodyTruncated", "bodySha256", "bodyMmh3", "title", "words", "lines", "faviconMmh3");
+            "bodyBytes", "bodyTruncated", "bodySha256", "bodyMmh3", "title", "words", "lines", "faviconMmh3",
+            "tlsGrade", "tlsProtocols", "tlsWeak");
 
     private ProbeCsv() {
     }
@@ -20,6 +25,7 @@ public final class ProbeCsv {
     public static List<Object> fields(ProbeResult result) {
         BodyFacts body = result.body();
         BodyFacts.Favicon favicon = body == null ? null : body.favicon();
+        TlsScan scan = result.tlsScan();
         return Arrays.asList(
                 result.target(),
                 result.url(),
@@ -42,7 +48,15 @@ public final class ProbeCsv {
                 body == null ? null : body.title(),
                 body == null ? null : body.words(),
                 body == null ? null : body.lines(),
-                favicon == null ? null : number(favicon.mmh3()));
+                favicon == null ? null : number(favicon.mmh3()),
+                scan == null || scan.rating() == null ? null : scan.rating().grade(),
+                scan == null ? null : list(scan.protocols()),
+                scan == null ? null : list(scan.weak()));
+    }
+
+    /** A list in one CSV field, separated by ";" (weak suite classes hold spaces, e.g. "static RSA"). */
+    public static String list(List<String> values) {
+        return values == null ? null : String.join(";", values);
     }
 
     /**

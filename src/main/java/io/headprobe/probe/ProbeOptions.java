@@ -23,24 +23,41 @@ import io.vertx.core.http.HttpMethod;
  * @param body how the final response's body is read; null to read none (the head is all)
  * @param requestBody the bytes sent as the request's body (a blackbox module's {@code body}); null for none
  * @param tlsClient a blackbox module's tls_config beyond trust; null for the defaults
+ * @param auditFetches with an audit, also fetch what Observatory fetches besides the page (robots.txt,
+ *        a CORS preflight, the page again unverified when its certificate fails); false grades the
+ *        page alone, so the target sees one request per probe, as from blackbox_exporter
+ * @param tlsScan also make a TLS scan of the final URL's server when it is https (see {@link TlsScanStep})
  * @param proxy the HTTP proxies a blackbox module goes through; null to connect directly
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
-        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient, HttpProxy proxy) {
+        CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient, boolean auditFetches,
+        boolean tlsScan, HttpProxy proxy) {
 
-    /** Options that connect directly; {@link #withProxy} adds a proxy. */
+    /** Options with Observatory's fetches for an audit, without a TLS scan, connecting directly. */
     public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
             int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
             CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
         this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
-                caFile, host, body, requestBody, tlsClient, null);
+                caFile, host, body, requestBody, tlsClient, true, false, null);
+    }
+
+    /** The same options with a TLS scan or without. */
+    public ProbeOptions withTlsScan(boolean scan) {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, scan, proxy);
+    }
+
+    /** The same options, the audit grading the page alone ({@code false}) or with Observatory's fetches. */
+    public ProbeOptions withAuditFetches(boolean fetches) {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, fetches, tlsScan, proxy);
     }
 
     /** The same options through {@code proxy} (null: directly). */
     public ProbeOptions withProxy(HttpProxy proxy) {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient, proxy);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 
     /**
@@ -89,7 +106,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient, proxy);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 
     /**
@@ -100,14 +117,14 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         List<Header> all = new ArrayList<>(headers);
         all.addAll(more);
         return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
-                List.copyOf(all), caFile, null, null, null, tlsClient, proxy);
+                List.copyOf(all), caFile, null, null, null, tlsClient, false, false, proxy);
     }
 
     /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
     ProbeOptions forIcon(boolean sameOrigin) {
         return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
                 ipVersion, sameOrigin ? headers : forOtherOrigin(), caFile, null, new BodyRead(body.maxBytes(), false), null,
-                tlsClient, proxy);
+                tlsClient, false, false, proxy);
     }
 
     /**
@@ -118,7 +135,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     ProbeOptions within(long deadline) {
         long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime());
         return new ProbeOptions(method, Duration.ofNanos(left), followRedirects, maxRedirects, concurrency, audit, tlsVerify,
-                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, proxy);
+                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 
     /**
@@ -155,6 +172,6 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         }
         return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
                 audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
-                dropsBody ? null : requestBody, tlsClient, proxy);
+                dropsBody ? null : requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 }

@@ -26,7 +26,16 @@ public record ProbeRequest(
         @Schema(description = "extra request headers, e.g. {\"Accept-Language\": \"de\"}") Map<String, String> headers,
         @Schema(description = "read the final response's body (then the method is GET) and report its facts: size, hashes, title") Boolean body,
         @Schema(description = "most body bytes read, on the wire and decoded (default and maximum headprobe.probe.body-max-bytes)") Integer bodyMaxBytes,
-        @Schema(description = "also fetch the page's icon and hash it as Shodan and httpx do (implies body)") Boolean favicon) {
+        @Schema(description = "also fetch the page's icon and hash it as Shodan and httpx do (implies body)") Boolean favicon,
+        @Schema(description = "also scan the TLS of the final URL's server when it is https: versions, suites, groups, certificate, grade (costs headprobe.tls-scan.cost)") Boolean tlsScan) {
+
+    /** A request without a TLS scan. */
+    public ProbeRequest(List<String> targets, String method, Integer timeoutMs, Boolean followRedirects,
+            Integer maxRedirects, Integer concurrency, Boolean audit, Boolean tlsVerify, Boolean http2, Integer ipVersion,
+            Map<String, String> headers, Boolean body, Integer bodyMaxBytes, Boolean favicon) {
+        this(targets, method, timeoutMs, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion,
+                headers, body, bodyMaxBytes, favicon, null);
+    }
 
     /** A request that reads no body. */
     public ProbeRequest(List<String> targets, String method, Integer timeoutMs, Boolean followRedirects,

@@ -70,7 +70,7 @@ public class ProbeRequests {
                 headers(request.headers()),
                 null,
                 null,
-                body);
+                body).withTlsScan(Boolean.TRUE.equals(request.tlsScan()));
     }
 
     /**

@@ -71,7 +71,7 @@ public class ProbeResource {
             @RestQuery String timeoutMs, @RestQuery String followRedirects, @RestQuery String maxRedirects,
             @RestQuery String concurrency, @RestQuery String audit, @RestQuery String tlsVerify, @RestQuery String http2,
             @RestQuery String ipVersion, @RestQuery String body, @RestQuery String bodyMaxBytes, @RestQuery String favicon,
-            @RestQuery String module, @RestQuery String debug,
+            @RestQuery String tlsScan, @RestQuery String module, @RestQuery String debug,
             @RestHeader("X-Prometheus-Scrape-Timeout-Seconds") String scrapeTimeout, @RestHeader("Accept") String accept) {
         if (module != null) {
             if (target.size() > 1) {
@@ -85,7 +85,8 @@ public class ProbeResource {
                 Params.optionalInt("concurrency", concurrency), Params.optionalBoolean("audit", audit),
                 Params.optionalBoolean("tlsVerify", tlsVerify), Params.optionalBoolean("http2", http2),
                 Params.optionalInt("ipVersion", ipVersion), null, Params.optionalBoolean("body", body),
-                Params.optionalInt("bodyMaxBytes", bodyMaxBytes), Params.optionalBoolean("favicon", favicon));
+                Params.optionalInt("bodyMaxBytes", bodyMaxBytes), Params.optionalBoolean("favicon", favicon),
+                Params.optionalBoolean("tlsScan", tlsScan));
         return report(requests.validate(request))
                 .onItem().transform(report -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build());
     }
@@ -98,7 +99,7 @@ public class ProbeResource {
     @Operation(summary = "Probe targets; one JSON result per line, written as each target finishes")
     public Multi<ProbeResult> stream(ProbeRequest request) {
         ProbeRequests.Valid valid = requests.validate(request);
-        return limits.limitStream(Prober.cost(valid.targets(), valid.options()),
+        return limits.limitStream(prober.cost(valid.targets(), valid.options()),
                 () -> prober.stream(valid.targets(), valid.options()));
     }
 
@@ -120,12 +121,12 @@ public class ProbeResource {
         ProbeRequest request = new ProbeRequest(target == null ? null : List.of(target), null, null, null, null, null, true,
                 null, null, null, null);
         ProbeRequests.Valid valid = requests.validate(request);
-        return limits.limit(Prober.cost(valid.targets(), valid.options()), () -> prober.probe(valid.targets().get(0), valid.options()));
+        return limits.limit(prober.cost(valid.targets(), valid.options()), () -> prober.probe(valid.targets().get(0), valid.options()));
     }
 
     private Uni<ProbeReport> report(ProbeRequests.Valid valid) {
         long start = System.nanoTime();
-        return limits.limit(Prober.cost(valid.targets(), valid.options()), () -> prober.probeAll(valid.targets(), valid.options())
+        return limits.limit(prober.cost(valid.targets(), valid.options()), () -> prober.probeAll(valid.targets(), valid.options())
                 .onItem().transform(results -> ProbeReport.of(results, ProbeResult.Timings.msSince(start))));
     }
 }

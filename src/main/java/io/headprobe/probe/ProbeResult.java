@@ -5,6 +5,7 @@ import java.util.List;
 import io.headprobe.audit.Audit;
 import io.headprobe.body.BodyFacts;
 import io.headprobe.http.Header;
+import io.headprobe.tls.model.TlsScan;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -27,7 +28,16 @@ public record ProbeResult(
         TlsInfo tls,
         Error error,
         BodyFacts body,
-        Audit audit) {
+        Audit audit,
+        TlsScan tlsScan) {
+
+    /** A result without a TLS scan. */
+    public ProbeResult(String target, String url, boolean ok, Integer status, String httpVersion, List<Header> headers,
+            List<Redirect> redirects, Timings timings, String remoteAddress, List<String> addresses, TlsInfo tls,
+            Error error, BodyFacts body, Audit audit) {
+        this(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses, tls, error, body,
+                audit, null);
+    }
 
     /** A result without a body read. */
     public ProbeResult(String target, String url, boolean ok, Integer status, String httpVersion, List<Header> headers,
@@ -92,16 +102,21 @@ public record ProbeResult(
     /** The same result for another spelling of the same target. */
     public ProbeResult withTarget(String target) {
         return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
-                tls, error, body, audit);
+                tls, error, body, audit, tlsScan);
     }
 
     public ProbeResult withAudit(Audit audit) {
         return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
-                tls, error, body, audit);
+                tls, error, body, audit, tlsScan);
+    }
+
+    public ProbeResult withTlsScan(TlsScan tlsScan) {
+        return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
+                tls, error, body, audit, tlsScan);
     }
 
     public ProbeResult withBody(BodyFacts body) {
         return new ProbeResult(target, url, ok, status, httpVersion, headers, redirects, timings, remoteAddress, addresses,
-                tls, error, body, audit);
+                tls, error, body, audit, tlsScan);
     }
 }

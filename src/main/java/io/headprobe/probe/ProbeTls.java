@@ -35,6 +35,7 @@ public class ProbeTls {
 
     private static final String[] H2_AND_HTTP11 = { "h2", "http/1.1" };
     private static final String[] HTTP11 = { "http/1.1" };
+    private static final String[] H2 = { "h2" };
 
     @Inject
     ProbeConfig config;
@@ -49,6 +50,11 @@ public class ProbeTls {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("headprobe.probe.trust-store-file: " + e.getMessage(), e);
         }
+    }
+
+    /** The trust of every probe: the JDK's roots, or {@code headprobe.probe.trust-store-file}. */
+    public X509ExtendedTrustManager trust() {
+        return defaults;
     }
 
     /** A TLS connection about to start, and what its verifier will record. */
@@ -91,6 +97,11 @@ public class ProbeTls {
     public Connection connect(String serverName, int port, boolean verify, CaFile caFile, ClientCertificate certificate) {
         return connect(serverName, port, new String[0], verify, caFile,
                 certificate == null ? null : new ProbeOptions.TlsClient(null, List.of(), certificate));
+    }
+
+    /** As {@link #connect(String, int, boolean, CaFile)}, offering h2 alone by ALPN (blackbox's grpc, as grpc-go). */
+    public Connection connectH2(String serverName, int port, boolean verify, CaFile caFile) {
+        return connect(serverName, port, H2, verify, caFile, null);
     }
 
     private Connection connect(String host, int port, String[] alpn, boolean verify, CaFile caFile,

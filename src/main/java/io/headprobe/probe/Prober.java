@@ -12,11 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.headprobe.http.Header;
@@ -65,6 +67,9 @@ public class Prober {
 
     @Inject
     HstsPreloadFile preload;
+
+    @Inject
+    Instance<TlsScanStep> tlsScans;
 
     private FetchPermits permits;
     private KeyedPermits perHost;
@@ -131,10 +136,15 @@ public class Prober {
 
     /**
      * What a request costs against a client's limits: a fetch for each distinct target, and for
-     * each the extra fetches its options ask for.
+     * each the extra fetches its options ask for, a TLS scan's cost among them.
      */
-    public static int cost(List<String> targets, ProbeOptions options) {
-        return distinctTargets(targets) * fetchesPerTarget(options);
+    public int cost(List<String> targets, ProbeOptions options) {
+        return distinctTargets(targets) * (fetchesPerTarget(options) + tlsScanCost(options));
+    }
+
+    /** What the TLS scan the options ask for costs, per target; 0 when they ask for none. */
+    public int tlsScanCost(ProbeOptions options) {
+        return options.tlsScan() && tlsScans.isResolvable() ? tlsScans.get().cost() : 0;
     }
 
     /**
@@ -143,7 +153,7 @@ public class Prober {
      */
     static int fetchesPerTarget(ProbeOptions options) {
         // An audit of a page whose certificate fails fetches it again, unverified.
-        int audit = options.audit() ? (options.tlsVerify() ? 3 : 2) : 0;
+        int audit = options.audit() && options.auditFetches() ? (options.tlsVerify() ? 3 : 2) : 0;
         return 1 + audit + (options.body() != null && options.body().favicon() ? 1 : 0);
     }
 
@@ -189,6 +199,9 @@ public class Prober {
                 .onItem().transformToUni(page -> (options.audit() ? audit(target, page, options, deadline)
                         : Uni.createFrom().item(page.result()))
                         .onTermination().invoke(page::release))
+                .onItem().transformToUni(result -> options.tlsScan() && tlsScans.isResolvable()
+                        ? tlsScans.get().scan(result, deadline)
+                        : Uni.createFrom().item(result))
                 .onItem().invoke(metrics::probed);
     }
 
@@ -430,6 +443,17 @@ public class Prober {
                         .recoverWithUni(() -> attempt(url, addresses, index + 1, options, trace, via));
     }
 
+    /**
+     * Runs {@code work} as one fetch to {@code host} at {@code address} counts: holding a per-host, a
+     * per-address and an in-flight permit, so a TLS scan waits for, and holds back, probes of the same
+     * server. A full queue is the same 503 a probe gets.
+     */
+    public <T> Uni<T> asOneFetch(String host, InetAddress address, Supplier<Uni<T>> work) {
+        return perHost.withPermit(host, () -> perAddress.withPermit(NetUtil.toAddressString(address),
+                () -> permits.withPermit(work)))
+                .onFailure(FetchPermits.QueueFullException.class).transform(this::overloaded);
+    }
+
     /** A 503 that asks to come back once the fetches running now have had their time. */
     private ProblemException overloaded(Throwable queueFull) {
         long seconds = Math.max(1, (config.timeout().toMillis() + 999) / 1000);
@@ -460,6 +484,14 @@ public class Prober {
      */
     private Uni<ProbeResult> audit(String target, Fetched page, ProbeOptions options, long deadline) {
         ProbeResult result = page.result();
+        if (!options.auditFetches()) {
+            return result.ok() ? Uni.createFrom().item(page).emitOn(bodyWork)
+                    .onItem().transform(alone -> result.withAudit(SecurityHeaders.audit(
+                            withPage(new AuditedResponse(result.url(), result.headers(), route(result)), alone.body())
+                                    .withEarlierCookies(alone.earlierCookies()).withVerified(verified(result))
+                                    .withPreload(preload.list()))))
+                    : Uni.createFrom().item(result);
+        }
         if (result.ok()) {
             return withExtras(page, options, verified(result), deadline)
                     .onItem().transform(audit -> result.withAudit(audit));

@@ -156,6 +156,17 @@ final class TlsFacts {
         return path;
     }
 
+    /**
+     * The issuer of the certificate the chain lacks: the path from the leaf through the sent
+     * certificates ends neither at a trusted root nor at a self-signed certificate. Null when
+     * the chain is complete.
+     */
+    static String missingIssuer(X509Certificate[] chain, Set<TrustAnchor> anchors, Instant now) {
+        List<X509Certificate> path = path(chain, anchors, now);
+        X509Certificate last = path.get(path.size() - 1);
+        return anchored(last, anchors) || selfIssued(last) ? null : name(last.getIssuerX500Principal());
+    }
+
     private static boolean anchored(X509Certificate certificate, Set<TrustAnchor> anchors) {
         for (TrustAnchor anchor : anchors) {
             X509Certificate trusted = anchor.getTrustedCert();

@@ -27,7 +27,8 @@ final class Migrations {
      * two branches at once (V2 and V3 did) arrive in either order and each is applied once.
      */
     static final List<String> FILES = List.of("V1__scans.sql", "V2__scan_diff.sql", "V3__scan_clients.sql",
-            "V4__scan_counts.sql", "V5__scan_fair_claims.sql", "V6__scan_body_diff.sql");
+            "V4__scan_counts.sql", "V5__scan_fair_claims.sql", "V6__scan_body_diff.sql",
+            "V7__scan_tls_diff.sql");
 
     /** Any constant that other users of the database are unlikely to pick: "HeadProb". */
     private static final long LOCK = 0x4865616450726f62L;

@@ -88,24 +88,29 @@ final class PgStore implements ScanStore {
 
     /**
      * Each scan's first result per target, from the target after $3 on; pairs whose summaries differ,
-     * the title and body hash only where both read the body (as ResultChange.of compares them).
+     * the title and body hash only where both read the body, the TLS columns only where both made a
+     * TLS scan (as ResultChange.of compares them).
      * A result not stored yet in either scan is simply not part of the join.
      */
     private static final String DIFF = """
             WITH a AS (SELECT DISTINCT ON (target) target, status, error, grade, tls_days_left_bucket(tls_days_left) AS bucket,
-                              title, body_sha256
+                              title, body_sha256, tls_grade, tls_protocols, tls_weak
                        FROM scan_results WHERE scan_id = $1 AND target > $3 ORDER BY target, seq),
                  b AS (SELECT DISTINCT ON (target) target, status, error, grade, tls_days_left_bucket(tls_days_left) AS bucket,
-                              title, body_sha256
+                              title, body_sha256, tls_grade, tls_protocols, tls_weak
                        FROM scan_results WHERE scan_id = $2 AND target > $3 ORDER BY target, seq)
             SELECT a.target, b.status AS b_status, b.error AS b_error, b.grade AS b_grade, b.bucket AS b_bucket,
                    b.title AS b_title, b.body_sha256 AS b_body_sha256,
+                   b.tls_grade AS b_tls_grade, b.tls_protocols AS b_tls_protocols, b.tls_weak AS b_tls_weak,
                    a.status AS a_status, a.error AS a_error, a.grade AS a_grade, a.bucket AS a_bucket,
-                   a.title AS a_title, a.body_sha256 AS a_body_sha256
+                   a.title AS a_title, a.body_sha256 AS a_body_sha256,
+                   a.tls_grade AS a_tls_grade, a.tls_protocols AS a_tls_protocols, a.tls_weak AS a_tls_weak
             FROM a JOIN b ON b.target = a.target
             WHERE (a.status, a.error, a.grade, a.bucket) IS DISTINCT FROM (b.status, b.error, b.grade, b.bucket)
                OR (a.body_sha256 IS NOT NULL AND b.body_sha256 IS NOT NULL
                    AND (a.title, a.body_sha256) IS DISTINCT FROM (b.title, b.body_sha256))
+               OR (a.tls_protocols IS NOT NULL AND b.tls_protocols IS NOT NULL
+                   AND (a.tls_grade, a.tls_protocols, a.tls_weak) IS DISTINCT FROM (b.tls_grade, b.tls_protocols, b.tls_weak))
             ORDER BY a.target LIMIT $4""";
 
     /**
@@ -279,7 +284,7 @@ final class PgStore implements ScanStore {
         UUID uuid = uuid(id);
         long[] last = { after };
         return paged(() -> pool.preparedQuery("SELECT position, seq, target, url, ok, status, error, grade, total_ms, "
-                + "tls_days_left, title, body_sha256, result FROM scan_results WHERE scan_id = $1 AND position > $2 ORDER BY position LIMIT $3")
+                + "tls_days_left, title, body_sha256, tls_grade, tls_protocols, tls_weak, result FROM scan_results WHERE scan_id = $1 AND position > $2 ORDER BY position LIMIT $3")
                 .execute(Tuple.of(uuid, last[0], PAGE))
                 .map(rows -> {
                     List<StoredResult> page = new ArrayList<>();
@@ -318,7 +323,8 @@ final class PgStore implements ScanStore {
     private static ResultSummary summary(Row row, String prefix) {
         return new ResultSummary(row.getInteger(prefix + "status"), row.getString(prefix + "error"),
                 row.getString(prefix + "grade"), row.getString(prefix + "bucket"), row.getString(prefix + "title"),
-                row.getString(prefix + "body_sha256"));
+                row.getString(prefix + "body_sha256"), row.getString(prefix + "tls_grade"),
+                TlsColumns.list(row.getString(prefix + "tls_protocols")), TlsColumns.list(row.getString(prefix + "tls_weak")));
     }
 
     /** At most one count query per headprobe.scan.active-count-interval; a scrape never waits for it. */
@@ -340,7 +346,8 @@ final class PgStore implements ScanStore {
         return new StoredResult(row.getLong("position"), row.getInteger("seq"), row.getString("target"),
                 row.getString("url"), row.getBoolean("ok"), row.getInteger("status"), row.getString("error"),
                 row.getString("grade"), row.getDouble("total_ms"), row.getInteger("tls_days_left"), row.getString("title"),
-                row.getString("body_sha256"), row.getString("result"));
+                row.getString("body_sha256"), new TlsColumns(row.getString("tls_grade"), row.getString("tls_protocols"),
+                        row.getString("tls_weak")), row.getString("result"));
     }
 
     @Override
@@ -425,13 +432,14 @@ final class PgStore implements ScanStore {
             rows.add(Tuple.from(List.of(scan, stored.position(), stored.seq(), stored.target()))
                     .addString(stored.url()).addBoolean(stored.ok()).addInteger(stored.status()).addString(stored.error())
                     .addString(stored.grade()).addDouble(stored.totalMs()).addInteger(stored.tlsDaysLeft())
-                    .addString(stored.title()).addString(stored.bodySha256()).addString(stored.json()));
+                    .addString(stored.title()).addString(stored.bodySha256()).addString(stored.tlsScan().grade())
+                    .addString(stored.tlsScan().protocols()).addString(stored.tlsScan().weak()).addString(stored.json()));
             stored.countedAs().forEach((kind, key) -> counts.merge(List.of(kind, key), 1L, Long::sum));
         }
         return rows.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("INSERT INTO scan_results (scan_id, position, seq, target, url, ok, status, error, "
-                        + "grade, total_ms, tls_days_left, title, body_sha256, result) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+                        + "grade, total_ms, tls_days_left, title, body_sha256, tls_grade, tls_protocols, tls_weak, result) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)")
                         .executeBatch(rows)
                         .chain(() -> addCounts(connection, scan, counts));
     }

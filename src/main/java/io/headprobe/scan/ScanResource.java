@@ -119,16 +119,17 @@ public class ScanResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(summary = "Submit a scan: one target per line; options as query parameters name, method, audit, body, bodyMaxBytes and favicon")
+    @Operation(summary = "Submit a scan: one target per line; options as query parameters name, method, audit, body, bodyMaxBytes, favicon and tlsScan")
     public Response submitText(InputStream targets, @RestQuery String name, @RestQuery String method,
-            @RestQuery String audit, @RestQuery String body, @RestQuery String bodyMaxBytes, @RestQuery String favicon)
-            throws JsonProcessingException {
+            @RestQuery String audit, @RestQuery String body, @RestQuery String bodyMaxBytes, @RestQuery String favicon,
+            @RestQuery String tlsScan) throws JsonProcessingException {
         return submit(reader -> {
             reader.text(targets);
             return spec(name(name == null ? null : json.getNodeFactory().textNode(name)),
                     new ProbeRequest(null, method, null, null, null, null, Params.optionalBoolean("audit", audit), null,
                             null, null, null, Params.optionalBoolean("body", body),
-                            Params.optionalInt("bodyMaxBytes", bodyMaxBytes), Params.optionalBoolean("favicon", favicon)));
+                            Params.optionalInt("bodyMaxBytes", bodyMaxBytes), Params.optionalBoolean("favicon", favicon),
+                            Params.optionalBoolean("tlsScan", tlsScan)));
         });
     }
 
@@ -182,7 +183,7 @@ public class ScanResource {
     @Path("{id}/diff")
     @Produces(NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Targets in both scans whose status, error, grade, TLS days-left bucket, or (both having read the body) title or body hash changed since the base scan")
+    @Operation(summary = "Targets in both scans whose status, error, grade, TLS days-left bucket, (both having read the body) title or body hash, or (both having scanned TLS) TLS grade, protocols or weak suite classes changed since the base scan")
     public Multi<ResultChange> diff(@RestPath String id, @RestQuery String base) {
         return changes(id, base).onItem().transformToMulti(changes -> changes);
     }

@@ -16,7 +16,8 @@ import io.headprobe.probe.ProbeResult;
  * ProbeResult as JSON. {@code position} numbers the results of a scan in the order they were stored.
  */
 record StoredResult(long position, int seq, String target, String url, boolean ok, Integer status, String error,
-        String grade, Double totalMs, Integer tlsDaysLeft, String title, String bodySha256, String json) {
+        String grade, Double totalMs, Integer tlsDaysLeft, String title, String bodySha256, TlsColumns tlsScan,
+        String json) {
 
     static final String CSV_HEADER = Csv.row(ProbeCsv.COLUMNS);
 
@@ -28,6 +29,7 @@ record StoredResult(long position, int seq, String target, String url, boolean o
                 result.tls() == null || result.tls().daysLeft() == null ? null : Math.toIntExact(result.tls().daysLeft()),
                 result.body() == null ? null : result.body().title(),
                 result.body() == null ? null : result.body().sha256(),
+                TlsColumns.of(result.tlsScan()),
                 json);
     }
 
@@ -60,6 +62,7 @@ record StoredResult(long position, int seq, String target, String url, boolean o
 
     /** What a diff compares. */
     ResultSummary summary() {
-        return new ResultSummary(status, error, grade, ResultSummary.tlsDaysLeftBucket(tlsDaysLeft), title, bodySha256);
+        return new ResultSummary(status, error, grade, ResultSummary.tlsDaysLeftBucket(tlsDaysLeft), title, bodySha256,
+                tlsScan.grade(), TlsColumns.list(tlsScan.protocols()), TlsColumns.list(tlsScan.weak()));
     }
 }

@@ -38,6 +38,7 @@ function requestBody() {
   };
   if ($('body').checked) body.body = true;
   if ($('favicon').checked) body.favicon = true;
+  if ($('tls-scan').checked) body.tlsScan = true;
   const timeout = intField('timeout');
   if (timeout !== null) body.timeoutMs = timeout;
   const maxRedirects = intField('max-redirects');
@@ -128,7 +129,8 @@ function show(run, result) {
   // The page's title is the target's text: as text, never as markup.
   cells.title.textContent = result.body?.title ?? '';
   cells.version.textContent = result.httpVersion ?? '';
-  cells.tls.replaceChildren(...tlsCell(result.tls));
+  // The TLS scan's grade and caps, when one was made, under the handshake's facts.
+  cells.tls.replaceChildren(...tlsCell(result.tls), ...tlsGradeCell(result.tlsScan));
   cells.time.textContent = result.timings ? result.timings.totalMs.toFixed(1) : '';
   cells.url.textContent = result.url ?? '';
   cells.redirects.textContent = result.redirects.length;
@@ -166,6 +168,65 @@ function details(result) {
   parts.push(el('h2', {}, 'Addresses'), addresses(result));
   if (result.audit) {
     parts.push(el('h2', {}, `Audit: grade ${result.audit.grade}, score ${result.audit.score}`), findings(result.audit.findings));
+  }
+  if (result.tlsScan) {
+    parts.push(...tlsScanDetails(result.tlsScan));
+  }
+  return parts;
+}
+
+/**
+ * The TLS scan's grade and every cap that applied, one a line, in a block of its own under the
+ * handshake's facts; nothing when no scan was asked for or made.
+ */
+function tlsGradeCell(scan) {
+  if (!scan) return [];
+  if (!scan.rating) return [el('div', { class: 'tls-grade' }, el('span', { class: 'tls-scan-error' }, scan.error ?? 'no protocol accepted'))];
+  const { grade, score } = scan.rating;
+  return [el('div', { class: 'tls-grade' },
+    'scan ', el('span', { class: `grade grade-${grade[0]}`, title: `score ${score}` }, grade),
+    scan.complete ? null : el('span', { class: 'tls-incomplete' }, 'incomplete'),
+    scan.rating.caps.length === 0 ? null : el('ul', { class: 'caps' }, ...scan.rating.caps.map((cap) => el('li', {}, cap))))];
+}
+
+/** What the TLS scan found: protocols, suites per protocol, groups, weaknesses, options and the certificate's facts. */
+function tlsScanDetails(scan) {
+  const yesNo = (value, yes, no) => (value === null || value === undefined ? '—' : value ? yes : no);
+  const facts = [
+    ['Address', scan.address],
+    ['Protocols', scan.protocols.length > 0 ? scan.protocols.map(tlsVersion).join(', ') : 'none'],
+    ['Weak suite classes', scan.weak.length > 0 ? scan.weak.join(', ') : 'none'],
+    ['Groups', scan.groups.length > 0 ? scan.groups.join(', ') : '—'],
+    ['DH group', scan.dhBits ? `${scan.dhBits} bits` : null],
+    ['Forward secrecy', yesNo(scan.forwardSecrecy, 'every suite', 'not every suite')],
+    ['Fallback SCSV', yesNo(scan.fallbackScsv, 'honoured', 'not honoured')],
+    ['Secure renegotiation', yesNo(scan.secureRenegotiation, 'yes', 'no')],
+    ['Compression', yesNo(scan.compression, 'accepted', 'refused')],
+    ['Scan', `${scan.handshakes} handshakes, ${ms(scan.durationMs)} ms${scan.complete ? '' : ', incomplete'}`],
+    ['Error', scan.error],
+  ];
+  const parts = [el('h2', {}, scan.rating ? `TLS scan: grade ${scan.rating.grade}, score ${scan.rating.score}` : 'TLS scan'),
+    el('dl', { class: 'tls-scan' }, ...facts.filter(([, value]) => value !== null && value !== undefined)
+      .flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, String(value))]))];
+  for (const protocol of scan.suites) {
+    const order = protocol.serverOrder === null ? '' : protocol.serverOrder ? ', server\'s order' : ', client\'s order';
+    parts.push(el('h3', {}, `${tlsVersion(protocol.protocol)} suites (${protocol.suites.length}${order})`),
+      el('ul', { class: 'suites', 'data-protocol': protocol.protocol }, ...protocol.suites.map((suite) => el('li', {},
+        el('code', {}, suite.name), suite.weak.length > 0 ? el('span', { class: 'weak' }, ` weak: ${suite.weak.join(', ')}`) : null))));
+  }
+  if (scan.certificate) {
+    const c = scan.certificate;
+    const cert = [
+      ['Key', `${c.keyType} ${c.keyBits}`],
+      ['Signature', `${c.signatureAlgorithm}${c.sha1Signed ? ' (SHA-1 or MD5)' : ''}`],
+      ['Trusted', c.trusted ? 'yes' : `no: ${c.trustError ?? 'OTHER'}`],
+      ['Chain', `${c.chainComplete ? 'complete' : `incomplete, missing ${c.missingIntermediate ?? 'an intermediate'}`}, ${c.chainInOrder ? 'in order' : 'out of order'}`],
+      ['OCSP stapled', c.ocspStapled ? 'yes' : 'no'],
+      ['SCTs', c.sct ? 'yes' : 'no'],
+      ['Days left', String(c.daysLeft)],
+    ];
+    parts.push(el('h3', {}, 'Certificate (from the scan)'), el('dl', { class: 'tls-cert' },
+      ...cert.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)])));
   }
   return parts;
 }

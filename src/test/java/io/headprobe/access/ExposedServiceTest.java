@@ -125,6 +125,15 @@ class ExposedServiceTest {
     }
 
     @Test
+    void aTlsScanCostsHeadprobeTlsScanCostBesidesTheFetch() {
+        // One target, 1 fetch + 10 for its TLS scan (headprobe.tls-scan.cost), over the burst of 3.
+        as(ExposedProfile.KEY_B).contentType(ContentType.JSON)
+                .body(Map.of("targets", List.of("https://127.0.0.1:1/"), "tlsScan", true))
+                .when().post("/probe")
+                .then().statusCode(400).body("detail", containsString("needs 11 fetches; a client may spend at most 3"));
+    }
+
+    @Test
     void aSecondRequestWhileTheFirstRunsIsRefused() throws Exception {
         try (ServerSocket silent = Loopback.silent()) {
             CompletableFuture<HttpResponse<String>> first = HttpClient.newHttpClient().sendAsync(

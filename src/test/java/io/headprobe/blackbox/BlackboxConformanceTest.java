@@ -32,6 +32,7 @@ import io.headprobe.testing.ConnectProxy;
 import io.headprobe.testing.DnsServer;
 import io.headprobe.testing.DnsZone;
 import io.headprobe.testing.ExternalProcess;
+import io.headprobe.testing.GrpcHealthServer;
 import io.headprobe.testing.LinePeers;
 import io.headprobe.testing.Loopback;
 import io.headprobe.testing.RawServer;
@@ -53,7 +54,8 @@ import io.quarkus.test.junit.TestProfile;
  * The comparison is written to target/blackbox-conformance.md. The stock blackbox.yml's tcp modules
  * (as Debian installs them, plus pop3s_banner with the test CA as ca_file) are compared more
  * strictly: every metric both write must have the same samples, durations aside (written to
- * target/blackbox-conformance-tcp.md).
+ * target/blackbox-conformance-tcp.md); so are the dns modules and the stock file's grpc modules
+ * (plus grpc_ca, the test CA as ca_file), to -dns.md and -grpc.md.
  */
 @QuarkusTest
 @TestProfile(BlackboxConformanceTest.Profile.class)
@@ -200,8 +202,27 @@ class BlackboxConformanceTest {
                               transport_protocol: tcp
                               dns_over_tls: true
                               tls_config: {ca_file: %1$s}
+                          grpc_ca:
+                            prober: grpc
+                            grpc:
+                              tls: true
+                              preferred_ip_protocol: "ip4"
+                              tls_config: {ca_file: %1$s}
+                          grpc_ca_down:
+                            prober: grpc
+                            grpc:
+                              tls: true
+                              service: down
+                              preferred_ip_protocol: "ip4"
+                              tls_config: {ca_file: %1$s}
+                          grpc_down:
+                            prober: grpc
+                            grpc: {service: down}
+                          grpc_unknown:
+                            prober: grpc
+                            grpc: {service: nope}
                         """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile(), proxy.url(), refusing.url(),
-                        Loopback.refusingPort()) + StockBlackbox.TCP_MODULES
+                        Loopback.refusingPort()) + StockBlackbox.TCP_MODULES + StockBlackbox.GRPC_MODULES
                         + DnsZone.MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
@@ -346,7 +367,33 @@ class BlackboxConformanceTest {
 
     /** Timings, which differ from run to run. */
     static final Set<String> DURATIONS = Set.of("probe_duration_seconds", "probe_dns_lookup_time_seconds",
-            "probe_dns_duration_seconds");
+            "probe_dns_duration_seconds", "probe_grpc_duration_seconds");
+    /**
+     * Metrics Debian's 0.23 writes as 0 where blackbox 0.26 and later (HeadProbe follows 0.28) write
+     * nothing: grpc's TLS gauges are registered only after a TLS handshake since #1338. (grpc's
+     * metadata key is 0.26 too: 0.23 refuses a file with it, so it is tested in GrpcProbeTest only.)
+     */
+    static final Set<String> ZERO_ONLY_IN_023 = Set.of("probe_ssl_earliest_cert_expiry");
+
+    @Test
+    void agreesWithBlackboxOnTheStockGrpcModules() throws Exception {
+        GrpcHealthServer plain = serve(GrpcHealthServer.plain());
+        GrpcHealthServer tls = serve(GrpcHealthServer.tls(Setup.ca.leaf("127.0.0.1")));
+        Map<String, String[]> targets = new LinkedHashMap<>();
+        targets.put("grpc_plain, health service (service1 SERVING)", new String[] { plain.hostPort(), "grpc_plain" });
+        targets.put("grpc_plain, http:// prefix", new String[] { "http://" + plain.hostPort(), "grpc_plain" });
+        targets.put("grpc_plain, refused port", new String[] { "127.0.0.1:" + Loopback.refusingPort(), "grpc_plain" });
+        targets.put("grpc_plain, TLS server", new String[] { tls.hostPort(), "grpc_plain" });
+        targets.put("grpc_down, NOT_SERVING", new String[] { plain.hostPort(), "grpc_down" });
+        targets.put("grpc_unknown, unknown service (status 5)", new String[] { plain.hostPort(), "grpc_unknown" });
+        targets.put("grpc, test CA not trusted", new String[] { tls.hostPort(), "grpc" });
+        targets.put("grpc, plain server", new String[] { plain.hostPort(), "grpc" });
+        targets.put("grpc_ca, test CA as ca_file", new String[] { tls.hostPort(), "grpc_ca" });
+        targets.put("grpc_ca_down, NOT_SERVING over TLS", new String[] { tls.hostPort(), "grpc_ca_down" });
+        String table = compare(targets, "target/blackbox-conformance-grpc.md");
+        assertTrue(table.contains("probe_grpc_healthcheck_response"), "values were compared");
+        assertTrue(table.contains("probe_ssl_last_chain_info"), "TLS values were compared");
+    }
 
     @Test
     void agreesWithBlackboxOnDnsModules() throws Exception {
@@ -410,6 +457,9 @@ class BlackboxConformanceTest {
                     .when().get("/probe").then().statusCode(200).extract().asString());
             Set<String> compared = new TreeSet<>();
             for (String name : theirs.types.keySet()) {
+                if (!ours.types.containsKey(name) && ZERO_ONLY_IN_023.contains(name) && theirs.value(name) == 0) {
+                    continue;
+                }
                 if (!ours.types.containsKey(name)) {
                     problems.add(target.getKey() + ": blackbox writes " + name + ", HeadProbe does not");
                 } else if (!DURATIONS.contains(name)) {

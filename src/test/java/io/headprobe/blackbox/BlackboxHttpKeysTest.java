@@ -160,6 +160,20 @@ class BlackboxHttpKeysTest {
         }
     }
 
+    /**
+     * A drop-in sends what blackbox sends: one request per scrape. The audit's metrics grade that
+     * response alone (headprobe.blackbox.audit=page), without Observatory's robots.txt and preflight.
+     */
+    @Test
+    void aScrapeSendsOneRequestAndStillAudits() {
+        try (RecordingServer server = RecordingServer.plain(BlackboxHttpKeysTest::answer)) {
+            ScrapedMetrics metrics = scrape(server.url("/post"), "post");
+            assertEquals(1.0, metrics.value("probe_success"));
+            assertEquals(List.of("POST /post"), server.requests().stream().map(r -> r.method() + " " + r.path()).toList());
+            assertTrue(metrics.value("headprobe_audit_score") >= 0, "the page is still graded");
+        }
+    }
+
     /** As Go's client: 302 turns the POST into a GET without body, 307 sends it again as it was. */
     @Test
     void redirectsTreatThePostAsGoDoes() {

@@ -620,7 +620,7 @@ class BlackboxModulesTest {
                 modules:
                   icmp: {prober: icmp}
                   tcp_connect: {prober: tcp}
-                  grpc_plain: {prober: grpc, grpc: {tls: false}}
+                  icmp_ttl5: {prober: icmp, icmp: {ttl: 5}}
                 """);
         List<LogRecord> records = new ArrayList<>();
         Handler handler = new Handler() {
@@ -648,6 +648,6 @@ class BlackboxModulesTest {
                 .map(r -> new SimpleFormatter().formatMessage(r)).toList();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("icmp (prober icmp: HeadProbe cannot send ICMP echo requests"), warnings.get(0));
-        assertTrue(warnings.get(0).contains("grpc_plain (prober grpc: "), warnings.get(0));
+        assertTrue(warnings.get(0).contains("icmp_ttl5 (prober icmp: "), warnings.get(0));
     }
 }

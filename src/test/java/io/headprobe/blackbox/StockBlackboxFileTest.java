@@ -13,18 +13,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import io.headprobe.blackbox.grpc.GrpcModule;
 import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.testing.ExternalProcess;
 import io.headprobe.testing.StockBlackbox;
 
 /**
- * Debian's stock /etc/prometheus/blackbox.yml, as installed: the whole file loads; its http and tcp
- * modules run, its icmp and grpc modules are refused with their reason (not a start-up failure).
+ * Debian's stock /etc/prometheus/blackbox.yml, as installed: the whole file loads; its http, tcp
+ * and grpc modules run, its icmp modules are refused with their reason (not a start-up failure).
  */
 class StockBlackboxFileTest {
 
     @Test
-    void theStockFilesTcpModulesLoadAndItsIcmpAndGrpcModulesAreRefused() throws IOException {
+    void theStockFilesTcpAndGrpcModulesLoadAndItsIcmpModulesAreRefused() throws IOException {
         ExternalProcess.requireFile(StockBlackbox.FILE, "prometheus-blackbox-exporter");
         BlackboxFile file = BlackboxFile.parse(withoutHttpModules(Files.readString(StockBlackbox.FILE, StandardCharsets.UTF_8)));
 
@@ -36,9 +37,18 @@ class StockBlackboxFileTest {
                 .map(step -> step.expect() == null ? "" : step.expect().pattern()).toList());
         assertEquals("PONG ${1}", file.tcp().get("irc_banner").queryResponse().get(2).send());
 
-        assertEquals(List.of("grpc", "grpc_plain", "icmp", "icmp_ttl5"), List.copyOf(file.refused().keySet()));
+        assertEquals(List.of("grpc", "grpc_plain"), List.copyOf(file.grpc().keySet()));
+        GrpcModule grpc = file.grpc().get("grpc");
+        assertTrue(grpc.tls());
+        assertEquals("ip4", grpc.preferredIpProtocol());
+        assertEquals("", grpc.service());
+        GrpcModule plain = file.grpc().get("grpc_plain");
+        assertFalse(plain.tls());
+        assertEquals("service1", plain.service());
+        assertEquals("ip6", plain.preferredIpProtocol());
+
+        assertEquals(List.of("icmp", "icmp_ttl5"), List.copyOf(file.refused().keySet()));
         assertTrue(file.refused().get("icmp").startsWith("prober icmp: HeadProbe cannot send ICMP echo requests"));
-        assertTrue(file.refused().get("grpc_plain").startsWith("prober grpc: "));
     }
 
     @Test
@@ -48,7 +58,8 @@ class StockBlackboxFileTest {
         assertEquals(List.of("http_2xx", "http_post_2xx"), List.copyOf(file.modules().keySet()));
         assertEquals("POST", file.modules().get("http_post_2xx").method());
         assertEquals(4, file.tcp().size());
-        assertEquals(4, file.refused().size());
+        assertEquals(2, file.grpc().size());
+        assertEquals(2, file.refused().size());
     }
 
     @SuppressWarnings("unchecked")

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import io.headprobe.testing.Loopback;
+import io.headprobe.testing.OpenSslServer;
+import io.headprobe.testing.TestCa;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -86,6 +88,19 @@ class CommandLineIT {
         }
         assertEquals(names(fromService.get("headers")), names(fromCommand.get("headers")));
         assertTrue(fromCommand.at("/audit/score").isInt(), "graded: " + fromCommand);
+    }
+
+    @Test
+    void tlsScanAddsTheScanOfEachHttpsServer() throws Exception {
+        try (OpenSslServer server = OpenSslServer.start(TestCa.create().leaf("localhost"), OpenSslServer.Config.TLS13_ONLY)) {
+            // s_server -www answers GET only; its certificate is the test's, so --insecure.
+            CommandRun run = CommandRun.run("", "probe", "--tls-scan", "--insecure", "--method", "GET",
+                    "https://localhost:" + server.port() + "/");
+            assertEquals(0, run.await(), run.stderr());
+            JsonNode result = JSON.readTree(run.remainingLines().get(0));
+            assertEquals("[\"TLSv1.3\"]", result.at("/tlsScan/protocols").toString(), result.toString());
+            assertEquals("127.0.0.1:" + server.port(), result.at("/tlsScan/address").asText());
+        }
     }
 
     @Test

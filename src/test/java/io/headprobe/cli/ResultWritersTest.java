@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headprobe.body.BodyFacts;
 import io.headprobe.http.Header;
 import io.headprobe.probe.ProbeResult;
+import io.headprobe.tls.model.Rating;
+import io.headprobe.tls.model.TlsScan;
 
 /** The body's facts in each output format, on results made here (the fetcher fills them in elsewhere). */
 class ResultWritersTest {
@@ -33,10 +35,19 @@ class ResultWritersTest {
         List<String> rows = csv.lines().toList();
         assertEquals("target,url,ok,status,httpVersion,remoteAddress,totalMs,grade,score,tlsProtocol,tlsVerified,"
                 + "tlsDaysLeft,errorCode,errorMessage,bodyBytes,bodyTruncated,bodySha256,bodyMmh3,title,words,lines,"
-                + "faviconMmh3", rows.get(0));
+                + "faviconMmh3,tlsGrade,tlsProtocols,tlsWeak", rows.get(0));
         assertTrue(rows.get(1).endsWith(",,5120,true,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,"
-                + "-1255992602,\"'=HYPERLINK(\"\"x\"\") Admin\",312,40,116323821"),
+                + "-1255992602,\"'=HYPERLINK(\"\"x\"\") Admin\",312,40,116323821,,,"),
                 "a negative mmh3 keeps its sign, a title that is a formula does not run: " + rows.get(1));
+    }
+
+    @Test
+    void csvCarriesTheTlsScansGradeProtocolsAndWeakClassesLast() throws IOException {
+        TlsScan scan = new TlsScan("example.org", "93.184.215.14:443", true, List.of("TLSv1", "TLSv1.2"), List.of(),
+                List.of(), null, false, List.of("CBC with TLS 1.0", "static RSA"), true, true, false, null,
+                new Rating("B", 85, 90, 90, 80, List.of("TLS 1.0 or 1.1 accepted: capped at B")), 30, 900.0, null);
+        List<String> rows = write(ResultFormat.CSV, false, withBody(null).withTlsScan(scan)).lines().toList();
+        assertTrue(rows.get(1).endsWith(",B,TLSv1;TLSv1.2,CBC with TLS 1.0;static RSA"), rows.get(1));
     }
 
     @Test

@@ -38,7 +38,7 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 @TestProfile(TlsProbeTest.Profile.class)
-class TlsProbeTest {
+public class TlsProbeTest {
 
     public static class Profile implements QuarkusTestProfile {
         @Override

@@ -189,8 +189,9 @@ class ScanResourceTest {
         List<String> csv = given().accept("text/csv").when().get("/scans/" + id + "/diff?base=" + base)
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString().lines().toList();
         assertEquals("target,beforeStatus,beforeError,beforeGrade,beforeTlsDaysLeftBucket,beforeTitle,beforeBodySha256,"
-                + "afterStatus,afterError,afterGrade,afterTlsDaysLeftBucket,afterTitle,afterBodySha256,changed", csv.get(0));
-        assertTrue(csv.contains(changedStatus + ",204,,,none,,,503,,,none,,,status"), csv::toString);
+                + "afterStatus,afterError,afterGrade,afterTlsDaysLeftBucket,afterTitle,afterBodySha256,changed,"
+                + "beforeTlsGrade,afterTlsGrade,beforeTlsProtocols,afterTlsProtocols,beforeTlsWeak,afterTlsWeak", csv.get(0));
+        assertTrue(csv.contains(changedStatus + ",204,,,none,,,503,,,none,,,status,,,,,,"), csv::toString);
         assertEquals(3, csv.size(), csv::toString);
 
         given().when().get("/scans/" + base + "/diff?base=" + base).then().statusCode(200).body(equalTo(""));
@@ -228,7 +229,7 @@ class ScanResourceTest {
         // The columns of headprobe probe --csv.
         assertEquals("target,url,ok,status,httpVersion,remoteAddress,totalMs,grade,score,tlsProtocol,tlsVerified,"
                 + "tlsDaysLeft,errorCode,errorMessage,bodyBytes,bodyTruncated,bodySha256,bodyMmh3,title,words,lines,"
-                + "faviconMmh3", rows.get(0));
+                + "faviconMmh3,tlsGrade,tlsProtocols,tlsWeak", rows.get(0));
         assertEquals(3, rows.size());
         assertTrue(rows.get(1).contains(",true,204,HTTP/1.1,127.0.0.1,"), rows.get(1));
     }

@@ -22,6 +22,8 @@ import io.headprobe.probe.ErrorCode;
 import io.headprobe.probe.ProbeResult;
 import io.headprobe.probe.TlsInfo;
 import io.headprobe.testing.EmbeddedPg;
+import io.headprobe.tls.model.Rating;
+import io.headprobe.tls.model.TlsScan;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -148,6 +150,44 @@ class ScanStoreDiffTest {
                 changes, "steady.test is the same page; read-after.test and read-before.test read the body in one scan only");
     }
 
+    /**
+     * A server that took TLS 1.0 back, dropped TLS 1.3, regraded, or took a 3DES suite: the TLS scan's
+     * grade, protocols and weak suite classes compared where both scans made a TLS scan.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "memory", "postgres" })
+    void listsTargetsWhoseTlsGradeProtocolsOrWeakSuitesChangedWhereBothScanned(String kind) {
+        ScanStore store = store(kind);
+        List<String> modern = List.of("TLSv1.2", "TLSv1.3");
+        List<String> targets = List.of("https://steady.test/", "https://legacy.test/", "https://dropped.test/",
+                "https://weakened.test/", "https://scanned-after.test/");
+        String base = submit(store, targets);
+        runAll(store, base, Map.of(
+                "https://steady.test/", scanned("A", modern, List.of()),
+                "https://legacy.test/", scanned("A", modern, List.of()),
+                "https://dropped.test/", scanned("A", modern, List.of()),
+                "https://weakened.test/", scanned("C", List.of("TLSv1.2"), List.of("static RSA"))), null);
+        String after = submit(store, targets);
+        runAll(store, after, Map.of(
+                "https://steady.test/", scanned("A", modern, List.of()),
+                "https://legacy.test/", scanned("B", List.of("TLSv1", "TLSv1.2", "TLSv1.3"), List.of("CBC with TLS 1.0")),
+                "https://dropped.test/", scanned("A-", List.of("TLSv1.2"), List.of()),
+                "https://weakened.test/", scanned("C", List.of("TLSv1.2"), List.of("3DES", "static RSA")),
+                "https://scanned-after.test/", scanned("A", modern, List.of())), null);
+
+        List<ResultChange> changes = store.diff(after, base).collect().asList().await().indefinitely();
+
+        assertEquals(List.of(
+                new ResultChange("https://dropped.test/", tlsSummary("A", modern, List.of()),
+                        tlsSummary("A-", List.of("TLSv1.2"), List.of()), List.of("tlsGrade", "tlsProtocols")),
+                new ResultChange("https://legacy.test/", tlsSummary("A", modern, List.of()),
+                        tlsSummary("B", List.of("TLSv1", "TLSv1.2", "TLSv1.3"), List.of("CBC with TLS 1.0")),
+                        List.of("tlsGrade", "tlsProtocols", "tlsWeak")),
+                new ResultChange("https://weakened.test/", tlsSummary("C", List.of("TLSv1.2"), List.of("static RSA")),
+                        tlsSummary("C", List.of("TLSv1.2"), List.of("3DES", "static RSA")), List.of("tlsWeak"))),
+                changes, "steady.test is the same server; scanned-after.test made a TLS scan in one scan only");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "memory", "postgres" })
     void countsScansQueuedOrRunning(String kind) throws InterruptedException {
@@ -229,6 +269,17 @@ class ScanStoreDiffTest {
     /** A 200 whose body was read: its title (null: none) and its hash. */
     private static ProbeResult page(String title, String sha256) {
         return result(200, null, null, null).withBody(new BodyFacts(10, 10, false, null, sha256, "1", title, 1, 1, null, null));
+    }
+
+    /** A 200 with a TLS scan that found these. */
+    private static ProbeResult scanned(String grade, List<String> protocols, List<String> weak) {
+        return result(200, null, null, null).withTlsScan(new TlsScan("x.test", "192.0.2.1:443", true, protocols,
+                List.of(), List.of(), null, true, weak, true, true, false, null,
+                new Rating(grade, 90, 100, 90, 90, List.of()), 20, 800.0, null));
+    }
+
+    private static ResultSummary tlsSummary(String grade, List<String> protocols, List<String> weak) {
+        return new ResultSummary(200, null, null, "none", null, null, grade, protocols, weak);
     }
 
     private static ResultSummary summary(Integer status, String error, String grade, String bucket) {

@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.headprobe.probe.ProbeConfig;
 import io.headprobe.probe.ProbeOptions;
+import io.headprobe.testing.OpenSslServer;
 import io.headprobe.testing.RawServer;
+import io.headprobe.testing.TestCa;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,6 +45,8 @@ class ScanWorkerTest {
                     "headprobe.scan.max-claims", "2", "headprobe.scan.poll-interval", "100MS");
         }
     }
+
+    private static final TestCa CA = TestCa.create();
 
     @Inject
     Pool pool;
@@ -85,7 +89,7 @@ class ScanWorkerTest {
     @Test
     void storedOptionsAreClampedToTodaysLimitsAndAnUnknownFormatIsNotGuessed() throws Exception {
         String higherLimits = json.writeValueAsString(new StoredOptions(StoredOptions.VERSION, "HEAD", 1_000_000, false, 0,
-                9999, false, true, false, null, List.of(), null, false));
+                9999, false, true, false, null, List.of(), null, false, false));
         JsonNode ran = Scans.awaitFinished(submit(higherLimits));
         assertEquals("done", ran.get("state").asText());
         assertEquals(1, ran.get("done").asInt());
@@ -125,6 +129,29 @@ class ScanWorkerTest {
         JsonNode ran = Scans.awaitFinished(submit(formatOne));
         assertEquals(1, ran.get("done").asInt());
         assertEquals(0, ran.at("/byError/NOT_PROBED").asInt(), ran.toString());
+    }
+
+    /**
+     * A scan with "tlsScan" stores it in format 3 and each https result with its TLS scan, whose
+     * grade, protocols and weak suite classes get their own columns for diffs.
+     */
+    @Test
+    void aScanWithTlsScanStoresTheScanAndItsColumns() throws Exception {
+        try (OpenSslServer server = OpenSslServer.start(CA.leaf("localhost"), OpenSslServer.Config.TLS12_RSA_CBC)) {
+            String id = Scans.submitJson(Map.of("targets", List.of("https://localhost:" + server.port() + "/"),
+                    "method", "GET", "tlsVerify", false, "tlsScan", true));
+            JsonNode options = storedOptions(id);
+            assertEquals(List.of(3, true), List.of(options.get("version").asInt(), options.get("tlsScan").asBoolean()));
+
+            assertEquals("done", Scans.awaitFinished(id).get("state").asText());
+            JsonNode result = Scans.results(id, null).get(0);
+            assertEquals("[\"TLSv1.2\"]", result.at("/tlsScan/protocols").toString(), result.toString());
+            var row = pool.preparedQuery("SELECT tls_grade, tls_protocols, tls_weak FROM scan_results WHERE scan_id = $1::uuid")
+                    .execute(Tuple.of(id)).await().indefinitely().iterator().next();
+            assertEquals(result.at("/tlsScan/rating/grade").asText(), row.getString("tls_grade"));
+            assertEquals("[\"TLSv1.2\"]", row.getString("tls_protocols"));
+            assertEquals("[\"static RSA\"]", row.getString("tls_weak"));
+        }
     }
 
     private JsonNode storedOptions(String id) throws Exception {

@@ -90,6 +90,11 @@ public final class RecordingServer implements AutoCloseable {
         return (tls ? "https" : "http") + "://127.0.0.1:" + server.actualPort() + path;
     }
 
+    /** Every request so far, in arrival order. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     /**
      * The latest request for {@code path} (a probe's audit also asks for /robots.txt and sends a
      * CORS preflight); fails if there was none.

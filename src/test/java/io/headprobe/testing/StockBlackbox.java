@@ -2,7 +2,7 @@ package io.headprobe.testing;
 
 import java.nio.file.Path;
 
-/** Debian's stock blackbox.yml (package prometheus-blackbox-exporter), and its tcp modules as written there. */
+/** Debian's stock blackbox.yml (package prometheus-blackbox-exporter), and its tcp and grpc modules as written there. */
 public final class StockBlackbox {
 
     public static final Path FILE = Path.of("/etc/prometheus/blackbox.yml");
@@ -34,6 +34,20 @@ public final class StockBlackbox {
                   - expect: "PING :([^ ]+)"
                     send: "PONG ${1}"
                   - expect: "^:[^ ]+ 001"
+            """;
+
+    /** The stock file's two grpc modules, indented to go under {@code modules:}. */
+    public static final String GRPC_MODULES = """
+              grpc:
+                prober: grpc
+                grpc:
+                  tls: true
+                  preferred_ip_protocol: "ip4"
+              grpc_plain:
+                prober: grpc
+                grpc:
+                  tls: false
+                  service: "service1"
             """;
 
     private StockBlackbox() {

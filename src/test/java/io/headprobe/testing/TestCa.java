@@ -33,19 +33,33 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -60,9 +74,9 @@ import io.vertx.core.net.PemKeyCertOptions;
  */
 public final class TestCa {
 
-    /** The key of a leaf; the fetcher reports these as "RSA 2048" and "EC P-256". */
+    /** The key of a leaf; the fetcher reports these as "RSA 2048", "EC P-256" and "RSA 1024". */
     public enum KeyType {
-        RSA_2048, EC_P256
+        RSA_2048, EC_P256, RSA_1024
     }
 
     /** The DNS name of {@link #wrongHostLeaf()}: none of the names a test connects with. */
@@ -201,6 +215,45 @@ public final class TestCa {
         return issue("valid", type, now.minus(DAY), now.plus(LEAF_VALIDITY), names);
     }
 
+    /** A valid leaf whose signature uses SHA-1 (SHA1withECDSA): what browsers refuse since 2017. */
+    public Leaf sha1Leaf(String... names) {
+        Instant now = Instant.now();
+        return issueSigned("sha1", KeyType.RSA_2048, now.minus(DAY), now.plus(LEAF_VALIDITY), "SHA1", names);
+    }
+
+    /** The same key and leaf sent without the intermediate: a chain that reaches no trusted root. */
+    public Leaf withoutIntermediate(Leaf leaf) {
+        return leafOf(leaf.label() + "-alone", leaf.key(), List.of(leaf.certificate()));
+    }
+
+    /**
+     * A DER OCSP response, signed by the intermediate, saying the leaf is good until tomorrow: the
+     * file for {@code openssl s_server -status_file}. With {@code sct}, its single response carries
+     * an SCT list extension (1.3.6.1.4.1.11129.2.4.5), its content a placeholder.
+     */
+    public byte[] ocspGood(Leaf leaf, boolean sct) {
+        try {
+            DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(intermediate), leaf.certificate().getSerialNumber());
+            BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(intermediate.getPublicKey(),
+                    digests.get(CertificateID.HASH_SHA1));
+            Instant now = Instant.now();
+            Extensions extensions = sct ? new Extensions(new Extension(new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.5"),
+                    false, new DEROctetString(new byte[] { 0, 0 }).getEncoded())) : null;
+            builder.addResponse(id, CertificateStatus.GOOD, Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(DAY)), extensions);
+            BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
+                    .build(intermediateKeys.getPrivate()), new X509CertificateHolder[] {
+                            new JcaX509CertificateHolder(intermediate) }, Date.from(now));
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException | OperatorCreationException | OCSPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Expired a day ago (valid for the month before). */
     public Leaf expiredLeaf(String... names) {
         Instant now = Instant.now();
@@ -261,13 +314,18 @@ public final class TestCa {
     }
 
     private Leaf issue(String kind, KeyType type, Instant notBefore, Instant notAfter, String... names) {
+        return issueSigned(kind, type, notBefore, notAfter, "SHA256", names);
+    }
+
+    private Leaf issueSigned(String kind, KeyType type, Instant notBefore, Instant notAfter, String digest,
+            String... names) {
         if (names.length == 0) {
             throw new IllegalArgumentException("a leaf needs at least one name");
         }
         KeyPair keys = generate(type);
         X509Certificate certificate = sign(new X500Principal("CN=" + names[0] + ", O=HeadProbe Tests"),
                 keys.getPublic(), intermediate.getSubjectX500Principal(), intermediateKeys, intermediate,
-                notBefore, notAfter, Role.LEAF, List.of(names));
+                notBefore, notAfter, Role.LEAF, List.of(names), digest);
         return leafOf(kind, keys.getPrivate(), List.of(certificate, intermediate));
     }
 
@@ -395,9 +453,9 @@ public final class TestCa {
     private static KeyPair generate(KeyType type) {
         try {
             KeyPairGenerator generator;
-            if (type == KeyType.RSA_2048) {
+            if (type == KeyType.RSA_2048 || type == KeyType.RSA_1024) {
                 generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
+                generator.initialize(type == KeyType.RSA_2048 ? 2048 : 1024);
             } else {
                 generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -411,6 +469,13 @@ public final class TestCa {
     private static X509Certificate sign(X500Principal subject, PublicKey subjectKey, X500Principal issuer,
             KeyPair issuerKeys, X509Certificate issuerCertificate, Instant notBefore, Instant notAfter, Role role,
             List<String> names) {
+        return sign(subject, subjectKey, issuer, issuerKeys, issuerCertificate, notBefore, notAfter, role, names,
+                "SHA256");
+    }
+
+    private static X509Certificate sign(X500Principal subject, PublicKey subjectKey, X500Principal issuer,
+            KeyPair issuerKeys, X509Certificate issuerCertificate, Instant notBefore, Instant notAfter, Role role,
+            List<String> names, String digest) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -447,8 +512,7 @@ public final class TestCa {
                     builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(names));
                 }
             }
-            String algorithm = "RSA".equals(issuerKeys.getPrivate().getAlgorithm())
-                    ? "SHA256withRSA" : "SHA256withECDSA";
+            String algorithm = digest + ("RSA".equals(issuerKeys.getPrivate().getAlgorithm()) ? "withRSA" : "withECDSA");
             return new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKeys.getPrivate())));
         } catch (IOException e) {

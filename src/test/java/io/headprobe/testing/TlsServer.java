@@ -139,7 +139,8 @@ public final class TlsServer implements AutoCloseable {
         await(vertx.close());
     }
 
-    private static <T> T await(Future<T> future) {
+    /** Waits for a Vert.x future of a test server (30 s at most); its failure as an IllegalStateException. */
+    static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

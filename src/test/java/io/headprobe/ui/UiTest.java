@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.headprobe.testing.Loopback;
+import io.headprobe.testing.OpenSslServer;
 import io.headprobe.testing.RawServer;
 import io.headprobe.testing.TestCa;
 import io.headprobe.testing.TestCaResource;
@@ -290,6 +291,36 @@ class UiTest extends BrowserTest {
             failed = tlsFacts(bad);
             assertEquals(List.of("TLS 1.3, h2", "expired", "not verified: EXPIRED"), failed);
             assertFalse(downloaded().get(0).get("tls").get("verified").asBoolean());
+        }
+    }
+
+    /**
+     * With "Scan TLS" ticked, the row's TLS cell shows the scan's grade and each cap that applied
+     * under the handshake's facts, and the expanded row what the scan found: the protocols and each
+     * protocol's suites.
+     */
+    @Test
+    void showsTheTlsGradeWithItsCapsInTheRowAndTheScanInTheExpandedRow() {
+        try (OpenSslServer server = OpenSslServer.start(ca().leaf("localhost"), OpenSslServer.Config.TLS12_ECDHE)) {
+            String target = "https://localhost:" + server.port() + "/";
+            open();
+            driver.findElement(By.id("tls-scan")).click();
+            // s_server -www answers GET only: reading the body makes the probe a GET.
+            driver.findElement(By.id("body")).click();
+            run(List.of(target));
+            wait.until(attributeToBe(summary(), "data-state", "finished"));
+
+            WebElement grade = cell(target, 5).findElement(By.cssSelector(".tls-grade"));
+            assertEquals("A-", grade.findElement(By.cssSelector(".grade")).getText());
+            assertEquals(List.of("TLS 1.3 not accepted: capped at A-"), texts(grade.findElements(By.cssSelector(".caps li"))));
+
+            WebElement detail = expand(target);
+            assertTrue(detail.getText().contains("TLS scan: grade A-"), detail.getText());
+            List<String> names = texts(detail.findElements(By.cssSelector(".tls-scan dt")));
+            List<String> values = texts(detail.findElements(By.cssSelector(".tls-scan dd")));
+            assertEquals("TLS 1.2", values.get(names.indexOf("Protocols")));
+            assertEquals("none", values.get(names.indexOf("Weak suite classes")));
+            assertEquals(3, detail.findElements(By.cssSelector("ul.suites[data-protocol='TLSv1.2'] li")).size());
         }
     }
 

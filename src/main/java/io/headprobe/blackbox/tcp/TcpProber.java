@@ -4,8 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +14,6 @@ import io.headprobe.guard.TargetUrl;
 import io.headprobe.probe.ProbeBootstrap;
 import io.headprobe.probe.ProbeTls;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -48,13 +42,9 @@ public class TcpProber {
 
     private Bootstrap bootstrap;
 
-    @ChannelHandler.Sharable
-    private static final class Unread extends ChannelInboundHandlerAdapter {
-    }
-
     @PostConstruct
     void start() {
-        bootstrap = ProbeBootstrap.of(vertx, new Unread());
+        bootstrap = ProbeBootstrap.of(vertx);
     }
 
     public Uni<TcpResult> probe(String target, TcpModule module, Duration timeout) {
@@ -77,31 +67,10 @@ public class TcpProber {
     }
 
     private Uni<TcpResult> converse(Conversation.Peer peer, InetAddress address, TcpModule module, long deadline) {
-        return Uni.createFrom().emitter(emitter -> {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            ChannelFuture connecting = bootstrap.clone(vertx.nettyEventLoopGroup().next())
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, left)))
-                    .connect(new InetSocketAddress(address, peer.port()),
-                            // source_ip_address: bound to it, any port, as Go's Dialer.LocalAddr.
-                            module.sourceIpAddress() == null ? null : new InetSocketAddress(module.sourceIpAddress(), 0));
-            AtomicBoolean cancelled = new AtomicBoolean();
-            emitter.onTermination(() -> {
-                cancelled.set(true);
-                if (connecting.channel().isRegistered()) {
-                    connecting.channel().close();
-                }
-            });
-            connecting.addListener(done -> {
-                if (!done.isSuccess()) {
-                    emitter.complete(TcpResult.failed(peer.dnsSeconds(), peer.address(),
-                            "Error dialing TCP: " + done.cause().getMessage()));
-                } else if (cancelled.get()) {
-                    connecting.channel().close();
-                } else {
-                    new Conversation(module, tls, peer, emitter).start(connecting.channel(), deadline);
-                }
-            });
-        });
+        return Uni.createFrom().emitter(emitter -> ProbeBootstrap.connect(bootstrap, vertx,
+                new InetSocketAddress(address, peer.port()), module.sourceIpAddress(), deadline, emitter,
+                cause -> TcpResult.failed(peer.dnsSeconds(), peer.address(), "Error dialing TCP: " + cause.getMessage()),
+                channel -> new Conversation(module, tls, peer, emitter).start(channel, deadline)));
     }
 
     /**

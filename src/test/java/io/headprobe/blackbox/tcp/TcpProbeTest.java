@@ -135,10 +135,6 @@ class TcpProbeTest {
                                 ca_file: %s
                           icmp:
                             prober: icmp
-                          grpc_plain:
-                            prober: grpc
-                            grpc:
-                              tls: false
                         """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()) + StockBlackbox.TCP_MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString(),
                         "headprobe.probe.trust-store-file", ca.rootPemFile().toString());
@@ -380,16 +376,12 @@ class TcpProbeTest {
     }
 
     @Test
-    void icmpAndGrpcModulesAnswer400WithTheReason() {
+    void icmpModulesAnswer400WithTheReason() {
         given().queryParam("target", "127.0.0.1").queryParam("module", "icmp")
                 .when().get("/probe")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("module \"icmp\" is not run by HeadProbe: prober icmp: "
                         + "HeadProbe cannot send ICMP echo requests"));
-        given().queryParam("target", "127.0.0.1:50051").queryParam("module", "grpc_plain")
-                .when().get("/probe")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("prober grpc"));
     }
 
     private static ScrapedMetrics scrape(String target, String module) {

@@ -1,4 +1,4 @@
-package io.headprobe.tls;
+package io.headprobe.tls.model;
 
 import java.util.List;
 
