@@ -212,7 +212,8 @@ public class BlackboxExporter implements ModuleScrape {
                 module.extras().requestBody(),
                 tlsClient(module.extras()))
                 .withAuditFetches(blackbox.audit() == BlackboxConfig.AuditMode.FULL)
-                .withTlsScan(module.extras().tlsScan());
+                .withTlsScan(module.extras().tlsScan())
+                .withProxy(module.extras().proxy());
     }
 
     private static ProbeOptions.TlsClient tlsClient(Module.HttpExtras extras) {

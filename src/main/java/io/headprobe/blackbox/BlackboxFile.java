@@ -29,7 +29,9 @@ public record BlackboxFile(Map<String, Module> modules, Map<String, TcpModule> t
     /** The probers blackbox has that HeadProbe does not run, and why. */
     static final Map<String, String> REFUSED_PROBERS = Map.of(
             "icmp", "HeadProbe cannot send ICMP echo requests: Java has no ICMP socket, and raw or ping sockets "
-                    + "need native code and a privilege (CAP_NET_RAW or net.ipv4.ping_group_range) its image does not have");
+                    + "need native code and a privilege (CAP_NET_RAW or net.ipv4.ping_group_range) its image does not have",
+            "unix", "HeadProbe probes network targets, not Unix sockets",
+            "websocket", "HeadProbe has no websocket prober");
 
     public BlackboxFile {
         modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));

@@ -45,9 +45,12 @@ public final class BlackboxMetrics {
         boolean unparsable = result.redirects().isEmpty() && result.error() != null
                 && result.error().code() == ErrorCode.INVALID_TARGET;
         if (!unparsable) {
-            // blackbox resolves before anything else and writes these even when resolution failed.
-            metrics.addAll(addressMetrics(result, module));
-            metrics.add(phases(result));
+            // blackbox resolves before anything else and writes these even when resolution failed;
+            // with skip_resolve_phase_with_proxy it resolves nothing and writes none of them.
+            if (module.extras().resolvesTarget()) {
+                metrics.addAll(addressMetrics(result, module));
+            }
+            metrics.add(phases(result, !module.extras().resolvesTarget()));
         }
         metrics.addAll(responseMetrics(result, module, check));
         if (result.tls() != null && result.tls().certificates() != null && !result.tls().certificates().isEmpty()) {
@@ -100,16 +103,17 @@ public final class BlackboxMetrics {
      * Per phase, summed over every hop as blackbox does. connect is the TCP connect; processing is
      * request written to response head complete (blackbox: connection to first byte); transfer is
      * the final response's body, head complete to body read (0 when no body was read). A hop that failed keeps no phase timings in
-     * HeadProbe's result, so its phases count 0. Without a resolved first host only resolve exists,
+     * HeadProbe's result, so its phases count 0. Without a resolved first host only resolve exists
+     * (unless a proxy resolves it: skip_resolve_phase_with_proxy),
      * as in blackbox.
      */
-    private static Metric phases(ProbeResult result) {
+    private static Metric phases(ProbeResult result, boolean unresolved) {
         List<ProbeResult.Timings> hops = Stream.concat(result.redirects().stream().map(ProbeResult.Redirect::timings),
                 Stream.of(result.timings())).filter(Objects::nonNull).toList();
         double resolve = hops.stream().mapToDouble(t -> seconds(t.dnsMs())).sum();
         List<Metric.Sample> samples = new ArrayList<>();
         samples.add(new Metric.Sample(Map.of("phase", "resolve"), resolve));
-        if (firstHostResolved(result)) {
+        if (unresolved || firstHostResolved(result)) {
             samples.add(new Metric.Sample(Map.of("phase", "connect"), hops.stream().mapToDouble(t -> seconds(t.connectMs())).sum()));
             samples.add(new Metric.Sample(Map.of("phase", "tls"), hops.stream().mapToDouble(t -> seconds(t.tlsMs())).sum()));
             samples.add(new Metric.Sample(Map.of("phase", "processing"),

@@ -22,13 +22,12 @@ final class DnsModuleReader {
     private static final Set<String> MODULE_KEYS = Set.of("prober", "timeout", "http", "tcp", "icmp", "dns", "grpc");
     private static final Set<String> DNS_KEYS = Set.of("preferred_ip_protocol", "ip_protocol_fallback", "transport_protocol",
             "query_class", "query_name", "query_type", "recursion_desired", "valid_rcodes", "validate_answer_rrs",
-            "validate_authority_rrs", "validate_additional_rrs", "dns_over_tls", "tls_config");
+            "validate_authority_rrs", "validate_additional_rrs", "dns_over_tls", "tls_config", "source_ip_address");
     private static final Set<String> VALIDATOR_KEYS = Set.of("fail_if_matches_regexp", "fail_if_all_match_regexp",
             "fail_if_not_matches_regexp", "fail_if_none_matches_regexp");
     /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
     private static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
-    private static final Map<String, String> UNSUPPORTED = TcpModuleReader.unsupportedTls("dns",
-            Map.of("dns.source_ip_address", "it sends queries from the address the system chooses"));
+    private static final Map<String, String> UNSUPPORTED = TcpModuleReader.unsupportedTls("dns", Map.of());
     /** miekg/dns's classes by name (StringToClass). */
     private static final Map<String, Integer> CLASSES = Map.of("IN", 1, "CS", 2, "CH", 3, "HS", 4, "NONE", 254, "ANY", 255);
     /** miekg/dns's response codes by name (StringToRcode). */
@@ -78,7 +77,8 @@ final class DnsModuleReader {
                 overTls,
                 YamlValues.bool(name, "dns.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
                 serverName == null || serverName.isEmpty() ? null : serverName,
-                TcpModuleReader.caFile(name, "dns.tls_config.ca_file", tls.get("ca_file")));
+                TcpModuleReader.caFile(name, "dns.tls_config.ca_file", tls.get("ca_file")),
+                TcpModuleReader.sourceIpAddress(name, "dns.source_ip_address", dns.get("source_ip_address")));
     }
 
     private static int queryType(String name, String type) {

@@ -42,7 +42,8 @@ final class HttpModuleReader {
             "fail_if_header_matches", "fail_if_header_not_matches", "tls_config", "preferred_ip_protocol",
             "ip_protocol_fallback", "enable_http2", "body", "body_file", "fail_if_body_matches_regexp",
             "fail_if_body_not_matches_regexp", "body_size_limit", "compression", "basic_auth", "authorization",
-            "bearer_token", "bearer_token_file", "http_headers", TLS_SCAN_KEY);
+            "bearer_token", "bearer_token_file", "http_headers", "proxy_url", "no_proxy", "proxy_from_environment",
+            "proxy_connect_header", "skip_resolve_phase_with_proxy", TLS_SCAN_KEY);
 
     private static final Set<String> BASIC_AUTH_KEYS = Set.of("username", "username_file", "password", "password_file");
     private static final Set<String> AUTHORIZATION_KEYS = Set.of("type", "credentials", "credentials_file");
@@ -77,6 +78,11 @@ final class HttpModuleReader {
     }
 
     static Module read(String name, Map<String, Object> module) {
+        return read(name, module, System.getenv());
+    }
+
+    /** @param environment where proxy_from_environment reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY */
+    static Module read(String name, Map<String, Object> module, Map<String, String> environment) {
         checkKeys(name, "", module, MODULE_KEYS);
         Map<String, Object> http = YamlValues.map(name, "http", module.get("http"));
         // The method first: a POST module's body and Content-Type keys only follow from it.
@@ -97,7 +103,8 @@ final class HttpModuleReader {
                 serverName(name, tls.get("server_name")),
                 tlsProtocols(name, tls),
                 clientCertificate(name, tls),
-                YamlValues.bool(name, "http." + TLS_SCAN_KEY, http.get(TLS_SCAN_KEY), false));
+                YamlValues.bool(name, "http." + TLS_SCAN_KEY, http.get(TLS_SCAN_KEY), false),
+                ProxyReader.read(name, http, environment));
         return new Module(name,
                 timeout(name, module.get("timeout")),
                 statusCodes(name, http.get("valid_status_codes")),
@@ -193,21 +200,30 @@ final class HttpModuleReader {
         return method;
     }
 
-    /** cert or cert_file with key or key_file, as prometheus/common pairs them; files read now. */
     private static ClientCertificate clientCertificate(String name, Map<String, Object> tls) {
-        String cert = secretOrFile(name, "http.tls_config.cert", tls.get("cert"), tls.get("cert_file"));
-        String key = secretOrFile(name, "http.tls_config.key", tls.get("key"), tls.get("key_file"));
+        return clientCertificate(name, "http.tls_config.", tls);
+    }
+
+    /**
+     * cert or cert_file with key or key_file, as prometheus/common pairs them; files read now.
+     *
+     * @param prefix the tls_config's path, "tcp.tls_config." for example
+     */
+    static ClientCertificate clientCertificate(String name, String prefix, Map<String, Object> tls) {
+        String cert = secretOrFile(name, prefix + "cert", tls.get("cert"), tls.get("cert_file"));
+        String key = secretOrFile(name, prefix + "key", tls.get("key"), tls.get("key_file"));
         if (cert == null && key == null) {
             return null;
         }
         if (cert == null || key == null) {
-            throw BlackboxConfigException.invalid(name, "http.tls_config." + (cert == null ? "cert" : "key"),
+            throw BlackboxConfigException.invalid(name, prefix + (cert == null ? "cert" : "key"),
                     "exactly one of cert or cert_file, and one of key or key_file, must be configured for a client certificate");
         }
         try {
             return ClientCertificate.of(cert, key);
         } catch (IllegalArgumentException e) {
-            throw BlackboxConfigException.invalid(name, "http.tls_config", "the client certificate and key: " + e.getMessage());
+            throw BlackboxConfigException.invalid(name, prefix.substring(0, prefix.length() - 1),
+                    "the client certificate and key: " + e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import io.headprobe.http.Header;
 
 import io.headprobe.probe.CaFile;
 import io.headprobe.probe.ClientCertificate;
+import io.headprobe.probe.HttpProxy;
 
 /**
  * One blackbox_exporter module with {@code prober: http}, as far as HeadProbe honours it. Names
@@ -56,14 +57,21 @@ public record Module(
      * @param clientCertificate {@code tls_config} cert(_file) and key(_file); null for none
      * @param tlsScan {@code headprobe_tls_scan}, HeadProbe's own key: also scan the TLS of the final
      *        https URL's server and write the headprobe_tls_* metrics
+     * @param proxy {@code proxy_url} or {@code proxy_from_environment} with the other proxy keys; null for none
      */
     public record HttpExtras(byte[] requestBody, List<Pattern> failIfBodyMatches, List<Pattern> failIfBodyNotMatches,
             long bodySizeLimit, String compression, List<SecretHeader> secretHeaders, boolean enableHttp2,
-            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate, boolean tlsScan) {
+            String serverName, List<String> tlsProtocols, ClientCertificate clientCertificate, boolean tlsScan,
+            HttpProxy proxy) {
 
         /** blackbox's defaults: nothing sent, nothing checked, HTTP/2 offered, the target's name, the JDK's versions. */
         public static final HttpExtras NONE = new HttpExtras(null, List.of(), List.of(), 0, "", List.of(), true, null,
-                List.of(), null, false);
+                List.of(), null, false, null);
+
+        /** blackbox resolves the target itself unless skip_resolve_phase_with_proxy is set beside a proxy. */
+        public boolean resolvesTarget() {
+            return proxy == null || !proxy.skipResolve();
+        }
 
         public boolean checksBody() {
             return !failIfBodyMatches.isEmpty() || !failIfBodyNotMatches.isEmpty();
@@ -77,7 +85,7 @@ public record Module(
                     + ", bodySizeLimit=" + bodySizeLimit + ", compression=" + compression + ", secretHeaders="
                     + secretHeaders + ", enableHttp2=" + enableHttp2 + ", serverName=" + serverName
                     + ", tlsProtocols=" + tlsProtocols + ", clientCertificate=" + clientCertificate
-                    + ", tlsScan=" + tlsScan + "]";
+                    + ", tlsScan=" + tlsScan + ", proxy=" + proxy + "]";
         }
     }
 

@@ -1,7 +1,8 @@
 package io.headprobe.blackbox;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import com.google.re2j.PatternSyntaxException;
 import io.headprobe.blackbox.tcp.QueryStep;
 import io.headprobe.blackbox.tcp.TcpModule;
 import io.headprobe.probe.CaFile;
+import io.netty.util.NetUtil;
 
 /**
  * One {@code prober: tcp} module of blackbox.yml as a {@link TcpModule}, with blackbox's defaults.
@@ -24,12 +26,17 @@ final class TcpModuleReader {
 
     private static final Set<String> MODULE_KEYS = Set.of("prober", "timeout", "http", "tcp", "icmp", "dns", "grpc");
     private static final Set<String> TCP_KEYS = Set.of("preferred_ip_protocol", "ip_protocol_fallback", "query_response",
-            "tls", "tls_config");
+            "tls", "tls_config", "source_ip_address");
     private static final Set<String> STEP_KEYS = Set.of("expect", "expect_bytes", "labels", "send", "starttls");
+    /** The tls_config keys of the dns and grpc probers; tcp also shows a client certificate. */
     static final Set<String> TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file");
-    /** Keys blackbox has that HeadProbe does not honour, with the reason given. */
-    private static final Map<String, String> UNSUPPORTED = unsupportedTls("tcp",
-            Map.of("tcp.source_ip_address", "it connects from the address the system chooses"));
+    private static final Set<String> TCP_TLS_KEYS = Set.of("insecure_skip_verify", "server_name", "ca_file", "cert",
+            "cert_file", "key", "key_file");
+    /**
+     * Keys blackbox has that HeadProbe does not honour, with the reason given (the client certificate
+     * keys among them are never consulted: checkKeys finds them in TCP_TLS_KEYS first).
+     */
+    private static final Map<String, String> UNSUPPORTED = unsupportedTls("tcp", Map.of());
 
     private TcpModuleReader() {
     }
@@ -39,7 +46,7 @@ final class TcpModuleReader {
         Map<String, Object> tcp = YamlValues.map(name, "tcp", module.get("tcp"));
         checkKeys(name, "tcp.", tcp, TCP_KEYS, UNSUPPORTED);
         Map<String, Object> tls = YamlValues.map(name, "tcp.tls_config", tcp.get("tls_config"));
-        checkKeys(name, "tcp.tls_config.", tls, TLS_KEYS, UNSUPPORTED);
+        checkKeys(name, "tcp.tls_config.", tls, TCP_TLS_KEYS, UNSUPPORTED);
         String serverName = YamlValues.string(name, "tcp.tls_config.server_name", tls.get("server_name"));
         return new TcpModule(name,
                 HttpModuleReader.timeout(name, module.get("timeout")),
@@ -49,7 +56,9 @@ final class TcpModuleReader {
                 YamlValues.bool(name, "tcp.tls", tcp.get("tls"), false),
                 YamlValues.bool(name, "tcp.tls_config.insecure_skip_verify", tls.get("insecure_skip_verify"), false),
                 serverName == null || serverName.isEmpty() ? null : serverName,
-                caFile(name, "tcp.tls_config.ca_file", tls.get("ca_file")));
+                caFile(name, "tcp.tls_config.ca_file", tls.get("ca_file")),
+                HttpModuleReader.clientCertificate(name, "tcp.tls_config.", tls),
+                sourceIpAddress(name, "tcp.source_ip_address", tcp.get("source_ip_address")));
     }
 
     /**
@@ -104,9 +113,12 @@ final class TcpModuleReader {
                 // blackbox expands label values from the match: without expect there is none.
                 throw BlackboxConfigException.invalid(name, key + ".labels", "needs an expect in the same step");
             }
+            // A !!binary send (upstream's PostgreSQL SSLRequest) is bytes, as Go's yaml decodes it into a string.
+            Object send = step.get("send");
+            boolean binary = send instanceof byte[];
             steps.add(new QueryStep(expect, bytes == null || bytes.isEmpty() ? null : bytes.getBytes(StandardCharsets.UTF_8),
-                    labels, YamlValues.string(name, key + ".send", step.get("send")),
-                    YamlValues.bool(name, key + ".starttls", step.get("starttls"), false)));
+                    labels, binary ? new String((byte[]) send, StandardCharsets.ISO_8859_1) : YamlValues.string(name, key + ".send", send),
+                    YamlValues.bool(name, key + ".starttls", step.get("starttls"), false), binary));
         }
         return steps;
     }
@@ -150,6 +162,26 @@ final class TcpModuleReader {
         return protocol;
     }
 
+    /**
+     * An IP address, as Go's net.ParseIP reads it; blackbox finds a bad one at each probe, HeadProbe
+     * at start-up. Null when the key is not set.
+     */
+    static InetAddress sourceIpAddress(String name, String key, Object value) {
+        String text = YamlValues.string(name, key, value);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        byte[] address = NetUtil.createByteArrayFromIpAddressString(text);
+        if (address == null || text.contains("%")) {
+            throw BlackboxConfigException.invalid(name, key, "error parsing source ip address: " + text);
+        }
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (UnknownHostException e) {
+            throw BlackboxConfigException.invalid(name, key, "error parsing source ip address: " + text);
+        }
+    }
+
     /** Read once, here: a file without a certificate stops start-up (an invalid path is an IllegalArgumentException too). */
     static Optional<CaFile> caFile(String name, String key, Object value) {
         String file = YamlValues.string(name, key, value);
@@ -157,7 +189,7 @@ final class TcpModuleReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(CaFile.read(Path.of(file)));
+            return Optional.of(CaFile.read(HttpModuleReader.readableFile(name, key, file)));
         } catch (IllegalArgumentException e) {
             throw BlackboxConfigException.invalid(name, key, e.getMessage());
         }

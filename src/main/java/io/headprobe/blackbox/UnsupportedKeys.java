@@ -13,7 +13,6 @@ import java.util.Set;
  */
 final class UnsupportedKeys {
 
-    private static final String PROXY = "it connects to targets directly, never through a proxy";
     private static final String SECRET_REF = "secret references need a secret store HeadProbe does not have (use the _file key)";
 
     private static final Map<String, String> REASONS = new LinkedHashMap<>();
@@ -21,10 +20,6 @@ final class UnsupportedKeys {
     static {
         for (String key : new String[] { "fail_if_body_json_matches_cel", "fail_if_body_json_not_matches_cel" }) {
             REASONS.put("http." + key, "it has no CEL evaluator (use fail_if_body_matches_regexp)");
-        }
-        for (String key : new String[] { "proxy_url", "no_proxy", "proxy_from_environment", "proxy_connect_header",
-                "skip_resolve_phase_with_proxy" }) {
-            REASONS.put("http." + key, PROXY);
         }
         REASONS.put("http.oauth2", "it does not run OAuth 2.0 token requests");
         REASONS.put("http.basic_auth.username_ref", SECRET_REF);
@@ -34,8 +29,7 @@ final class UnsupportedKeys {
     }
 
     /** Boolean keys whose blackbox default is false: "false" leaves them unused. */
-    private static final Set<String> FALSE_BY_DEFAULT = Set.of("http.proxy_from_environment",
-            "http.skip_resolve_phase_with_proxy", "http.enable_http3");
+    private static final Set<String> FALSE_BY_DEFAULT = Set.of("http.enable_http3");
 
     private UnsupportedKeys() {
     }

@@ -1,6 +1,7 @@
 package io.headprobe.probe;
 
 import java.net.InetAddress;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.X509Certificate;
@@ -128,6 +129,23 @@ public class HeadFetcher {
         }
     }
 
+    /**
+     * How a fetch reaches its target through an HTTP proxy, whose address is the one connected to.
+     *
+     * @param tunnelTo host:port the CONNECT of an https target names
+     * @param remoteAddress what the hop reports as the address it reached: the target's when it
+     *        was resolved and checked here; null for the proxy's
+     */
+    record Via(HttpProxy.Proxy proxy, String tunnelTo, List<Header> connectHeaders, String remoteAddress) {
+    }
+
+    /** The proxy did not take the request on, or could not be reached. */
+    static final class ProxyException extends ConnectException {
+        ProxyException(String message) {
+            super(message);
+        }
+    }
+
     /** The event loop for a probe's connections (one after the other, they share it). */
     EventLoop nextLoop() {
         return vertx.nettyEventLoopGroup().next();
@@ -139,8 +157,14 @@ public class HeadFetcher {
      */
     Uni<Hop> fetch(TargetUrl url, InetAddress address, ProbeOptions options, long connectTimeoutMs, EventLoop loop,
             long deadline) {
+        return fetch(url, address, null, options, connectTimeoutMs, loop, deadline);
+    }
+
+    /** @param via the proxy {@code address} is one of; null when it is the target's */
+    Uni<Hop> fetch(TargetUrl url, InetAddress address, Via via, ProbeOptions options, long connectTimeoutMs,
+            EventLoop loop, long deadline) {
         return Uni.createFrom().emitter(emitter -> {
-            Exchange exchange = new Exchange(url, address, options, emitter, deadline);
+            Exchange exchange = new Exchange(url, address, via, options, emitter, deadline);
             emitter.onTermination(exchange::close);
             exchange.connect(connectTimeoutMs, loop);
         });
@@ -150,6 +174,7 @@ public class HeadFetcher {
     final class Exchange {
         private final TargetUrl url;
         private final InetAddress address;
+        private final Via via;
         private final ProbeOptions options;
         private final UniEmitter<? super Hop> emitter;
         private final long deadline;
@@ -160,15 +185,18 @@ public class HeadFetcher {
         private volatile ProbeTls.Connection tlsConnection;
         private TlsInfo tlsInfo;
         private long connected;
+        /** When the proxy's tunnel was up; the connect's time without a proxy. */
+        private long tunneled;
         private long secured;
         private long written;
         /** Once the head of a final response whose body is read is in. */
         private volatile BodyReading reading;
 
-        Exchange(TargetUrl url, InetAddress address, ProbeOptions options, UniEmitter<? super Hop> emitter,
+        Exchange(TargetUrl url, InetAddress address, Via via, ProbeOptions options, UniEmitter<? super Hop> emitter,
                 long deadline) {
             this.url = url;
             this.address = address;
+            this.via = via;
             this.options = options;
             this.emitter = emitter;
             this.deadline = deadline;
@@ -177,7 +205,7 @@ public class HeadFetcher {
         void connect(long connectTimeoutMs, EventLoop loop) {
             ChannelFuture connecting = bootstrap.clone(loop)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeoutMs)))
-                    .connect(new InetSocketAddress(address, url.port()));
+                    .connect(new InetSocketAddress(address, via == null ? url.port() : via.proxy().url().port()));
             channel = connecting.channel();
             if (over.get()) {
                 channel.close();
@@ -193,12 +221,64 @@ public class HeadFetcher {
                     return;
                 }
                 connected = System.nanoTime();
-                if (url.https()) {
+                tunneled = connected;
+                if (url.https() && via != null) {
+                    tunnel();
+                } else if (url.https()) {
                     secure();
                 } else {
                     sendHttp1();
                 }
             }));
+        }
+
+        /**
+         * Asks the proxy for a tunnel to the target, as Go's client does: the CONNECT, the module's
+         * headers and the proxy URL's credentials; any answer but 200 ends the probe.
+         */
+        private void tunnel() {
+            StringBuilder head = new StringBuilder("CONNECT ").append(via.tunnelTo()).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(via.tunnelTo()).append("\r\n")
+                    .append("User-Agent: ").append(USER_AGENT).append("\r\n");
+            for (Header header : via.connectHeaders()) {
+                head.append(header.name()).append(": ").append(header.value()).append("\r\n");
+            }
+            if (via.proxy().authorization() != null) {
+                head.append("Proxy-Authorization: ").append(via.proxy().authorization()).append("\r\n");
+            }
+            head.append("\r\n");
+            channel.pipeline().addFirst(new TunnelAnswer(this, config.maxHeaderBytes()));
+            channel.writeAndFlush(Unpooled.copiedBuffer(head, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .addListener(done -> step("after writing the CONNECT", () -> {
+                        if (done.isSuccess()) {
+                            channel.read();
+                        } else {
+                            fail(done.cause());
+                        }
+                    }));
+        }
+
+        /** The proxy's answer to the CONNECT: its status line, and nothing after the head. */
+        void tunnelAnswered(String statusLine, boolean more) {
+            step("after the proxy's answer", () -> {
+                String[] parts = statusLine.split(" ", 3);
+                if (parts.length < 2 || !parts[1].equals("200")) {
+                    fail(new ProxyException("the proxy " + via.proxy().address() + " refused the CONNECT to " + via.tunnelTo()
+                            + ": " + (parts.length < 2 ? "unknown status code" : String.join(" ", List.of(parts).subList(1, parts.length)))));
+                    return;
+                }
+                if (more) {
+                    fail(new ProxyException("the proxy " + via.proxy().address() + " sent bytes after its answer to the CONNECT"));
+                    return;
+                }
+                channel.pipeline().remove(TunnelAnswer.class);
+                tunneled = System.nanoTime();
+                secure();
+            });
+        }
+
+        void tunnelClosed() {
+            fail(new ProxyException("the proxy " + via.proxy().address() + " closed the connection before answering the CONNECT"));
         }
 
         private void secure() {
@@ -250,8 +330,10 @@ public class HeadFetcher {
                     new HttpClientCodec(Math.min(config.maxHeaderBytes(), 8192), config.maxHeaderBytes(), 8192),
                     new Http1HeadReader(this));
             channel.config().setAutoRead(true);
+            // To a proxy, the target in absolute form, with the Host sent as its authority (as Go does).
+            String target = via == null ? url.pathAndQuery() : "http://" + options.hostHeader(url) + url.pathAndQuery();
             DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                    io.netty.handler.codec.http.HttpMethod.valueOf(options.method().name()), url.pathAndQuery(),
+                    io.netty.handler.codec.http.HttpMethod.valueOf(options.method().name()), target,
                     options.requestBody() == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(options.requestBody()));
             request.headers().set(HttpHeaderNames.HOST, options.hostHeader(url));
             request.headers().set(HttpHeaderNames.USER_AGENT, USER_AGENT);
@@ -265,6 +347,9 @@ public class HeadFetcher {
             String length = contentLength();
             if (length != null) {
                 request.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+            }
+            if (via != null && via.proxy().authorization() != null) {
+                request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION, via.proxy().authorization());
             }
             // One request per connection: the head (and perhaps the body) is all we read.
             request.headers().set(HttpHeaderNames.CONNECTION, "close");
@@ -348,9 +433,10 @@ public class HeadFetcher {
             List<Header> headers = new ArrayList<>();
             received.forEach(header -> headers.add(new Header(header.getKey(), header.getValue())));
             ProbeResult.Timings timings = new ProbeResult.Timings(null, null, ProbeResult.Timings.ms(connected - start),
-                    url.https() ? ProbeResult.Timings.ms(secured - connected) : null,
+                    url.https() ? ProbeResult.Timings.ms(secured - tunneled) : null,
                     ProbeResult.Timings.ms(now - (written == 0 ? now : written)));
-            Hop hop = new Hop(status, httpVersion, List.copyOf(headers), NetUtil.toAddressString(address), timings, tlsInfo,
+            String remote = via == null || via.remoteAddress() == null ? NetUtil.toAddressString(address) : via.remoteAddress();
+            Hop hop = new Hop(status, httpVersion, List.copyOf(headers), remote, timings, tlsInfo,
                     null);
             if (reading == null && !over.get() && readsBody(hop)) {
                 BodyReading started = new BodyReading(hop, options.body().maxBytes(), this::complete);

@@ -1,5 +1,6 @@
 package io.headprobe.probe;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,13 +40,16 @@ public final class ProbeBootstrap {
      * probe that emits one result: a failed connect completes it with {@code failed}'s result, a
      * connected channel goes to {@code connected} (on its event loop), and a probe cancelled
      * meanwhile closes the channel.
+     *
+     * @param source the local address to connect from (blackbox's source_ip_address), any port, as
+     *        Go's Dialer.LocalAddr; null for the system's choice
      */
-    public static <T> void connect(Bootstrap bootstrap, Vertx vertx, InetSocketAddress address, long deadline,
+    public static <T> void connect(Bootstrap bootstrap, Vertx vertx, InetSocketAddress address, InetAddress source, long deadline,
             UniEmitter<? super T> emitter, Function<Throwable, T> failed, Consumer<Channel> connected) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         ChannelFuture connecting = bootstrap.clone(vertx.nettyEventLoopGroup().next())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, left)))
-                .connect(address);
+                .connect(address, source == null ? null : new InetSocketAddress(source, 0));
         AtomicBoolean cancelled = new AtomicBoolean();
         emitter.onTermination(() -> {
             cancelled.set(true);

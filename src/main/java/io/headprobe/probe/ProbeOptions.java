@@ -27,30 +27,37 @@ import io.vertx.core.http.HttpMethod;
  *        a CORS preflight, the page again unverified when its certificate fails); false grades the
  *        page alone, so the target sees one request per probe, as from blackbox_exporter
  * @param tlsScan also make a TLS scan of the final URL's server when it is https (see {@link TlsScanStep})
+ * @param proxy the HTTP proxies a blackbox module goes through; null to connect directly
  */
 public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
         int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
         CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient, boolean auditFetches,
-        boolean tlsScan) {
+        boolean tlsScan, HttpProxy proxy) {
 
-    /** Options with Observatory's fetches for an audit and without a TLS scan. */
+    /** Options with Observatory's fetches for an audit, without a TLS scan, connecting directly. */
     public ProbeOptions(HttpMethod method, Duration timeout, boolean followRedirects, int maxRedirects,
             int concurrency, boolean audit, boolean tlsVerify, boolean http2, Integer ipVersion, List<Header> headers,
             CaFile caFile, String host, BodyRead body, byte[] requestBody, TlsClient tlsClient) {
         this(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2, ipVersion, headers,
-                caFile, host, body, requestBody, tlsClient, true, false);
+                caFile, host, body, requestBody, tlsClient, true, false, null);
     }
 
     /** The same options with a TLS scan or without. */
     public ProbeOptions withTlsScan(boolean scan) {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, scan);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, scan, proxy);
     }
 
     /** The same options, the audit grading the page alone ({@code false}) or with Observatory's fetches. */
     public ProbeOptions withAuditFetches(boolean fetches) {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient, fetches, tlsScan);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, fetches, tlsScan, proxy);
+    }
+
+    /** The same options through {@code proxy} (null: directly). */
+    public ProbeOptions withProxy(HttpProxy proxy) {
+        return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, tlsVerify, http2,
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 
     /**
@@ -99,7 +106,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     /** The same options, but certificates are not verified (to see what a failed chain hides). */
     ProbeOptions unverified() {
         return new ProbeOptions(method, timeout, followRedirects, maxRedirects, concurrency, audit, false, http2,
-                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan);
+                ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 
     /**
@@ -110,14 +117,14 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         List<Header> all = new ArrayList<>(headers);
         all.addAll(more);
         return new ProbeOptions(method, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2, ipVersion,
-                List.copyOf(all), caFile, null, null, null, tlsClient, false, false);
+                List.copyOf(all), caFile, null, null, null, tlsClient, false, false, proxy);
     }
 
     /** The options of the fetch of a page's icon: its body (same cap), no audit, redirects followed. */
     ProbeOptions forIcon(boolean sameOrigin) {
         return new ProbeOptions(HttpMethod.GET, timeout, true, maxRedirects, concurrency, false, tlsVerify, http2,
                 ipVersion, sameOrigin ? headers : forOtherOrigin(), caFile, null, new BodyRead(body.maxBytes(), false), null,
-                tlsClient, false, false);
+                tlsClient, false, false, proxy);
     }
 
     /**
@@ -128,7 +135,7 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
     ProbeOptions within(long deadline) {
         long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime());
         return new ProbeOptions(method, Duration.ofNanos(left), followRedirects, maxRedirects, concurrency, audit, tlsVerify,
-                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan);
+                http2, ipVersion, headers, caFile, host, body, requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 
     /**
@@ -165,6 +172,6 @@ public record ProbeOptions(HttpMethod method, Duration timeout, boolean followRe
         }
         return new ProbeOptions(toGet ? HttpMethod.GET : method, timeout, followRedirects, maxRedirects, concurrency,
                 audit, tlsVerify, http2, ipVersion, headers, caFile, keepsHost ? host : null, body,
-                dropsBody ? null : requestBody, tlsClient, auditFetches, tlsScan);
+                dropsBody ? null : requestBody, tlsClient, auditFetches, tlsScan, proxy);
     }
 }

@@ -90,7 +90,13 @@ public class ProbeTls {
      * tls_config.server_name, else the target's host.
      */
     public Connection connect(String serverName, int port, boolean verify, CaFile caFile) {
-        return connect(serverName, port, new String[0], verify, caFile, null);
+        return connect(serverName, port, verify, caFile, null);
+    }
+
+    /** @param certificate shown to a server that asks for one (a module's tls_config cert and key); null for none */
+    public Connection connect(String serverName, int port, boolean verify, CaFile caFile, ClientCertificate certificate) {
+        return connect(serverName, port, new String[0], verify, caFile,
+                certificate == null ? null : new ProbeOptions.TlsClient(null, List.of(), certificate));
     }
 
     /** As {@link #connect(String, int, boolean, CaFile)}, offering h2 alone by ALPN (blackbox's grpc, as grpc-go). */

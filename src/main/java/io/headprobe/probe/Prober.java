@@ -372,19 +372,57 @@ public class Prober {
                 });
     }
 
-    /** One hop: resolve, check every address, then connect to them in turn until one answers. */
+    /**
+     * One hop: resolve, check every address, then connect to them in turn until one answers; or
+     * through the options' proxy, when it takes this target.
+     */
     private Uni<Hop> fetch(TargetUrl url, Trace trace, ProbeOptions options) {
+        HttpProxy proxy = options.proxy();
+        if (proxy != null && proxy.skipResolve()) {
+            HttpProxy.Proxy via = proxy.choose(url, url.host());
+            if (via != null) {
+                // skip_resolve_phase_with_proxy: the proxy resolves the name and decides where it may go.
+                return throughProxy(url, via, null, trace, options);
+            }
+        }
         long resolving = System.nanoTime();
         return resolver.resolve(url)
                 .onItem().transform(Unchecked.function(resolved -> {
                     // A literal address needs no lookup; a name's lookup is timed, hosts file included.
                     Double dnsMs = url.literal().isPresent() ? null : ProbeResult.Timings.msSince(resolving);
                     trace.resolved(resolved.stream().map(NetUtil::toAddressString).toList());
-                    return new Candidates(AddressOrder.of(url.host(), checked(url, resolved), options.ipVersion()), dnsMs);
+                    return new Candidates(AddressOrder.of(url.host(), checked(url.host(), resolved), options.ipVersion()), dnsMs);
                 }))
-                .onItem().transformToUni(candidates -> perHost.withPermit(url.host(),
-                        () -> attempt(url, candidates.addresses(), 0, options, trace))
-                        .onItem().transform(hop -> hop.withDnsMs(candidates.dnsMs())));
+                .onItem().transformToUni(candidates -> {
+                    InetAddress first = candidates.addresses().get(0);
+                    // blackbox puts the address it resolved in the first request's URL, which Go's no_proxy then matches.
+                    HttpProxy.Proxy via = proxy == null ? null
+                            : proxy.choose(url, trace.redirectCount() == 0 ? NetUtil.toAddressString(first) : url.host());
+                    Uni<Hop> hop = via != null ? throughProxy(url, via, first, trace, options)
+                            : perHost.withPermit(url.host(), () -> attempt(url, candidates.addresses(), 0, options, trace, null));
+                    return hop.onItem().transform(answer -> answer.withDnsMs(candidates.dnsMs()));
+                });
+    }
+
+    /**
+     * One hop through {@code via}, whose addresses the guard checks as any target's: it is where
+     * HeadProbe connects. An https target's tunnel goes to {@code target}, the address resolved and
+     * checked here, so that the proxy cannot be sent elsewhere by a second lookup; to the target's
+     * name when it was not resolved (the proxy decides then). An http target's request names its
+     * Host, as Go's does, and the proxy resolves it.
+     */
+    private Uni<Hop> throughProxy(TargetUrl url, HttpProxy.Proxy via, InetAddress target, Trace trace, ProbeOptions options) {
+        String tunnelTo = target == null ? url.hostHeader() + ":" + url.port()
+                : NetUtil.toSocketAddressString(target.getHostAddress(), url.port());
+        HeadFetcher.Via route = new HeadFetcher.Via(via, tunnelTo, options.proxy().connectHeaders(),
+                target == null ? null : NetUtil.toAddressString(target));
+        return resolver.resolve(via.url())
+                .onItem().transform(Unchecked.function(resolved -> AddressOrder.of(via.url().host(),
+                        checked("the proxy " + via.address(), resolved), null)))
+                .onItem().transformToUni(addresses -> perHost.withPermit(url.host(),
+                        () -> attempt(url, addresses, 0, options, trace, route)))
+                .onFailure(HeadFetcher.ConnectAttemptException.class).transform(failure -> new HeadFetcher.ProxyException(
+                        "the proxy " + via.address() + " could not be reached: " + failure.getMessage()));
     }
 
     private record Candidates(List<InetAddress> addresses, Double dnsMs) {
@@ -395,18 +433,19 @@ public class Prober {
      * the connection within {@code headprobe.probe.connect-attempt-timeout} gives way to the next.
      * Once a connection is up, whatever happens (TLS, the response) is that target's answer.
      */
-    private Uni<Hop> attempt(TargetUrl url, List<InetAddress> addresses, int index, ProbeOptions options, Trace trace) {
+    private Uni<Hop> attempt(TargetUrl url, List<InetAddress> addresses, int index, ProbeOptions options, Trace trace,
+            HeadFetcher.Via via) {
         InetAddress address = addresses.get(index);
         boolean last = index == addresses.size() - 1;
         long connectTimeout = last ? options.timeout().toMillis()
                 : Math.min(config.connectAttemptTimeout().toMillis(), options.timeout().toMillis());
         Uni<Hop> hop = perAddress.withPermit(NetUtil.toAddressString(address),
                 () -> permits.withPermit(
-                        () -> metrics.timed(() -> fetcher.fetch(url, address, options, connectTimeout, trace.loop,
+                        () -> metrics.timed(() -> fetcher.fetch(url, address, via, options, connectTimeout, trace.loop,
                                 trace.bodyDeadline))));
         return last ? hop
                 : hop.onFailure(HeadFetcher.ConnectAttemptException.class)
-                        .recoverWithUni(() -> attempt(url, addresses, index + 1, options, trace));
+                        .recoverWithUni(() -> attempt(url, addresses, index + 1, options, trace, via));
     }
 
     /**
@@ -427,11 +466,15 @@ public class Prober {
                 Map.of("Retry-After", Long.toString(seconds)));
     }
 
-    /** Every address the name resolved to must be allowed: a mixed answer is refused whole. */
-    private List<InetAddress> checked(TargetUrl url, List<InetAddress> addresses) {
+    /**
+     * Every address the name resolved to must be allowed: a mixed answer is refused whole.
+     *
+     * @param name what resolved, as the error names it
+     */
+    private List<InetAddress> checked(String name, List<InetAddress> addresses) {
         for (InetAddress address : addresses) {
             if (!guard.allows(address)) {
-                throw new Failures.BlockedAddressException(url.host() + " resolves to " + NetUtil.toAddressString(address)
+                throw new Failures.BlockedAddressException(name + " resolves to " + NetUtil.toAddressString(address)
                         + ", which is not a public address");
             }
         }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.headprobe.testing.ConnectProxy;
 import io.headprobe.testing.DnsServer;
 import io.headprobe.testing.DnsZone;
 import io.headprobe.testing.ExternalProcess;
@@ -85,11 +86,15 @@ class BlackboxConformanceTest {
         static TestCa ca;
         static TestCa.Leaf client;
         static Path config;
+        static ConnectProxy proxy;
+        static ConnectProxy refusing;
 
         @Override
         public Map<String, String> start() {
             try {
                 ca = TestCa.create();
+                proxy = ConnectProxy.start();
+                refusing = ConnectProxy.refusing(407);
                 client = ca.leaf("prober.example");
                 config = Files.createTempDirectory("blackbox").resolve("blackbox.yml");
                 Files.writeString(config, """
@@ -151,6 +156,35 @@ class BlackboxConformanceTest {
                             http:
                               preferred_ip_protocol: ip4
                               tls_config: {ca_file: %1$s, cert_file: %2$s, key_file: %3$s}
+                          proxied:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              proxy_url: %4$s
+                              proxy_connect_header: {Proxy-Authorization: [Bearer conformance]}
+                              tls_config: {ca_file: %1$s}
+                          proxy_refusing:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              proxy_url: %5$s
+                              tls_config: {ca_file: %1$s}
+                          proxy_unreachable:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              proxy_url: http://127.0.0.1:%6$d
+                          proxy_skip_resolve:
+                            prober: http
+                            timeout: 2s
+                            http:
+                              preferred_ip_protocol: ip4
+                              proxy_url: %4$s
+                              skip_resolve_phase_with_proxy: true
+                              tls_config: {ca_file: %1$s}
                           pop3s_banner_ca:
                             prober: tcp
                             tcp:
@@ -187,8 +221,9 @@ class BlackboxConformanceTest {
                           grpc_unknown:
                             prober: grpc
                             grpc: {service: nope}
-                        """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()) + StockBlackbox.TCP_MODULES
-                        + StockBlackbox.GRPC_MODULES + DnsZone.MODULES);
+                        """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile(), proxy.url(), refusing.url(),
+                        Loopback.refusingPort()) + StockBlackbox.TCP_MODULES + StockBlackbox.GRPC_MODULES
+                        + DnsZone.MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -197,6 +232,8 @@ class BlackboxConformanceTest {
 
         @Override
         public void stop() {
+            proxy.close();
+            refusing.close();
         }
     }
 
@@ -264,6 +301,14 @@ class BlackboxConformanceTest {
         targets.put("min_version TLS13, the server has 1.3", new String[] { https.url("/"), "tls13_only" });
         targets.put("a client certificate the server checks", new String[] { mutual.url("/"), "client_certificate" });
         targets.put("no client certificate where one is required", new String[] { mutual.url("/"), "http_tls" });
+        TlsServer byName = serve(TlsServer.start(Setup.ca.leaf("allowed.test")));
+        // Debian's 0.23 has proxy_url, proxy_connect_header and skip_resolve_phase_with_proxy; no_proxy and
+        // proxy_from_environment are later (BlackboxProxyTest and ProxyKeysTest cover them).
+        targets.put("https through a CONNECT proxy", new String[] { https.url("/"), "proxied" });
+        targets.put("http through a proxy, redirect chain", new String[] { first.url("/"), "proxied" });
+        targets.put("a proxy that answers the CONNECT with 407", new String[] { https.url("/"), "proxy_refusing" });
+        targets.put("a proxy that is not there", new String[] { ok.url("/"), "proxy_unreachable" });
+        targets.put("skip_resolve: the proxy resolves the name", new String[] { byName.url("allowed.test", "/"), "proxy_skip_resolve" });
 
         StringBuilder table = new StringBuilder("| target | metric | blackbox | HeadProbe |\n| --- | --- | --- | --- |\n");
         List<String> problems = new ArrayList<>();

@@ -180,10 +180,9 @@ class BlackboxModulesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "fail_if_body_json_matches_cel: 'body.ok' | http.fail_if_body_json_matches_cel | it has no CEL evaluator (use fail_if_body_matches_regexp)",
-            "proxy_url: 'http://127.0.0.1:3128' | http.proxy_url | it connects to targets directly, never through a proxy",
-            "skip_resolve_phase_with_proxy: true | http.skip_resolve_phase_with_proxy | it connects to targets directly, never through a proxy",
             "oauth2: {client_id: a} | http.oauth2 | it does not run OAuth 2.0 token requests",
-            "proxy_from_environment: true | http.proxy_from_environment | it connects to targets directly, never through a proxy",
+            "proxy_url: 'socks5://127.0.0.1:1080' | http.proxy_url | it speaks to HTTP proxies only (http://), not socks5://",
+            "proxy_url: 'https://127.0.0.1:3128' | http.proxy_url | it speaks to HTTP proxies only (http://), not https://",
             "basic_auth: {username: u, password_ref: p} | http.basic_auth.password_ref | secret references need a secret store HeadProbe does not have (use the _file key)",
             "enable_http3: true | http.enable_http3 | it does not speak HTTP/3" })
     void anUnsupportedKeyStopsStartUpNamingModuleAndKey(String http, String key, String why) {
@@ -599,10 +598,12 @@ class BlackboxModulesTest {
 
     @Test
     void tcpKeysHeadProbeDoesNotHonourStopStartUp() {
-        assertEquals("blackbox module \"t\": key tcp.source_ip_address is not supported by HeadProbe (it connects "
-                + "from the address the system chooses)", error("modules: {t: {prober: tcp, tcp: {source_ip_address: 10.0.0.1}}}"));
-        assertEquals("blackbox module \"t\": key tcp.tls_config.cert_file is not supported by HeadProbe (it sends no "
-                + "client certificate)", error("modules: {t: {prober: tcp, tcp: {tls_config: {cert_file: c.pem}}}}"));
+        assertEquals("blackbox module \"t\": key tcp.source_ip_address: error parsing source ip address: 10.0.0.256",
+                error("modules: {t: {prober: tcp, tcp: {source_ip_address: 10.0.0.256}}}"));
+        assertEquals("2001:db8:0:0:0:0:0:1", BlackboxFile.parse("modules: {t: {prober: tcp, tcp: {source_ip_address: '2001:db8::1'}}}")
+                .tcp().get("t").sourceIpAddress().getHostAddress());
+        assertEquals("blackbox module \"t\": key tcp.tls_config.min_version is not supported by HeadProbe (the JVM's TLS "
+                + "settings choose the versions)", error("modules: {t: {prober: tcp, tcp: {tls_config: {min_version: TLS13}}}}"));
         assertEquals("blackbox module \"t\": key tcp.query_response[0].expct is unknown (neither HeadProbe nor "
                 + "blackbox_exporter has it)", error("modules: {t: {prober: tcp, tcp: {query_response: [{expct: x}]}}}"));
         assertEquals("blackbox module \"t\": key tcp.query_response[0].labels: needs an expect in the same step",

@@ -68,7 +68,7 @@ class DnsModuleReaderTest {
         assertTrue(error("dns_over_tls: true").contains("DNS over TLS needs transport_protocol: tcp"));
         assertEquals("blackbox module \"m\": key dns.tls_config.cert_file is not supported by HeadProbe (it sends no client certificate)",
                 error("tls_config: {cert_file: client.pem}"));
-        assertTrue(error("source_ip_address: 192.0.2.1").contains("dns.source_ip_address"));
+        assertTrue(error("source_ip_address: example.org").contains("dns.source_ip_address: error parsing source ip address: example.org"));
         assertTrue(error("valid_rcodes: [NOPE]").contains("\"NOPE\" is not an rcode"));
         assertTrue(error("transport_protocol: quic").contains("neither udp nor tcp"));
         assertTrue(error("query_type: NOPE").contains("query type 'NOPE' is not valid"));

@@ -76,6 +76,25 @@ public final class RawServer implements AutoCloseable {
         }
     }
 
+    /** As {@link #tls}, but the handshake fails without a client certificate that {@code clients} issued. */
+    public static RawServer tlsWithClientCertificates(TestCa.Leaf leaf, TestCa clients, Script script) {
+        try {
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory
+                    .getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(leaf.keyStore(), TestCa.Leaf.PASSWORD.toCharArray());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), new javax.net.ssl.TrustManager[] { clients.trustManager() }, null);
+            javax.net.ssl.SSLServerSocket socket = (javax.net.ssl.SSLServerSocket) context.getServerSocketFactory()
+                    .createServerSocket(0, 100, Loopback.address());
+            socket.setNeedClientAuth(true);
+            return new RawServer(socket, script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static ServerSocket plain(InetAddress address) {
         try {
             return new ServerSocket(0, 100, address);

@@ -1,5 +1,6 @@
 package io.headprobe.blackbox.dns;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import io.headprobe.probe.CaFile;
  * @param validRcodes the response codes that pass (NOERROR, 0, by default)
  * @param dnsOverTls whether the TCP connection starts with a TLS handshake (RFC 7858)
  * @param serverName tls_config.server_name: the name checked and sent as SNI; null for the target's host
+ * @param sourceIpAddress source_ip_address: the local address queries leave from; null for the system's choice
  */
 public record DnsModule(
         String name,
@@ -35,7 +37,8 @@ public record DnsModule(
         boolean dnsOverTls,
         boolean insecureSkipVerify,
         String serverName,
-        Optional<CaFile> caFile) {
+        Optional<CaFile> caFile,
+        InetAddress sourceIpAddress) {
 
     /** SOA's type number: blackbox writes probe_dns_serial for SOA queries only. */
     static final int SOA = 6;

@@ -99,7 +99,9 @@ final class Exchange extends SimpleChannelInboundHandler<DnsResponse> {
         }
         ScheduledFuture<?> timeout = loop.schedule(() -> fail("Error while sending a DNS query: i/o timeout"),
                 deadline - started, TimeUnit.NANOSECONDS);
-        ChannelFuture connecting = bootstrap.connect(server);
+        // source_ip_address: the query leaves from it, over UDP as over TCP (Go's Dialer.LocalAddr).
+        ChannelFuture connecting = bootstrap.connect(server,
+                module.sourceIpAddress() == null ? null : new InetSocketAddress(module.sourceIpAddress(), 0));
         emitter.onTermination(() -> {
             timeout.cancel(false);
             connecting.addListener(connected -> connecting.channel().close());

@@ -124,7 +124,7 @@ public class GrpcProber {
             return Uni.createFrom().item(new GrpcResult(peer.dnsSeconds(), peer.address(), 0.0, HealthWire.UNAVAILABLE, null,
                     null, "msg=\"invalid port in " + peer.authority() + "\"\n"));
         }
-        return Uni.createFrom().emitter(emitter -> ProbeBootstrap.connect(bootstrap, vertx, address, deadline, emitter,
+        return Uni.createFrom().emitter(emitter -> ProbeBootstrap.connect(bootstrap, vertx, address, null, deadline, emitter,
                 cause -> new GrpcResult(peer.dnsSeconds(), peer.address(), (System.nanoTime() - checkStart) / 1e9,
                         System.nanoTime() - deadline >= 0 ? HealthWire.DEADLINE_EXCEEDED : HealthWire.UNAVAILABLE, null, null,
                         "msg=\"connection error: " + String.valueOf(cause.getMessage()).replace("\"", "'") + "\"\n"),

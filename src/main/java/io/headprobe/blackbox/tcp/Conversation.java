@@ -147,7 +147,8 @@ final class Conversation extends ChannelInboundHandlerAdapter {
                     : GoTemplate.expand(current.send(), matched);
             matched = null;
             step++;
-            ChannelFuture sent = send == null || send.isEmpty() ? channel.newSucceededFuture() : send(send);
+            ChannelFuture sent = send == null || send.isEmpty() ? channel.newSucceededFuture()
+                    : send(send, current.sendsBytes() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             if (current.startTls()) {
                 handshaking = true;
                 sent.addListener(done -> act(() -> {
@@ -183,9 +184,10 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         return labels;
     }
 
-    private ChannelFuture send(String line) {
+    /** As Go's Fprintf("%s\n"): the line feed follows even bytes given as !!binary. */
+    private ChannelFuture send(String line, java.nio.charset.Charset charset) {
         log("Sending line \"" + line + "\"");
-        ChannelFuture sent = channel.writeAndFlush(Unpooled.wrappedBuffer((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        ChannelFuture sent = channel.writeAndFlush(Unpooled.wrappedBuffer((line + "\n").getBytes(charset)));
         sent.addListener(done -> {
             if (!done.isSuccess()) {
                 act(() -> end(false, "failed to send: " + describe(done.cause())));
@@ -198,7 +200,7 @@ final class Conversation extends ChannelInboundHandlerAdapter {
     private void secure() {
         handshaking = true;
         ProbeTls.Connection connection = tls.connect(peer.serverName(), peer.port(), !module.insecureSkipVerify(),
-                module.caFile().orElse(null));
+                module.caFile().orElse(null), module.clientCertificate());
         SslHandler ssl = new SslHandler(connection.engine());
         ssl.setHandshakeTimeoutMillis(0); // the probe's deadline covers the handshake
         channel.pipeline().addFirst(ssl);

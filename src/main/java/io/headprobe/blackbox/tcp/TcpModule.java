@@ -1,10 +1,12 @@
 package io.headprobe.blackbox.tcp;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.headprobe.probe.CaFile;
+import io.headprobe.probe.ClientCertificate;
 
 /**
  * One blackbox_exporter module with {@code prober: tcp}. Names and defaults are blackbox's.
@@ -13,6 +15,8 @@ import io.headprobe.probe.CaFile;
  * @param preferredIpProtocol "ip4" or "ip6" (blackbox's default is ip6)
  * @param tls whether the connection starts with a TLS handshake
  * @param serverName tls_config.server_name: the name checked and sent as SNI; null for the target's host
+ * @param clientCertificate tls_config cert(_file) and key(_file), shown when the server asks; null for none
+ * @param sourceIpAddress source_ip_address: the local address connections are made from; null for the system's choice
  */
 public record TcpModule(
         String name,
@@ -23,7 +27,9 @@ public record TcpModule(
         boolean tls,
         boolean insecureSkipVerify,
         String serverName,
-        Optional<CaFile> caFile) {
+        Optional<CaFile> caFile,
+        ClientCertificate clientCertificate,
+        InetAddress sourceIpAddress) {
 
     public TcpModule {
         queryResponse = List.copyOf(queryResponse);

@@ -68,7 +68,7 @@ public class TcpProber {
 
     private Uni<TcpResult> converse(Conversation.Peer peer, InetAddress address, TcpModule module, long deadline) {
         return Uni.createFrom().emitter(emitter -> ProbeBootstrap.connect(bootstrap, vertx,
-                new InetSocketAddress(address, peer.port()), deadline, emitter,
+                new InetSocketAddress(address, peer.port()), module.sourceIpAddress(), deadline, emitter,
                 cause -> TcpResult.failed(peer.dnsSeconds(), peer.address(), "Error dialing TCP: " + cause.getMessage()),
                 channel -> new Conversation(module, tls, peer, emitter).start(channel, deadline)));
     }

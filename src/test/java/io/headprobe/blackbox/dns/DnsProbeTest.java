@@ -105,6 +105,12 @@ class DnsProbeTest {
                             timeout: 5s
                             dns:
                               query_name: garbled.test
+                          dns_from_127_0_0_3:
+                            prober: dns
+                            timeout: 5s
+                            dns:
+                              query_name: a.test
+                              source_ip_address: 127.0.0.3
                         """.formatted(ca.rootPemFile()) + DnsZone.MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString());
             } catch (IOException e) {
@@ -202,6 +208,28 @@ class DnsProbeTest {
         assertEquals(0.0, metrics.value("probe_success"));
         assertEquals(0.0, metrics.value("probe_dns_query_succeeded"));
         assertTrue(System.nanoTime() - start < 4_000_000_000L, "it waited for the timeout");
+    }
+
+    /** source_ip_address: the query leaves from that address (any 127/8 address is the host's own). */
+    @Test
+    void theQueryLeavesFromTheSourceIpAddress() throws IOException {
+        try (java.net.DatagramSocket server = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.util.concurrent.atomic.AtomicReference<java.net.InetAddress> from = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread answering = new Thread(() -> {
+                try {
+                    java.net.DatagramPacket query = new java.net.DatagramPacket(new byte[512], 512);
+                    server.receive(query);
+                    from.set(query.getAddress());
+                    // Junk for an answer: the probe ends at once instead of at its timeout.
+                    server.send(new java.net.DatagramPacket(new byte[] { 1, 2, 3 }, 3, query.getSocketAddress()));
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            answering.start();
+            scrape("127.0.0.1:" + server.getLocalPort(), "dns_from_127_0_0_3");
+            assertEquals("127.0.0.3", from.get().getHostAddress());
+        }
     }
 
     @Test

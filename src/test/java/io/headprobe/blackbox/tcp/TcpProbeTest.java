@@ -53,10 +53,12 @@ class TcpProbeTest {
     /** A CA the app trusts, and a blackbox.yml with the stock file's tcp modules and a few more. */
     public static class Setup implements QuarkusTestResourceLifecycleManager {
         static volatile TestCa ca;
+        static volatile TestCa.Leaf client;
 
         @Override
         public Map<String, String> start() {
             ca = TestCa.create();
+            client = ca.leaf("prober.example");
             try {
                 Path config = Files.writeString(Files.createTempFile("blackbox-tcp", ".yml"), """
                         modules:
@@ -97,6 +99,28 @@ class TcpProbeTest {
                             tcp:
                               query_response:
                               - expect_bytes: "HELLO"
+                          client_certificate:
+                            prober: tcp
+                            tcp:
+                              tls: true
+                              query_response: [{expect: '^[+]OK'}]
+                              tls_config: {ca_file: %1$s, cert_file: %2$s, key_file: %3$s}
+                          no_client_certificate:
+                            prober: tcp
+                            tcp:
+                              tls: true
+                              query_response: [{expect: '^[+]OK'}]
+                              tls_config: {ca_file: %1$s}
+                          from_127_0_0_3:
+                            prober: tcp
+                            tcp:
+                              source_ip_address: 127.0.0.3
+                          ssl_request:
+                            prober: tcp
+                            tcp:
+                              query_response:
+                              - send: !!binary AAAACATSFi8=
+                              - expect_bytes: S
                           smtp_starttls:
                             prober: tcp
                             tcp:
@@ -111,7 +135,7 @@ class TcpProbeTest {
                                 ca_file: %s
                           icmp:
                             prober: icmp
-                        """.formatted(ca.rootPemFile()) + StockBlackbox.TCP_MODULES);
+                        """.formatted(ca.rootPemFile(), client.chainFile(), client.keyFile()) + StockBlackbox.TCP_MODULES);
                 return Map.of("headprobe.blackbox.config-file", config.toString(),
                         "headprobe.probe.trust-store-file", ca.rootPemFile().toString());
             } catch (IOException e) {
@@ -258,6 +282,38 @@ class TcpProbeTest {
             ScrapedMetrics differs = scrape(other.hostPort(), "hello_bytes");
             assertEquals(0.0, differs.value("probe_success"));
             assertEquals(1.0, differs.value("probe_failed_due_to_bytes"));
+        }
+    }
+
+    /** tls_config cert_file and key_file: the server ends the handshake without a certificate its CA issued. */
+    @Test
+    void aClientCertificateIsShownWhenTheServerAsks() {
+        try (RawServer pop3s = RawServer.tlsWithClientCertificates(Setup.ca.leaf("127.0.0.1"), Setup.ca,
+                LinePeers.pop3Banner(false))) {
+            assertEquals(1.0, scrape(pop3s.hostPort(), "client_certificate").value("probe_success"));
+            assertEquals(0.0, scrape(pop3s.hostPort(), "no_client_certificate").value("probe_success"));
+        }
+    }
+
+    /** source_ip_address: the connection comes from that address (any 127/8 address is the host's own). */
+    @Test
+    void theConnectionComesFromTheSourceIpAddress() throws InterruptedException {
+        java.util.concurrent.LinkedBlockingQueue<String> from = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (RawServer target = RawServer.start(socket -> from.add(socket.getInetAddress().getHostAddress()))) {
+            assertEquals(1.0, scrape(target.hostPort(), "from_127_0_0_3").value("probe_success"));
+            assertEquals("127.0.0.3", from.poll(10, java.util.concurrent.TimeUnit.SECONDS), "the server saw the connection");
+        }
+    }
+
+    /** upstream example's PostgreSQL SSLRequest: a !!binary send goes out as its bytes (0xD2 too), then a line feed. */
+    @Test
+    void aBinarySendIsSentAsItsBytes() {
+        byte[] expected = { 0, 0, 0, 8, 4, (byte) 0xD2, 0x16, 0x2F, '\n' };
+        try (RawServer postgres = RawServer.start(socket -> {
+            byte[] got = socket.getInputStream().readNBytes(expected.length);
+            LinePeers.write(socket, java.util.Arrays.equals(got, expected) ? "S" : "N");
+        })) {
+            assertEquals(1.0, scrape(postgres.hostPort(), "ssl_request").value("probe_success"));
         }
     }
 
