@@ -39,6 +39,9 @@ class ScanFaultIT {
         instances.close();
     }
 
+    /** How many instances hold a chunk that is not done (an owner is "instance/loop"). */
+    private static final String HOLDERS = "SELECT count(DISTINCT split_part(owner, '/', 1)) FROM scan_chunks WHERE NOT done AND owner IS NOT NULL";
+
     @Test
     void sigkillOfOneInstanceLosesAndDuplicatesNothing() throws Exception {
         AtomicInteger[] open = new AtomicInteger[HOSTS];
@@ -80,10 +83,15 @@ class ScanFaultIT {
         // chunks that cannot complete (a kill between one chunk's end and the next claim proved nothing).
         CountDownLatch held = new CountDownLatch(1);
         gate.set(held);
+        boolean diedHolding;
         try {
             // An owner is "instance/loop": two instances, not two loops of one.
-            instances.awaitQuery("SELECT count(DISTINCT split_part(owner, '/', 1)) FROM scan_chunks WHERE NOT done AND owner IS NOT NULL", 2);
+            instances.awaitQuery(HOLDERS, 2);
             doomed.kill();
+            // Still two holders after the kill, the gate still closed: the killed instance died holding a
+            // chunk (its last requests may have passed the gate just before it closed and completed it
+            // between the query and the kill; then it held nothing and nothing needs claiming again).
+            diedHolding = instances.query(HOLDERS) == 2;
         } finally {
             held.countDown();
         }
@@ -96,7 +104,9 @@ class ScanFaultIT {
         assertEquals(HOSTS * PER_HOST, instances.query("SELECT count(DISTINCT seq) FROM scan_results"));
         assertEquals(HOSTS * PER_HOST, instances.query("SELECT max(position) FROM scan_results"));
         long claims = instances.query("SELECT sum(claims) FROM scan_chunks");
-        assertTrue(claims > HOSTS, "no chunk was claimed again after the kill: " + claims + " claims");
+        if (diedHolding) {
+            assertTrue(claims > HOSTS, "no chunk was claimed again after the kill: " + claims + " claims");
+        }
         assertEquals(HOSTS * PER_HOST, instances.resultLines(survivor, id));
 
         String mostAtOnce = IntStream.range(0, HOSTS).mapToObj(h -> String.valueOf(most[h].get()))
@@ -105,7 +115,8 @@ class ScanFaultIT {
             assertTrue(max.get() <= PER_HOST_CONCURRENCY, "a host saw more connections at once than one instance "
                     + "makes: " + mostAtOnce);
         }
-        System.out.printf("ScanFaultIT: killed at %s of %d; %d claims of %d chunks; most connections at once per host: %s%n",
-                before.get("done"), HOSTS * PER_HOST, claims, HOSTS, mostAtOnce);
+        System.out.printf("ScanFaultIT: killed at %s of %d%s; %d claims of %d chunks; most connections at once per host: %s%n",
+                before.get("done"), HOSTS * PER_HOST, diedHolding ? " holding a chunk" : " between two chunks", claims, HOSTS,
+                mostAtOnce);
     }
 }
