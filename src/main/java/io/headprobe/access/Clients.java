@@ -81,8 +81,11 @@ public class Clients {
         if (routing.request().isSSL()) {
             return true;
         }
+        if (trustedProxies.isEmpty()) {
+            return false;
+        }
         SocketAddress remote = routing.request().remoteAddress();
-        if (remote == null || trustedProxies.isEmpty() || !trusted(remote.hostAddress(), trustedProxies)) {
+        if (remote == null || !trusted(remote.hostAddress(), trustedProxies)) {
             return false;
         }
         List<String> protos = routing.request().headers().getAll("X-Forwarded-Proto").stream()

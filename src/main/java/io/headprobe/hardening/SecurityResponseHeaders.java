@@ -1,8 +1,11 @@
 package io.headprobe.hardening;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +14,7 @@ import jakarta.inject.Inject;
 import io.headprobe.access.Clients;
 import io.headprobe.http.RouteOrder;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,6 +24,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class SecurityResponseHeaders {
+
+    private static final CharSequence CONTENT_SECURITY_POLICY = HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
 
     @Inject
     HardeningConfig config;
@@ -31,43 +38,59 @@ public class SecurityResponseHeaders {
         if (!config.enabled()) {
             return;
         }
-        Map<String, String> always = always();
+        // Read and encoded once: this runs on every response, so no per-request configuration
+        // lookups, and header names whose case-insensitive hash is computed once.
+        Map<CharSequence, CharSequence> always = always();
+        CharSequence csp = optimized(config.contentSecurityPolicy());
+        CharSequence hsts = optimized(config.strictTransportSecurity());
+        List<String> cspExempt = List.copyOf(config.cspExemptPaths());
         router.route().order(RouteOrder.SECURITY_HEADERS).handler(routing -> {
-            routing.addHeadersEndHandler(ignored -> add(routing, always));
+            routing.addHeadersEndHandler(ignored -> add(routing, always, csp, cspExempt, hsts));
             routing.next();
         });
     }
 
-    private void add(RoutingContext routing, Map<String, String> always) {
+    private void add(RoutingContext routing, Map<CharSequence, CharSequence> always, CharSequence csp,
+            List<String> cspExempt, CharSequence hsts) {
         MultiMap headers = routing.response().headers();
-        always.forEach((name, value) -> {
-            if (!headers.contains(name)) {
-                headers.set(name, value);
+        always.forEach((name, value) -> putIfAbsent(headers, name, value));
+        if (csp != null && !exempt(routing.normalizedPath(), cspExempt)) {
+            putIfAbsent(headers, CONTENT_SECURITY_POLICY, csp);
+        }
+        if (hsts != null && clients.cameOverHttps(routing)) {
+            putIfAbsent(headers, STRICT_TRANSPORT_SECURITY, hsts);
+        }
+    }
+
+    private static boolean exempt(String path, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix)) {
+                return true;
             }
-        });
-        String path = routing.normalizedPath();
-        if (config.cspExemptPaths().stream().noneMatch(path::startsWith)) {
-            putIfAbsent(headers, "Content-Security-Policy", config.contentSecurityPolicy());
         }
-        if (clients.cameOverHttps(routing)) {
-            putIfAbsent(headers, "Strict-Transport-Security", config.strictTransportSecurity());
-        }
+        return false;
     }
 
-    private Map<String, String> always() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        config.xFrameOptions().ifPresent(value -> headers.put("X-Frame-Options", value));
-        config.xContentTypeOptions().ifPresent(value -> headers.put("X-Content-Type-Options", value));
-        config.referrerPolicy().ifPresent(value -> headers.put("Referrer-Policy", value));
-        config.crossOriginResourcePolicy().ifPresent(value -> headers.put("Cross-Origin-Resource-Policy", value));
-        config.crossOriginOpenerPolicy().ifPresent(value -> headers.put("Cross-Origin-Opener-Policy", value));
-        config.crossOriginEmbedderPolicy().ifPresent(value -> headers.put("Cross-Origin-Embedder-Policy", value));
-        return Map.copyOf(headers);
+    private Map<CharSequence, CharSequence> always() {
+        Map<CharSequence, CharSequence> headers = new LinkedHashMap<>();
+        BiConsumer<String, Optional<String>> put = (name, value) -> value
+                .ifPresent(present -> headers.put(HttpHeaders.createOptimized(name), HttpHeaders.createOptimized(present)));
+        put.accept("X-Frame-Options", config.xFrameOptions());
+        put.accept("X-Content-Type-Options", config.xContentTypeOptions());
+        put.accept("Referrer-Policy", config.referrerPolicy());
+        put.accept("Cross-Origin-Resource-Policy", config.crossOriginResourcePolicy());
+        put.accept("Cross-Origin-Opener-Policy", config.crossOriginOpenerPolicy());
+        put.accept("Cross-Origin-Embedder-Policy", config.crossOriginEmbedderPolicy());
+        return Collections.unmodifiableMap(headers);
     }
 
-    private static void putIfAbsent(MultiMap headers, String name, Optional<String> value) {
-        if (value.isPresent() && !headers.contains(name)) {
-            headers.set(name, value.get());
+    private static CharSequence optimized(Optional<String> value) {
+        return value.map(HttpHeaders::createOptimized).orElse(null);
+    }
+
+    private static void putIfAbsent(MultiMap headers, CharSequence name, CharSequence value) {
+        if (!headers.contains(name)) {
+            headers.set(name, value);
         }
     }
 }
