@@ -81,4 +81,43 @@ class LineQueueTest {
         assertEquals(50, written.toString().lines().count());
         assertEquals(0, queue.dropped());
     }
+
+    @Test
+    void aSteadyStreamIsWrittenWholeAndInOrderWithoutClose() throws Exception {
+        int lines = 20_000;
+        CountDownLatch allWritten = new CountDownLatch(lines);
+        StringBuilder written = new StringBuilder();
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("a batch is written whole");
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                String batch = new String(bytes, offset, length, StandardCharsets.UTF_8);
+                synchronized (written) {
+                    written.append(batch);
+                }
+                batch.lines().forEach(line -> allWritten.countDown());
+            }
+        };
+        // The writer drains between naps: every line offered while it sleeps must still be written,
+        // in order, by the flush that follows (no close() to sweep up what it missed).
+        LineQueue queue = new LineQueue(new BatchedLines(out, 4096, ZoneOffset.UTC), lines, Duration.ofMillis(20));
+        for (int i = 0; i < lines; i++) {
+            assertTrue(queue.offer(0, "n=" + i));
+        }
+        assertTrue(allWritten.await(30, TimeUnit.SECONDS), "written: " + (lines - allWritten.getCount()));
+        List<String> got;
+        synchronized (written) {
+            got = written.toString().lines().map(line -> line.substring(line.indexOf("n=") + 2)).toList();
+        }
+        assertEquals(lines, got.size());
+        for (int i = 0; i < lines; i++) {
+            assertEquals(String.valueOf(i), got.get(i));
+        }
+        assertEquals(0, queue.dropped());
+        queue.close();
+    }
 }
