@@ -6,6 +6,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.formatters.PatternFormatter;
+import org.jboss.logmanager.handlers.ConsoleHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -77,6 +83,7 @@ final class CommandBeans {
         // A command has no request context to carry along its pipelines: capturing and restoring it
         // around every Mutiny callback was a fifth of the garbage made per target of a long list.
         Infrastructure.clearInterceptors();
+        logToStandardError();
         int exit;
         try {
             exit = task.run(of(configuration));
@@ -95,6 +102,23 @@ final class CommandBeans {
         System.err.flush();
         Runtime.getRuntime().halt(exit);
         return exit;
+    }
+
+    /**
+     * The log as Quarkus set it up for a command: Quarkus' console format on standard error (standard
+     * output carries results), warnings and worse unless -Dquarkus.log.level says otherwise.
+     */
+    private static void logToStandardError() {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        Level level = org.jboss.logmanager.Level.parse(System.getProperty("quarkus.log.level", "WARN"));
+        ConsoleHandler console = new ConsoleHandler(ConsoleHandler.Target.SYSTEM_ERR,
+                new PatternFormatter("%d{HH:mm:ss,SSS} %-5p [%c{3.}] (%t) %s%e%n"));
+        console.setLevel(level);
+        root.setLevel(level);
+        root.addHandler(console);
     }
 
     /** The beans, none made yet, for this configuration on top of the usual. */
