@@ -16,6 +16,7 @@ import org.jboss.logmanager.handlers.ConsoleHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
@@ -40,6 +41,10 @@ import io.headprobe.tls.TlsScanConfig;
 import io.headprobe.tls.TlsScans;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.vertx.runtime.jackson.JsonArrayDeserializer;
+import io.quarkus.vertx.runtime.jackson.JsonArraySerializer;
+import io.quarkus.vertx.runtime.jackson.JsonObjectDeserializer;
+import io.quarkus.vertx.runtime.jackson.JsonObjectSerializer;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -47,6 +52,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * What a command needs, made by hand instead of by booting Quarkus: booting it (CDI, the HTTP
@@ -165,15 +172,22 @@ final class CommandBeans {
         return profile == null ? "prod" : profile;
     }
 
-    /** The service's JSON mapper: Quarkus' defaults for it, then the project's customizer. */
+    /**
+     * The service's JSON mapper, made as Quarkus makes it, in the order of its customizers: its
+     * configuration's defaults, the project's customizer, then the modules Quarkus' build registers
+     * (Vert.x's JSON types, java.time, Optional, parameter names). CommandBeansTest compares the two.
+     */
     static ObjectMapper objectMapper() {
         ObjectMapper mapper = new ObjectMapper()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .registerModules(new Jdk8Module(), new JavaTimeModule(), new ParameterNamesModule());
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         new StrictJson().customize(mapper);
-        return mapper;
+        SimpleModule vertxTypes = new SimpleModule("VertxTypes")
+                .addSerializer(JsonArray.class, new JsonArraySerializer())
+                .addDeserializer(JsonArray.class, new JsonArrayDeserializer())
+                .addSerializer(JsonObject.class, new JsonObjectSerializer())
+                .addDeserializer(JsonObject.class, new JsonObjectDeserializer());
+        return mapper.registerModules(vertxTypes, new JavaTimeModule(), new Jdk8Module(), new ParameterNamesModule());
     }
 
     synchronized ObjectMapper json() {
