@@ -60,8 +60,8 @@ import io.vertx.core.json.JsonObject;
  * layer's set-up, metrics, OpenAPI) cost a command ~40 ms of its ~45 in the native executable.
  * The beans are the service's own classes, made with the constructors CDI calls, from the same
  * configuration keys (application.properties and its profiles, environment, system properties,
- * and on top what the command's options imply); each is made on first use, so {@code audit} makes
- * only the JSON mapper. Nothing of the service exists here: no HTTP server, scan store, metrics
+ * and on top what the command's options imply; read in any case); each bean is made on first use,
+ * so {@code audit} makes only the JSON mapper. Nothing of the service exists here: no HTTP server, scan store, metrics
  * endpoint or blackbox file. Logs go to standard error (standard output carries results).
  */
 final class CommandBeans {
