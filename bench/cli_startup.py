@@ -1,4 +1,4 @@
-"""Exec to exit of `headprobe probe URL`, one loopback target answering at once: the native binary,
+"""Exec to exit of `headprobe probe URL` (and `headprobe audit ... --url URL`), one loopback target answering at once: the native binary,
 the jar and `curl -sI` (the floor), alternating, after warm-ups; medians. The target is a plain socket server in a thread
 of this process (one request per run costs it nothing measurable).
 
@@ -39,8 +39,9 @@ def main():
             start = time.perf_counter()
             done = subprocess.run(shlex.split(command) + [url], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             elapsed = time.perf_counter() - start
-            # HeadProbe prints its JSON result, curl -sI the status line.
-            if done.returncode != 0 or (b'"status":200' not in done.stdout and not done.stdout.startswith(b'HTTP/1.1 200')):
+            # HeadProbe prints its JSON result (a probe's status, an audit's grade), curl -sI the status line.
+            if done.returncode != 0 or (b'"status":200' not in done.stdout and b'"grade":' not in done.stdout
+                                        and not done.stdout.startswith(b'HTTP/1.1 200')):
                 sys.exit('%s failed (exit %d): %s %s' % (name, done.returncode, done.stdout[:200], done.stderr[:200]))
             if round_ >= 2:
                 times[name].append(elapsed * 1000)

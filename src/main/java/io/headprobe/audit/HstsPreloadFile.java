@@ -2,7 +2,6 @@ package io.headprobe.audit;
 
 import java.nio.file.Path;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,13 +15,10 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class HstsPreloadFile {
 
+    private final HstsPreload list;
+
     @Inject
-    AuditConfig config;
-
-    private HstsPreload list = HstsPreload.NONE;
-
-    @PostConstruct
-    void read() {
+    public HstsPreloadFile(AuditConfig config) {
         try {
             list = config.hstsPreloadFile().map(file -> HstsPreload.read(Path.of(file))).orElse(HstsPreload.NONE);
         } catch (IllegalArgumentException e) {

@@ -59,11 +59,11 @@ class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Header> received = read();
         String page = page();
-        return Hosted.run(java.util.Map.of(), beans -> {
+        return CommandBeans.run(java.util.Map.of(), beans -> {
             AuditRequest.checkUrl(url);
             Audit audit = SecurityHeaders.audit(new AuditedResponse(url, received).withBody(page));
             if (json || !Terminal.isTerminal(Terminal.STDOUT)) {
-                System.out.println(beans.json.writeValueAsString(new AuditReport(url, audit)));
+                System.out.println(beans.json().writeValueAsString(new AuditReport(url, audit)));
             } else {
                 print(audit);
             }

@@ -7,9 +7,9 @@ import picocli.CommandLine;
 
 /**
  * HeadProbe on the command line: {@code headprobe probe [OPTIONS] [TARGET...]} and
- * {@code headprobe audit --headers FILE}. Arguments are parsed before Quarkus starts, so that
- * {@code --help}, {@code --version} and usage errors answer at once, and so that what the options
- * imply for the configuration (no listening port, the guard, the limits) is in place when it does.
+ * {@code headprobe audit --headers FILE}. A command never starts Quarkus: it runs with the service's
+ * beans made by hand ({@link CommandBeans}), so it starts as fast as curl, opens no port and
+ * starts nothing of the service.
  *
  * <p>picocli parses; its annotation processor (picocli-codegen) writes the reflection
  * configuration the native image needs for the annotated commands.

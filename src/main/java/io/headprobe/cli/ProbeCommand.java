@@ -148,6 +148,12 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        ProbeJob job = job();
+        return CommandBeans.run(configuration(), job::run);
+    }
+
+    /** The run the options ask for, checked; nothing is started yet. */
+    ProbeJob job() {
         check();
         TargetSource source = TargetSource.open(targets, list, paths, Terminal.isTerminal(Terminal.STDIN));
         if (source == null) {
@@ -160,10 +166,9 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
                 ipv4 ? Integer.valueOf(4) : ipv6 ? Integer.valueOf(6) : null, headerMap(),
                 body || favicon || bodyMaxBytes != null ? Boolean.TRUE : null, null, favicon ? Boolean.TRUE : null,
                 tlsScan ? Boolean.TRUE : null);
-        ProbeJob job = new ProbeJob(source, request, outputFormat(), output, failUnder,
+        return new ProbeJob(source, request, outputFormat(), output, failUnder,
                 new ResultFilter(matchStatus, filterStatus, matchRegex, filterRegex),
                 !quiet && Terminal.isTerminal(Terminal.STDERR), spec.qualifiedName());
-        return Hosted.run(configuration(), job::run);
     }
 
     private void check() {
@@ -224,10 +229,10 @@ class ProbeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * What the options mean for the configuration Quarkus starts with. The command's own values
+     * What the options mean for the configuration the beans are made with. The command's own values
      * become the limits, so the service's request checks (ProbeRequests) apply unchanged.
      */
-    private Map<String, String> configuration() {
+    Map<String, String> configuration() {
         Map<String, String> config = new LinkedHashMap<>();
         if (!publicOnly) {
             config.put("headprobe.guard.allow", "0.0.0.0/0,::/0");

@@ -55,8 +55,8 @@ final class ProbeJob {
         this.name = name;
     }
 
-    int run(Hosted beans) throws IOException, InterruptedException {
-        ProbeOptions options = beans.requests.options(request);
+    int run(CommandBeans beans) throws IOException, InterruptedException {
+        ProbeOptions options = beans.requests().options(request);
         // Not System.out: a PrintStream swallows write errors, and a closed pipe must stop the run.
         Writer out = output == null
                 ? new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8))
@@ -70,7 +70,7 @@ final class ProbeJob {
                 Runtime.getRuntime().halt(INTERRUPTED);
             }
         });
-        return run(beans.prober, options, ResultWriter.of(format, out, beans.json, options.body() != null), progress);
+        return run(beans.prober(), options, ResultWriter.of(format, out, beans.json(), options.body() != null), progress);
     }
 
     /**

@@ -74,9 +74,9 @@ class TlsCommand implements Callable<Integer> {
             }
         }
         boolean table = format != null ? format.table : Terminal.isTerminal(Terminal.STDOUT);
-        return Hosted.run(configuration(), beans -> {
+        return CommandBeans.run(configuration(), beans -> {
             List<TlsScan> scans = Multi.createFrom().iterable(targets)
-                    .onItem().transformToUni(target -> beans.tlsScans.scan(target)
+                    .onItem().transformToUni(target -> beans.tlsScans().scan(target)
                             .onItem().invoke(scan -> write(beans, target, scan, table)))
                     .merge(HOSTS_AT_ONCE)
                     .collect().asList().await().indefinitely();
@@ -84,9 +84,9 @@ class TlsCommand implements Callable<Integer> {
         });
     }
 
-    private static synchronized void write(Hosted beans, TargetUrl target, TlsScan scan, boolean table) {
+    private static synchronized void write(CommandBeans beans, TargetUrl target, TlsScan scan, boolean table) {
         try {
-            System.out.println(table ? line(target, scan) : beans.json.writeValueAsString(scan));
+            System.out.println(table ? line(target, scan) : beans.json().writeValueAsString(scan));
             System.out.flush();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -36,11 +36,14 @@ public class ProbeTlsScan implements TlsScanStep {
     /** SSL Labs' A+ asks for HSTS with a max-age of at least 180 days. */
     static final long HSTS_MIN_AGE_SECONDS = Duration.ofDays(180).toSeconds();
 
-    @Inject
-    TlsScans scans;
+    private final TlsScans scans;
+    private final TlsScanConfig config;
 
     @Inject
-    TlsScanConfig config;
+    public ProbeTlsScan(TlsScans scans, TlsScanConfig config) {
+        this.scans = scans;
+        this.config = config;
+    }
 
     @Override
     public int cost() {

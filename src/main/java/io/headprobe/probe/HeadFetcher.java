@@ -17,7 +17,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -69,19 +68,16 @@ public class HeadFetcher {
     /** The content codings HeadProbe decodes, offered only when it reads the body. */
     static final String ACCEPT_ENCODING = "gzip, deflate, br";
 
-    @Inject
-    Vertx vertx;
+    private final Vertx vertx;
+    private final ProbeConfig config;
+    private final ProbeTls tls;
+    private final Bootstrap bootstrap;
 
     @Inject
-    ProbeConfig config;
-
-    @Inject
-    ProbeTls tls;
-
-    private Bootstrap bootstrap;
-
-    @PostConstruct
-    void start() {
+    public HeadFetcher(Vertx vertx, ProbeConfig config, ProbeTls tls) {
+        this.vertx = vertx;
+        this.config = config;
+        this.tls = tls;
         bootstrap = ProbeBootstrap.of(vertx, new Idle());
     }
 

@@ -17,13 +17,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProbeMetrics {
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
     // Meters looked up once per tag value, not built and registered again on every probe and hop.
     private final Map<String, Counter> okProbes = new ConcurrentHashMap<>();
     private final Map<String, Counter> failedProbes = new ConcurrentHashMap<>();
     private final Map<String, Timer> fetches = new ConcurrentHashMap<>();
+
+    @Inject
+    public ProbeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     void watchInFlight(FetchPermits global, KeyedPermits perHost, KeyedPermits perAddress) {
         Gauge.builder("headprobe.fetches.in.flight", global, FetchPermits::inUse)

@@ -19,8 +19,12 @@ import io.vertx.core.http.HttpMethod;
 @ApplicationScoped
 public class ProbeRequests {
 
+    private final ProbeConfig config;
+
     @Inject
-    ProbeConfig config;
+    public ProbeRequests(ProbeConfig config) {
+        this.config = config;
+    }
 
     public record Valid(List<String> targets, ProbeOptions options) {
     }

@@ -15,7 +15,6 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,13 +36,10 @@ public class ProbeTls {
     private static final String[] HTTP11 = { "http/1.1" };
     private static final String[] H2 = { "h2" };
 
+    private final X509ExtendedTrustManager defaults;
+
     @Inject
-    ProbeConfig config;
-
-    private X509ExtendedTrustManager defaults;
-
-    @PostConstruct
-    void start() {
+    public ProbeTls(ProbeConfig config) {
         try {
             defaults = config.trustStoreFile().map(file -> CaFile.read(Path.of(file)).trust())
                     .orElseGet(CaFile::jdkDefaults);

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -50,58 +49,56 @@ import io.vertx.core.http.HttpMethod;
 @ApplicationScoped
 public class Prober {
 
-    @Inject
-    Resolver resolver;
+    private final Resolver resolver;
+    private final AddressGuard guard;
+    private final HeadFetcher fetcher;
+    private final ProbeConfig config;
+    private final ProbeMetrics metrics;
+    private final HstsPreloadFile preload;
+    /** The TLS scan step, or null where there is none; looked up late: the step itself needs this prober. */
+    private final Supplier<TlsScanStep> tlsScans;
 
-    @Inject
-    AddressGuard guard;
-
-    @Inject
-    HeadFetcher fetcher;
-
-    @Inject
-    ProbeConfig config;
-
-    @Inject
-    ProbeMetrics metrics;
-
-    @Inject
-    HstsPreloadFile preload;
-
-    @Inject
-    Instance<TlsScanStep> tlsScans;
-
-    private FetchPermits permits;
-    private KeyedPermits perHost;
-    private KeyedPermits perAddress;
+    private final FetchPermits permits;
+    private final KeyedPermits perHost;
+    private final KeyedPermits perAddress;
 
     /**
      * Where bodies are decoded and parsed: off the event loops, and a few at a time, because a
      * brotli stream may ask its decoder for a window of up to 16 MiB whatever the cap.
      */
-    private ExecutorService bodyWork;
+    private final ExecutorService bodyWork;
 
-    @PostConstruct
-    void createBodyWork() {
+    @Inject
+    Prober(Resolver resolver, AddressGuard guard, HeadFetcher fetcher, ProbeConfig config, ProbeMetrics metrics,
+            HstsPreloadFile preload, Instance<TlsScanStep> tlsScans) {
+        this(resolver, guard, fetcher, config, metrics, preload, () -> tlsScans.isResolvable() ? tlsScans.get() : null);
+    }
+
+    /** Without CDI (the command line's wiring): {@code tlsScans} gives the step, or null for none. */
+    public Prober(Resolver resolver, AddressGuard guard, HeadFetcher fetcher, ProbeConfig config, ProbeMetrics metrics,
+            HstsPreloadFile preload, Supplier<TlsScanStep> tlsScans) {
+        this.resolver = resolver;
+        this.guard = guard;
+        this.fetcher = fetcher;
+        this.config = config;
+        this.metrics = metrics;
+        this.preload = preload;
+        this.tlsScans = tlsScans;
         AtomicInteger threads = new AtomicInteger();
         bodyWork = Executors.newFixedThreadPool(config.bodyThreads(), work -> {
             Thread thread = new Thread(work, "headprobe-body-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        permits = new FetchPermits(config.maxInFlight(), config.maxQueuedFetches());
+        perHost = new KeyedPermits(config.perHostConcurrency());
+        perAddress = new KeyedPermits(config.perHostConcurrency());
+        metrics.watchInFlight(permits, perHost, perAddress);
     }
 
     @PreDestroy
     void stopBodyWork() {
         bodyWork.shutdownNow();
-    }
-
-    @PostConstruct
-    void createPermits() {
-        permits = new FetchPermits(config.maxInFlight(), config.maxQueuedFetches());
-        perHost = new KeyedPermits(config.perHostConcurrency());
-        perAddress = new KeyedPermits(config.perHostConcurrency());
-        metrics.watchInFlight(permits, perHost, perAddress);
     }
 
     /** Results in the order of the targets; a target given twice is fetched once. */
@@ -144,7 +141,13 @@ public class Prober {
 
     /** What the TLS scan the options ask for costs, per target; 0 when they ask for none. */
     public int tlsScanCost(ProbeOptions options) {
-        return options.tlsScan() && tlsScans.isResolvable() ? tlsScans.get().cost() : 0;
+        TlsScanStep step = tlsScanStep(options);
+        return step == null ? 0 : step.cost();
+    }
+
+    /** The TLS scan step when the options ask for a scan and there is one; else null. */
+    private TlsScanStep tlsScanStep(ProbeOptions options) {
+        return options.tlsScan() ? tlsScans.get() : null;
     }
 
     /**
@@ -199,9 +202,8 @@ public class Prober {
                 .onItem().transformToUni(page -> (options.audit() ? audit(target, page, options, deadline)
                         : Uni.createFrom().item(page.result()))
                         .onTermination().invoke(page::release))
-                .onItem().transformToUni(result -> options.tlsScan() && tlsScans.isResolvable()
-                        ? tlsScans.get().scan(result, deadline)
-                        : Uni.createFrom().item(result))
+                .onItem().transformToUni(result -> tlsScanStep(options) == null ? Uni.createFrom().item(result)
+                        : tlsScanStep(options).scan(result, deadline))
                 .onItem().invoke(metrics::probed);
     }
 

@@ -93,7 +93,7 @@ public class Resolver {
     private final Limits limits;
 
     @Inject
-    Resolver(Vertx vertx, DnsConfig config) {
+    public Resolver(Vertx vertx, DnsConfig config) {
         this(vertx, readHosts(Path.of(config.hostsFile())),
                 config.server().orElseGet(() -> NameServer.fromResolvConf(RESOLV_CONF)),
                 new Limits(config.queryTimeout(), config.cacheMaxEntries(), config.cacheMaxTtl(),

@@ -21,11 +21,14 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class JdkCertificateInspector implements CertificateInspector {
 
-    @Inject
-    ProbeTls tls;
+    private final ProbeTls tls;
+    private final TlsScanConfig config;
 
     @Inject
-    TlsScanConfig config;
+    public JdkCertificateInspector(ProbeTls tls, TlsScanConfig config) {
+        this.tls = tls;
+        this.config = config;
+    }
 
     @Override
     public Uni<TlsScan.CertificateFacts> inspect(InetSocketAddress address, String host, long deadlineNanos) {

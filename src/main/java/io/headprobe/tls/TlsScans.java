@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -31,25 +30,28 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TlsScans {
 
-    @Inject
-    TlsScanConfig config;
+    private final TlsScanConfig config;
+    private final Resolver resolver;
+    private final AddressGuard guard;
+    private final Prober prober;
+    /** What checks the certificate; null where there is none. */
+    private final CertificateInspector inspector;
+    private final TlsScanner scanner;
 
     @Inject
-    Resolver resolver;
+    TlsScans(TlsScanConfig config, Resolver resolver, AddressGuard guard, Prober prober,
+            Instance<CertificateInspector> inspectors) {
+        this(config, resolver, guard, prober, inspectors.isResolvable() ? inspectors.get() : null);
+    }
 
-    @Inject
-    AddressGuard guard;
-
-    @Inject
-    Prober prober;
-
-    @Inject
-    Instance<CertificateInspector> inspectors;
-
-    private TlsScanner scanner;
-
-    @PostConstruct
-    void createScanner() {
+    /** Without CDI (the command line's wiring). */
+    public TlsScans(TlsScanConfig config, Resolver resolver, AddressGuard guard, Prober prober,
+            CertificateInspector inspector) {
+        this.config = config;
+        this.resolver = resolver;
+        this.guard = guard;
+        this.prober = prober;
+        this.inspector = inspector;
         scanner = new TlsScanner(config.handshakeTimeout());
     }
 
@@ -136,10 +138,10 @@ public class TlsScans {
         if (scan.protocols().isEmpty()) {
             return Uni.createFrom().item(scan);
         }
-        if (!inspectors.isResolvable()) {
+        if (inspector == null) {
             return Uni.createFrom().item(complete(scan, null, hsts));
         }
-        return inspectors.get().inspect(address, host, deadline)
+        return inspector.inspect(address, host, deadline)
                 .onItem().transform(certificate -> complete(scan, certificate, hsts));
     }
 

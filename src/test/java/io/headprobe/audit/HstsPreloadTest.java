@@ -54,21 +54,15 @@ class HstsPreloadTest {
 
     @Test
     void aMissingFileStopsStartUpNamingTheSetting(@TempDir Path dir) {
-        HstsPreloadFile bean = new HstsPreloadFile();
-        bean.config = config(Optional.of(dir.resolve("missing.json").toString()));
-        IllegalStateException e = assertThrows(IllegalStateException.class, bean::read);
+        AuditConfig missing = config(Optional.of(dir.resolve("missing.json").toString()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new HstsPreloadFile(missing));
         assertEquals("headprobe.audit.hsts-preload-file: " + dir.resolve("missing.json") + " does not exist", e.getMessage());
     }
 
     @Test
     void withoutTheSettingNothingIsPreloaded() {
-        HstsPreloadFile bean = new HstsPreloadFile();
-        bean.config = config(Optional.empty());
-        bean.read();
-        assertEquals(HstsPreload.NONE, bean.list());
-        bean.config = config(Optional.of(TestResponses.PRELOAD_FILE.toString()));
-        bean.read();
-        assertTrue(bean.list().covers("cloudflare.com"));
+        assertEquals(HstsPreload.NONE, new HstsPreloadFile(config(Optional.empty())).list());
+        assertTrue(new HstsPreloadFile(config(Optional.of(TestResponses.PRELOAD_FILE.toString()))).list().covers("cloudflare.com"));
     }
 
     private static AuditConfig config(Optional<String> file) {

@@ -317,6 +317,25 @@ class CommandLineIT {
     }
 
     @Test
+    void commandsNeverStartQuarkus(@TempDir Path dir) throws Exception {
+        // Quarkus logs its start at INFO ("... started in 0.041s", "Profile prod activated"): a command
+        // makes its few beans itself, so even at INFO there is nothing of Quarkus to log.
+        Path headers = Files.writeString(dir.resolve("headers.txt"), "HTTP/1.1 200 OK\r\nX-Frame-Options: DENY\r\n\r\n");
+        List<List<String>> commands = List.of(List.of("probe", Loopback.url(bare, "/no-boot")),
+                List.of("audit", "--json", "--headers", headers.toString()));
+        for (List<String> command : commands) {
+            try (CommandRun run = CommandRun.startWithSystemProperties(List.of("-Dquarkus.log.level=INFO"),
+                    command.toArray(String[]::new))) {
+                run.stdin("");
+                assertEquals(0, run.await(), command + ": " + run.stderr());
+                assertFalse(run.stderr().contains("Quarkus") || run.stderr().contains("activated"),
+                        command + " started Quarkus: " + run.stderr());
+                assertTrue(run.nextLine(10).startsWith("{"), command + ": its JSON result");
+            }
+        }
+    }
+
+    @Test
     void commandModeOpensNoListeningPort() throws Exception {
         try (CommandRun run = CommandRun.start("probe", "--timeout", "2s", Loopback.url(silent, "/hold"))) {
             run.stdin("");

@@ -70,13 +70,23 @@ final class CommandRun implements AutoCloseable {
         return start(List.of(), environment, args);
     }
 
+    /** Starts {@code headprobe ARGS...} with these system properties ({@code -Dkey=value}). */
+    static CommandRun startWithSystemProperties(List<String> properties, String... args) {
+        return start(List.of(), Map.of(), properties, args);
+    }
+
     private static CommandRun start(List<String> prefix, String... args) {
         return start(prefix, Map.of(), args);
     }
 
     private static CommandRun start(List<String> prefix, Map<String, String> environment, String... args) {
+        return start(prefix, environment, List.of(), args);
+    }
+
+    private static CommandRun start(List<String> prefix, Map<String, String> environment, List<String> properties,
+            String... args) {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(Artifact.command(List.of(), List.of(args)));
+        command.addAll(Artifact.command(properties, List.of(args)));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         try {
