@@ -31,6 +31,7 @@ import io.headprobe.probe.AnswerCache.Answer;
 import io.netty.channel.AddressedEnvelope;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.dns.DefaultDnsQuestion;
 import io.netty.handler.codec.dns.DnsRawRecord;
 import io.netty.handler.codec.dns.DnsRecord;
@@ -88,7 +89,9 @@ public class Resolver {
 
     private final Map<String, List<InetAddress>> hosts;
     private final InetSocketAddress server;
-    private final DnsNameResolver dns;
+    private final EventLoop dnsLoop;
+    /** Made on the first name to look up: a literal or a hosts-file name never needs its UDP channel. */
+    private DnsNameResolver dns;
     private final AnswerCache cache;
     private final Limits limits;
 
@@ -106,25 +109,34 @@ public class Resolver {
         this.server = server.address();
         this.limits = limits;
         this.cache = new AnswerCache(limits.maxEntries(), nanoTime);
-        // Netty's own caches stay off: answers are cached here, by name, bounded. Its NIO channels run
-        // on a Vert.x event loop, as HeadFetcher's do.
-        this.dns = new DnsNameResolverBuilder(vertx.nettyEventLoopGroup().next())
-                .datagramChannelType(NioDatagramChannel.class)
-                .socketChannelType(NioSocketChannel.class)
-                .nameServerProvider(new SingletonDnsServerAddressStreamProvider(server.address()))
-                .queryTimeoutMillis(limits.queryTimeout().toMillis())
-                .recursionDesired(true)
-                .resolveCache(NoopDnsCache.INSTANCE)
-                .cnameCache(NoopDnsCnameCache.INSTANCE)
-                .authoritativeDnsServerCache(NoopAuthoritativeDnsServerCache.INSTANCE)
-                .searchDomains(List.of())
-                .ndots(1)
-                .build();
+        this.dnsLoop = vertx.nettyEventLoopGroup().next();
+    }
+
+    private synchronized DnsNameResolver dns() {
+        if (dns == null) {
+            // Netty's own caches stay off: answers are cached here, by name, bounded. Its NIO channels
+            // run on a Vert.x event loop, as HeadFetcher's do.
+            dns = new DnsNameResolverBuilder(dnsLoop)
+                    .datagramChannelType(NioDatagramChannel.class)
+                    .socketChannelType(NioSocketChannel.class)
+                    .nameServerProvider(new SingletonDnsServerAddressStreamProvider(server))
+                    .queryTimeoutMillis(limits.queryTimeout().toMillis())
+                    .recursionDesired(true)
+                    .resolveCache(NoopDnsCache.INSTANCE)
+                    .cnameCache(NoopDnsCnameCache.INSTANCE)
+                    .authoritativeDnsServerCache(NoopAuthoritativeDnsServerCache.INSTANCE)
+                    .searchDomains(List.of())
+                    .ndots(1)
+                    .build();
+        }
+        return dns;
     }
 
     @PreDestroy
-    void close() {
-        dns.close();
+    synchronized void close() {
+        if (dns != null) {
+            dns.close();
+        }
     }
 
     /**
@@ -189,7 +201,7 @@ public class Resolver {
     /** Never fails: what went wrong is in the reply. */
     private CompletableFuture<Reply> query(String name, DnsRecordType type) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
-        dns.query(server, new DefaultDnsQuestion(name, type)).addListener(done -> {
+        dns().query(server, new DefaultDnsQuestion(name, type)).addListener(done -> {
             if (!done.isSuccess()) {
                 reply.complete(new Reply(null, List.of(), Duration.ZERO, describe(done.cause())));
                 return;
