@@ -12,7 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The benchmark's PostgreSQL: zonky's embedded one from the test dependencies (the server the
  * tests use, nothing to install), in a fresh data directory. Prints "ready PORT POSTMASTER_PID",
  * then "settings" and the server's version and durability settings (zonky's are not PostgreSQL's
- * defaults: fsync and synchronous_commit are off), then answers each "stats" line on stdin with the rows written to the database "bench" so far
+ * defaults: fsync and synchronous_commit are off; BENCH_PG_DURABLE=1 turns them on), then answers each "stats" line on stdin with the rows written to the database "bench" so far
  * (inserted, updated, deleted, from pg_stat_database) and stops at "quit" or the end of stdin.
  * Run: java -cp TEST_CLASSPATH BenchPg.java
  */
@@ -20,7 +20,12 @@ public class BenchPg {
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("bench-pg");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true);
+        if ("1".equals(System.getenv("BENCH_PG_DURABLE"))) {
+            // PostgreSQL's own defaults, which a production database keeps: every commit waits for its WAL on disk.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on");
+        }
+        try (EmbeddedPostgres pg = builder.start()) {
             StringBuilder settings = new StringBuilder("settings");
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE bench");
