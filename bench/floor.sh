@@ -9,6 +9,8 @@
 #      off (the floor has none); both jars with the container image's JAVA_OPTS (docker/Dockerfile.jvm);
 #   3. the ratios: HeadProbe / floor (native, jar) and native / jar (HeadProbe, floor).
 # Builds the floor's jar and native executable when missing (needs GRAALVM_HOME, a few minutes).
+# FLOOR_NATIVE_VARIANTS="name=binary;name=binary" adds other native builds of HeadProbe (a lever
+# measured before/after in one run) to both tables, run as HeadProbe native is.
 # Usage: bench/floor.sh [RUNS] [SECONDS]   (needs target/quarkus-app and target/*-runner: ./mvnw package -Dnative
 # -Dquarkus.package.jar.enabled=true; without the runner, the native rows are left out)
 source "$(dirname "$0")/lib.sh"
@@ -62,6 +64,8 @@ PY
 builds=()
 [ -n "$RUNNER" ] && builds+=("floor native=$FLOOR_RUNNER" "HeadProbe native=$RUNNER")
 builds+=("floor jar=java -jar $FLOOR_JAR" "HeadProbe jar=java -jar $JAR")
+IFS=';' read -r -a variants <<< "${FLOOR_NATIVE_VARIANTS:-}"
+builds+=("${variants[@]}")
 start_table=$(/usr/bin/python3 "$BENCH_DIR/startup.py" "$out" "$RUNS" "$LOAD_SECONDS" 18090 "${builds[@]}")
 # start NAME -> "first_200_ms rss_mib" from startup.py's table.
 start() { printf '%s\n' "$start_table" | awk -F' *[|] *' -v n="$1" '$2 == n {print $4, $6}'; }
@@ -76,6 +80,7 @@ launch() { # KIND PORT
     headprobe-native) exec "$RUNNER" -Dquarkus.http.port=$2 $common -Dheadprobe.delay=0S -Dheadprobe.access-log.enabled=false ;;
     floor-jar) exec java $IMAGE_JAVA_OPTS -Dquarkus.http.port=$2 $common -jar "$FLOOR_JAR" ;;
     headprobe-jar) exec java $IMAGE_JAVA_OPTS -Dquarkus.http.port=$2 $common -Dheadprobe.delay=0S -Dheadprobe.access-log.enabled=false -jar "$JAR" ;;
+    variant*) exec "${variant_binary[$1]}" -Dquarkus.http.port=$2 $common -Dheadprobe.delay=0S -Dheadprobe.access-log.enabled=false ;;
     bare) exec java -cp "$ROOT/target/quarkus-app/lib/main/*" "$BENCH_DIR/anchor/BareVertx.java" "$2" 0 ;;
   esac >/dev/null 2>&1 &
   pids+=($!)
@@ -84,11 +89,15 @@ label() {
   case $1 in
     floor-native) echo "floor native" ;; headprobe-native) echo "HeadProbe native" ;;
     floor-jar) echo "floor jar" ;; headprobe-jar) echo "HeadProbe jar" ;; bare) echo "bare Vert.x" ;;
+    variant*) echo "${variant_name[$1]}" ;;
   esac
 }
 rps() { wrk -t2 -c100 -d"$2"s "$1" 2>/dev/null | awk '/^Requests\/sec/ {printf "%.0f\n", $2}'; }
 kinds=(); [ -n "$RUNNER" ] && kinds+=(floor-native headprobe-native); kinds+=(floor-jar headprobe-jar bare)
-declare -A port zero
+declare -A port zero variant_name variant_binary
+for i in "${!variants[@]}"; do
+  variant_name[variant$i]=${variants[$i]%%=*}; variant_binary[variant$i]=${variants[$i]#*=}; kinds+=("variant$i")
+done
 p=18440; for k in "${kinds[@]}"; do port[$k]=$p; launch "$k" $p; p=$((p + 1)); done
 for k in "${kinds[@]}"; do wait_200 "http://127.0.0.1:${port[$k]}/hello/x" 60; done
 for k in "${kinds[@]}"; do rps "http://127.0.0.1:${port[$k]}/hello/x" "$ZERO_WARMUP" >/dev/null; done
@@ -127,6 +136,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2fx", (b>0)?a/b:0}'; }
   if [ -n "$RUNNER" ]; then
     row "native / jar, floor" floor-native floor-jar
     row "native / jar, HeadProbe" headprobe-native headprobe-jar
+    for k in "${!variant_name[@]}"; do row "${variant_name[$k]} / HeadProbe native" "$k" headprobe-native; done
   fi
 } >> "$out"
 cat "$out"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Where a native binary's CPU goes when it serves /hello/x at zero delay (issue 25's goal 3): perf
+# (999 Hz, this process only) during SECONDS of wrk -t2 -c100 after a 5 s warm-up; CPU by shared
+# object and by thread, and the hottest symbols by self time. Names frames only in a build that
+# keeps its symbols: ./mvnw package -Dnative
+#   -Dquarkus.native.additional-build-args=-H:+UnlockExperimentalVMOptions,-H:-DeleteLocalSymbols,-H:-UnlockExperimentalVMOptions
+# (the shipped build is stripped to one symbol). Needs `perf` (Debian: linux-perf).
+# Usage: bench/profile-native-serving.sh BINARY [SECONDS] [OPTIONS...]   (OPTIONS go to the binary)
+source "$(dirname "$0")/lib.sh"
+BINARY=$1; SECONDS_LOAD=${2:-10}; shift; [ $# -gt 0 ] && shift; PORT=18590
+command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 1; }
+work=$(mktemp -d)
+"$BINARY" -Dquarkus.http.port=$PORT -Dheadprobe.delay=0S -Dheadprobe.access-log.enabled=false "$@" >/dev/null 2>&1 &
+app=$!
+trap 'stop $app; rm -rf "$work"' EXIT
+wait_200 "http://127.0.0.1:$PORT/hello/x" 30
+wrk -t2 -c100 -d5s "http://127.0.0.1:$PORT/hello/x" >/dev/null
+perf record -q -F 999 -p "$app" -o "$work/perf.data" -- sleep "$SECONDS_LOAD" >/dev/null 2>&1 &
+recorder=$!
+rps=$(wrk -t2 -c100 -d"${SECONDS_LOAD}s" "http://127.0.0.1:$PORT/hello/x" | awk '/^Requests\/sec/ {print $2}')
+wait "$recorder" || true
+echo "# $(basename "$BINARY") at zero delay: $rps req/s under perf, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo '```'
+echo "CPU by shared object:"
+perf report -q -i "$work/perf.data" --sort dso --stdio 2>/dev/null | head -8
+echo
+echo "CPU by thread:"
+perf report -q -i "$work/perf.data" --sort comm --stdio 2>/dev/null | head -8
+echo
+echo "hottest symbols, self time (share of all samples):"
+perf report -q -i "$work/perf.data" --sort dso,sym --stdio 2>/dev/null | head -40
+echo '```'
