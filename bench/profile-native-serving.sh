@@ -27,6 +27,18 @@ echo
 echo "CPU by thread:"
 perf report -q -i "$work/perf.data" --sort comm --stdio 2>/dev/null | head -8
 echo
+echo "self time by kind (symbol name patterns; share of all samples):"
+perf report -q -i "$work/perf.data" --sort dso,sym --stdio 2>/dev/null | awk '
+  { sub(/%/, "", $1); k = "other code of the executable" }
+  /\[k\]/ { k = "kernel" }
+  / \[\.\] / && /String_charAt|StringLatin1_|AsciiCharSequence|_setByte|HeaderName|HeaderValue|hashCodeAscii|HeadersMultiMap|AsciiString|encoderHeader/ { k = "header strings: validate, hash, encode char by char" }
+  / \[\.\] / && /RememberedSet|GreyToBlack|GCImpl|CardTable|HeapChunk|Generation_|ObjectVisitor|RefVisitor|Space_|ThreadLocalAllocation|allocateNew/ { k = "GC and allocation slow path" }
+  / \[\.\] / && /Monitor/ { k = "monitors (synchronized)" }
+  / \[\.\] / && /Micrometer|Meter|Timer_|Counter_|LongAdder|Tags_|Tag_/ { k = "metrics (Micrometer, LongAdder)" }
+  / \[\.\] / && /libc|vdso/ { k = "libc, vdso" }
+  { share[k] += $1 }
+  END { for (k in share) printf "%6.1f %%  %s\n", share[k], k }' | sort -rn
+echo
 echo "hottest symbols, self time (share of all samples):"
 perf report -q -i "$work/perf.data" --sort dso,sym --stdio 2>/dev/null | head -40
 echo '```'
