@@ -24,13 +24,13 @@ wait "$recorder" || true
 echo "# $(basename "$BINARY") at zero delay: $rps req/s under perf, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo '```'
 echo "CPU by shared object:"
-perf report -q -i "$work/perf.data" --sort dso --stdio 2>/dev/null | head -8
+perf report -q --no-children -g none -i "$work/perf.data" --sort dso --stdio 2>/dev/null | head -8
 echo
 echo "CPU by thread:"
-perf report -q -i "$work/perf.data" --sort comm --stdio 2>/dev/null | head -8
+perf report -q --no-children -g none -i "$work/perf.data" --sort comm --stdio 2>/dev/null | head -8
 echo
 echo "self time by kind (symbol name patterns; share of all samples):"
-perf report -q -i "$work/perf.data" --sort dso,sym --stdio 2>/dev/null | awk '
+perf report -q --no-children -g none -i "$work/perf.data" --sort dso,sym --stdio 2>/dev/null | awk '
   { sub(/%/, "", $1); k = "other code of the executable" }
   /\[k\]/ { k = "kernel" }
   / \[\.\] / && /String_charAt|StringLatin1_|AsciiCharSequence|_setByte|HeaderName|HeaderValue|hashCodeAscii|HeadersMultiMap|AsciiString|encoderHeader/ { k = "header strings: validate, hash, encode char by char" }
@@ -52,5 +52,5 @@ perf script -i "$work/perf.data" -F ip,sym 2>/dev/null | awk '
         for (i = 1; i <= n; i++) printf "%6.1f %%  %s\n", 100 * hits[i] / samples, frame[i] }'
 echo
 echo "hottest symbols, self time (share of all samples):"
-perf report -q -i "$work/perf.data" --sort dso,sym --stdio 2>/dev/null | head -40
+perf report -q --no-children -g none -i "$work/perf.data" --sort dso,sym --stdio 2>/dev/null | head -40
 echo '```'
