@@ -95,8 +95,8 @@ public class Clients {
     /**
      * The peer of the connection itself. Not the request's {@code remoteAddress()} or {@code isSSL()}:
      * Quarkus' request wrapper answers those through its forwarded-header parser, which builds the
-     * host, scheme and absolute URI for every request (3 % of the native binary's CPU at zero delay,
-     * bench/results/floor.md); the trusted proxies above are HeadProbe's own rule.
+     * host, scheme and absolute URI for every request (2.5 % of the native binary's samples at zero delay,
+     * bench/results/profile-native-serving-fp.md); the trusted proxies above are HeadProbe's own rule.
      */
     private static SocketAddress peer(RoutingContext routing) {
         HttpConnection connection = routing.request().connection();
