@@ -14,6 +14,8 @@ bash cli-memory.sh $mode
 bash compare.sh ${mode:-3}
 bash blackbox.sh ${mode:-3}
 if [ -z "$mode" ]; then
+  # The floor (anchor/floor) is built natively when missing: minutes, and GRAALVM_HOME.
+  bash floor.sh
   bash heap.sh
   bash body.sh
   # Profiles of the misses (bench/README.md): their output is the result.

@@ -38,8 +38,9 @@ public class SecurityResponseHeaders {
         if (!config.enabled()) {
             return;
         }
-        // Read and encoded once: this runs on every response, so no per-request configuration
-        // lookups, and header names whose case-insensitive hash is computed once.
+        // Read once, and names and values made once as Netty's AsciiString: Vert.x then copies their
+        // bytes into every response and hashes names once, where a String is validated, hashed and
+        // encoded char by char per response (which the native image, with no JIT, pays in full).
         Map<CharSequence, CharSequence> always = always();
         CharSequence csp = optimized(config.contentSecurityPolicy());
         CharSequence hsts = optimized(config.strictTransportSecurity());
