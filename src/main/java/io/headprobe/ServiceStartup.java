@@ -20,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
  * so that a bad file stops it at once, and fires {@link ServiceStart}.
  */
 @ApplicationScoped
-public class RunMode {
+public class ServiceStartup {
 
     void start(@Observes StartupEvent startup, BlackboxModules blackbox, ApiKeys keys, Clients clients,
             ClientLimits limits, Event<ServiceStart> service) {
