@@ -28,7 +28,7 @@ IMAGE_JAVA_OPTS=$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' "$ROOT/docker/Docker
 # Each chunk's 500 targets at once (one host per chunk: no per-host limit), two chunks per instance.
 FLAGS="-Dheadprobe.guard.allow=127.0.0.0/8 -Dheadprobe.probe.concurrency=500 -Dheadprobe.probe.per-host-concurrency=0
   -Dheadprobe.scan.workers=2 -Dheadprobe.limit.enabled=false -Dheadprobe.access-log.enabled=false"
-out="${BENCH_RESULTS:-$BENCH_DIR/results}/scans$([ "${BENCH_PG_DURABLE:-}" = 1 ] && echo -durable).md"
+if [ "${BENCH_PG_DURABLE:-}" = 1 ]; then out="${BENCH_RESULTS:-$BENCH_DIR/results}/scans-durable.md"; else out="${BENCH_RESULTS:-$BENCH_DIR/results}/scans.md"; fi
 {
   echo "# Scans on PostgreSQL: $N loopback targets, one HeadProbe instance vs two on one database"
   echo
