@@ -26,4 +26,8 @@ if [ -z "$mode" ]; then
     bash profile-native-startup.sh > "$results/profile-native-startup.md"
 fi
 # Not in the smoke run: even its smallest size (scans.sh --smoke) takes about a minute.
-[ "$mode" = "--smoke" ] || bash scans.sh
+if [ "$mode" != "--smoke" ]; then
+  bash scans.sh
+  # Issue 25's goal 7 on a durable PostgreSQL (fsync and synchronous commit on), one instance.
+  BENCH_PG_DURABLE=1 SCANS_CONFIGS=1 bash scans.sh 100000 3
+fi
