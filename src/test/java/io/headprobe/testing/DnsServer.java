@@ -1,5 +1,6 @@
 package io.headprobe.testing;
 
+import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -94,7 +95,28 @@ public final class DnsServer implements AutoCloseable {
             throw new IllegalArgumentException("tests listen on loopback only, not on " + loopback);
         }
         answers.forEach((name, addresses) -> table.put(key(name), addresses.stream().map(DnsServer::address).toList()));
-        channel = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+        // The same port over TCP, where a client retries an answer that was truncated over UDP. The
+        // UDP port is the system's pick, and that number may be taken over TCP (an outgoing
+        // connection's ephemeral port): then both are picked again.
+        Channel udp = null;
+        Channel stream = null;
+        for (int attempt = 1; stream == null; attempt++) {
+            udp = bindUdp(loopback);
+            try {
+                stream = bindTcp(loopback, ((InetSocketAddress) udp.localAddress()).getPort());
+            } catch (Exception e) { // Netty rethrows the bind's checked BindException as it is
+                udp.close().syncUninterruptibly();
+                if (!(e instanceof BindException) || attempt == 20) {
+                    throw new IllegalStateException("cannot listen over TCP on UDP port " + udp.localAddress(), e);
+                }
+            }
+        }
+        channel = udp;
+        tcp = stream;
+    }
+
+    private Channel bindUdp(InetAddress loopback) {
+        return new Bootstrap().group(loop).channel(NioDatagramChannel.class)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
@@ -102,15 +124,17 @@ public final class DnsServer implements AutoCloseable {
                     }
                 })
                 .bind(loopback, 0).syncUninterruptibly().channel();
-        // The same port over TCP, where a client retries an answer that was truncated over UDP.
-        tcp = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+    }
+
+    private Channel bindTcp(InetAddress loopback, int port) {
+        return new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new TcpDnsQueryDecoder(), new TcpDnsResponseEncoder(), new OverTcp());
                     }
                 })
-                .bind(loopback, port()).syncUninterruptibly().channel();
+                .bind(loopback, port).syncUninterruptibly().channel();
     }
 
     public int port() {
