@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -76,6 +78,32 @@ public class ClientLimits {
         return releasingIfItThrows(release, () -> work.get().onTermination().invoke(release));
     }
 
+    /**
+     * For a stream of unknown length (POST /probe/stream's lines): the cap on running requests at
+     * once applies now; the rate as the stream goes. {@code work} gets the pace: run before each
+     * target, it takes the target's {@code fetchesPerTarget} from the client's bucket, waiting on
+     * the calling thread (a worker, never an event loop) until the bucket has them. A long list is
+     * read at the client's rate instead of refused: its answer has started long before.
+     */
+    public <T> Multi<T> limitPaced(int fetchesPerTarget, Function<Runnable, Multi<T>> work) {
+        if (!config.enabled()) {
+            Runnable release = countRunning();
+            return releasingIfItThrows(release, () -> work.apply(() -> {
+            }).onTermination().invoke(release));
+        }
+        refuseOverBurst(fetchesPerTarget);
+        String client = client();
+        Runnable release = admitRunning(client);
+        return releasingIfItThrows(release, () -> work.apply(() -> waitForTokens(client, fetchesPerTarget))
+                .onTermination().invoke(release));
+    }
+
+    private void waitForTokens(String client, int count) {
+        for (long wait = take(client, count); wait > 0; wait = take(client, count)) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
     /** The work's own termination releases the slot; if building the work fails, nothing else would. */
     private static <R> R releasingIfItThrows(Runnable release, Supplier<R> work) {
         try {
@@ -99,15 +127,37 @@ public class ClientLimits {
     private Runnable admit(int targets) {
         Clients.targets(routing, targets);
         if (!config.enabled()) {
-            runningTotal.incrementAndGet();
-            return runningTotal::decrementAndGet;
+            return countRunning();
         }
+        refuseOverBurst(targets);
         String client = client();
+        Runnable release = admitRunning(client);
+        long wait = take(client, targets);
+        if (wait > 0) {
+            release.run();
+            metrics.rejected("rate");
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
+            throw tooMany(seconds, "this client may fetch " + config.targetsPerMinute() + " targets a minute; "
+                    + targets + " more are possible in " + seconds + " s");
+        }
+        return release;
+    }
+
+    private Runnable countRunning() {
+        runningTotal.incrementAndGet();
+        return runningTotal::decrementAndGet;
+    }
+
+    private void refuseOverBurst(int targets) {
         if (targets > config.burst()) {
             metrics.rejected("too-many-targets");
             throw new ProblemException(400, "this request needs " + targets + " fetches; a client may spend at most "
                     + config.burst() + " at once");
         }
+    }
+
+    /** One more running request for the client, or a 429 when it has its most already. */
+    private Runnable admitRunning(String client) {
         runningTotal.incrementAndGet();
         int now = running.merge(client, 1, Integer::sum);
         if (now > config.concurrentRequests()) {
@@ -116,22 +166,20 @@ public class ClientLimits {
             throw tooMany(1, "this client already has " + config.concurrentRequests()
                     + " probe requests running; wait for one to finish");
         }
+        return () -> done(client);
+    }
+
+    /** Takes {@code count} tokens from the client's bucket and answers 0, or takes none and answers how long until it has them. */
+    private long take(String client, int count) {
         long[] waitNanos = new long[1];
         // Inside compute, so the sweeper cannot drop the bucket between lookup and take.
         buckets.compute(client, (c, bucket) -> {
             TokenBucket current = bucket != null ? bucket
                     : new TokenBucket(config.burst(), config.targetsPerMinute(), clock.getAsLong());
-            waitNanos[0] = current.take(targets, clock.getAsLong());
+            waitNanos[0] = current.take(count, clock.getAsLong());
             return current;
         });
-        if (waitNanos[0] > 0) {
-            done(client);
-            metrics.rejected("rate");
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos[0] + TimeUnit.SECONDS.toNanos(1) - 1));
-            throw tooMany(seconds, "this client may fetch " + config.targetsPerMinute() + " targets a minute; "
-                    + targets + " more are possible in " + seconds + " s");
-        }
-        return () -> done(client);
+        return waitNanos[0];
     }
 
     private void done(String client) {

@@ -66,6 +66,15 @@ public interface ProbeConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /**
+     * Largest body of POST /probe/stream sent as text, one target per line (larger: 413, or the
+     * stream ends there when the body has no Content-Length). The lines are read as the probes go,
+     * so this bounds a request's length, not its memory. Above quarkus.http.limits.max-body-size,
+     * raise that too.
+     */
+    @WithDefault("134217728")
+    long streamMaxBodyBytes();
+
     /** Default of the request option tlsVerify: certificates must verify (chain and host name). */
     @WithDefault("true")
     boolean tlsVerify();

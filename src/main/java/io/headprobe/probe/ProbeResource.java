@@ -1,9 +1,11 @@
 package io.headprobe.probe;
 
+import java.io.InputStream;
 import java.util.List;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +21,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.headprobe.access.ClientLimits;
 import io.headprobe.access.KeyRequired;
-import io.headprobe.problem.Params;
 import io.headprobe.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -31,6 +33,7 @@ import io.smallrye.mutiny.Uni;
  * curl -s localhost:8080/probe -H 'Content-Type: application/json' -d '{"targets": ["example.org"]}'
  * curl -s 'localhost:8080/probe?target=example.org&amp;method=GET'
  * curl -sN localhost:8080/probe/stream -H 'Content-Type: application/json' -d '{"targets": ["a.example", "b.example"]}'
+ * curl -sN 'localhost:8080/probe/stream?audit=true' -H 'Content-Type: text/plain' --data-binary @hosts.txt
  * curl -s 'localhost:8080/audit?target=example.org'
  * </pre>
  */
@@ -51,6 +54,9 @@ public class ProbeResource {
     ClientLimits limits;
 
     @Inject
+    ProbeConfig config;
+
+    @Inject
     Instance<ModuleScrape> scrapes;
 
     @POST
@@ -67,11 +73,8 @@ public class ProbeResource {
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, OPENMETRICS })
     @Operation(summary = "Probe targets given as query parameters (the same as POST /probe); "
             + "with module=NAME, one target as a Prometheus blackbox_exporter scrape")
-    public Uni<Response> probeByQuery(@RestQuery List<String> target, @RestQuery String method,
-            @RestQuery String timeoutMs, @RestQuery String followRedirects, @RestQuery String maxRedirects,
-            @RestQuery String concurrency, @RestQuery String audit, @RestQuery String tlsVerify, @RestQuery String http2,
-            @RestQuery String ipVersion, @RestQuery String body, @RestQuery String bodyMaxBytes, @RestQuery String favicon,
-            @RestQuery String tlsScan, @RestQuery String module, @RestQuery String debug,
+    public Uni<Response> probeByQuery(@RestQuery List<String> target, @BeanParam ProbeQuery options,
+            @RestQuery String module, @RestQuery String debug,
             @RestHeader("X-Prometheus-Scrape-Timeout-Seconds") String scrapeTimeout, @RestHeader("Accept") String accept) {
         if (module != null) {
             if (target.size() > 1) {
@@ -80,13 +83,7 @@ public class ProbeResource {
             return scrapes.get().scrape(new ModuleScrape.Scrape(target.isEmpty() ? null : target.get(0), module,
                     "true".equalsIgnoreCase(debug), scrapeTimeout, accept));
         }
-        ProbeRequest request = new ProbeRequest(target, method, Params.optionalInt("timeoutMs", timeoutMs),
-                Params.optionalBoolean("followRedirects", followRedirects), Params.optionalInt("maxRedirects", maxRedirects),
-                Params.optionalInt("concurrency", concurrency), Params.optionalBoolean("audit", audit),
-                Params.optionalBoolean("tlsVerify", tlsVerify), Params.optionalBoolean("http2", http2),
-                Params.optionalInt("ipVersion", ipVersion), null, Params.optionalBoolean("body", body),
-                Params.optionalInt("bodyMaxBytes", bodyMaxBytes), Params.optionalBoolean("favicon", favicon),
-                Params.optionalBoolean("tlsScan", tlsScan));
+        ProbeRequest request = options.request(target);
         return report(requests.validate(request))
                 .onItem().transform(report -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build());
     }
@@ -111,6 +108,31 @@ public class ProbeResource {
     @Operation(summary = "The same stream as server-sent events, one event per result")
     public Multi<ProbeResult> streamEvents(ProbeRequest request) {
         return stream(request);
+    }
+
+    @POST
+    @Path("probe/stream")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Probe targets sent one per line, read as the probes go: a list of any length in bounded "
+            + "memory (up to headprobe.probe.stream-max-body-bytes); the options of GET /probe as query parameters")
+    public Multi<ProbeResult> streamLines(InputStream targets, @BeanParam ProbeQuery query) {
+        ProbeOptions options = requests.options(query.request(null));
+        return limits.limitPaced(prober.costPerTarget(options),
+                pace -> prober.stream(new TargetLines(targets, config.maxTargetLength()), options, pace));
+    }
+
+    @POST
+    @Path("probe/stream")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "The line stream as server-sent events, one event per result")
+    public Multi<ProbeResult> streamLinesEvents(InputStream targets, @BeanParam ProbeQuery query) {
+        return streamLines(targets, query);
     }
 
     @GET

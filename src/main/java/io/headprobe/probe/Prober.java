@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.unchecked.Unchecked;
 import io.vertx.core.http.HttpMethod;
 
@@ -48,6 +50,9 @@ import io.vertx.core.http.HttpMethod;
  */
 @ApplicationScoped
 public class Prober {
+
+    /** How much of an over-long line a result shows as its target. */
+    private static final int TOO_LONG_SHOWN = 64;
 
     private final Resolver resolver;
     private final AddressGuard guard;
@@ -126,6 +131,32 @@ public class Prober {
                 .onItem().disjoint();
     }
 
+    /**
+     * Results in the order the targets finish, the targets read from {@code lines} as the probes go:
+     * at most {@code options.concurrency()} are read ahead of the results, so a list of any length
+     * takes the memory of that many. Reading blocks, so it happens on a worker thread; {@code pace}
+     * runs there before each target is fetched (a client's rate limit waits in it). A target is
+     * fetched each time it is given: remembering which were given would hold the list.
+     */
+    public Multi<ProbeResult> stream(Iterator<TargetLines.Line> lines, ProbeOptions options, Runnable pace) {
+        return Multi.createFrom().iterable(() -> lines)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToUni(line -> {
+                    if (line.tooLong()) {
+                        return Uni.createFrom().item(tooLong(line));
+                    }
+                    pace.run();
+                    return probe(line.target(), options);
+                })
+                .merge(options.concurrency());
+    }
+
+    private ProbeResult tooLong(TargetLines.Line line) {
+        String start = line.target().substring(0, Math.min(TOO_LONG_SHOWN, line.target().length()));
+        return ProbeResult.notFetched(start + "...", new ProbeResult.Error(ErrorCode.INVALID_TARGET,
+                "line " + line.number() + " is longer than " + config.maxTargetLength() + " characters"));
+    }
+
     /** How many distinct targets (URLs) a request names. */
     public static int distinctTargets(List<String> targets) {
         return sameTargets(targets).size();
@@ -136,7 +167,12 @@ public class Prober {
      * each the extra fetches its options ask for, a TLS scan's cost among them.
      */
     public int cost(List<String> targets, ProbeOptions options) {
-        return distinctTargets(targets) * (fetchesPerTarget(options) + tlsScanCost(options));
+        return distinctTargets(targets) * costPerTarget(options);
+    }
+
+    /** What one target costs against a client's limits with these options. */
+    public int costPerTarget(ProbeOptions options) {
+        return fetchesPerTarget(options) + tlsScanCost(options);
     }
 
     /** What the TLS scan the options ask for costs, per target; 0 when they ask for none. */

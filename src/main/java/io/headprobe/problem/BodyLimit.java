@@ -13,7 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refuses a body declared larger than headprobe.probe.max-body-bytes (headprobe.scan.max-body-bytes
- * for POST /scans, which streams its body) with a 413 problem, before reading it. It runs ahead of
+ * for POST /scans and headprobe.probe.stream-max-body-bytes for POST /probe/stream's lines, which
+ * stream their bodies) with a 413 problem, before reading it. It runs ahead of
  * the HTTP layer's own check (quarkus.http.limits.max-body-size, set to the larger scan limit),
  * which still stops chunked bodies, with a bare 413, at the limit of the route.
  */
@@ -34,8 +35,23 @@ public class BodyLimit {
         router.route().order(RouteOrder.CHUNKED_BODY_LIMIT).handler(this::limitChunkedBodies);
     }
 
+    @ConfigProperty(name = "headprobe.probe.stream-max-body-bytes", defaultValue = "134217728")
+    long maxStreamBodyBytes;
+
     private long limit(RoutingContext routing) {
-        return routing.normalizedPath().equals("/scans") ? maxScanBodyBytes : maxBodyBytes;
+        String path = routing.normalizedPath();
+        if (path.equals("/scans")) {
+            return maxScanBodyBytes;
+        }
+        if (path.equals("/probe/stream") && isText(routing.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+            return maxStreamBodyBytes;
+        }
+        return maxBodyBytes;
+    }
+
+    /** POST /probe/stream reads a text body a line at a time as the probes go: a long list costs no memory. */
+    private static boolean isText(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "text/plain", 0, "text/plain".length());
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.headprobe.scan;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.headprobe.problem.ProblemException;
 import io.headprobe.probe.ProbeRequests;
+import io.headprobe.probe.TargetLines;
 
 /**
  * Reads the targets of POST /scans as they arrive and hands them on in batches, so that a body of
@@ -95,30 +93,20 @@ final class TargetReader {
 
     /** One target per line; blank lines and lines starting with # are skipped. */
     void text(InputStream body) throws IOException {
-        Reader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        StringBuilder line = new StringBuilder();
-        int lineNumber = 1;
-        for (int c = reader.read(); c != -1; c = reader.read()) {
-            if (c == '\n') {
-                line(lineNumber++, line);
-                line.setLength(0);
-            } else if (line.length() <= maxTargetLength) {
-                // A longer line is refused by checkTarget; its rest need not be kept.
-                line.append((char) c);
+        TargetLines lines = new TargetLines(body, maxTargetLength);
+        try {
+            while (lines.hasNext()) {
+                TargetLines.Line line = lines.next();
+                if (line.tooLong()) {
+                    throw new ProblemException(400, "line " + line.number() + " is longer than " + maxTargetLength
+                            + " characters");
+                }
+                add("line " + line.number(), line.target());
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        line(lineNumber, line);
         finish(null);
-    }
-
-    private void line(int number, StringBuilder line) {
-        if (line.length() > maxTargetLength) {
-            throw new ProblemException(400, "line " + number + " is longer than " + maxTargetLength + " characters");
-        }
-        String target = line.toString().strip();
-        if (!target.isEmpty() && !target.startsWith("#")) {
-            add("line " + number, target);
-        }
     }
 
     private void add(String where, String target) {

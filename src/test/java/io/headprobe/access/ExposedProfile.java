@@ -13,11 +13,12 @@ public class ExposedProfile implements QuarkusTestProfile {
     static final String KEY_A = "test-key-a-3f9c1d";
     static final String KEY_B = "test-key-b-77e0aa";
     static final String KEY_C = "test-key-c-51b2c8";
+    static final String KEY_D = "test-key-d-9a04e2";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "headprobe.auth.api-keys", String.join(",", KEY_A, KEY_B, KEY_C),
+                "headprobe.auth.api-keys", String.join(",", KEY_A, KEY_B, KEY_C, KEY_D),
                 "headprobe.limit.enabled", "true",
                 "headprobe.limit.targets-per-minute", "60",
                 "headprobe.limit.burst", "3",

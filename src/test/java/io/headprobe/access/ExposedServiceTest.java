@@ -22,9 +22,12 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +115,37 @@ class ExposedServiceTest {
 
             probe(ExposedProfile.KEY_A, List.of(target.url("/4"))).statusCode(200);
             assertEquals(5, target.connections(), "a refused request fetched nothing");
+        } finally {
+            limits.useClock(System::nanoTime);
+        }
+    }
+
+    @Test
+    void aLineStreamWaitsForItsClientsRateInsteadOfFailing() throws Exception {
+        AtomicLong now = new AtomicLong(System.nanoTime());
+        limits.useClock(now::get);
+        try (RawServer target = RawServer.start(RawServer.answering(OK_HEAD))) {
+            String lines = IntStream.rangeClosed(1, 4).mapToObj(i -> target.url("/" + i)).collect(Collectors.joining("\n"));
+            CompletableFuture<HttpResponse<String>> stream = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/probe/stream"))
+                            .header("Authorization", "Bearer " + ExposedProfile.KEY_D).header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString(lines)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // The burst of 3 goes at once; the fourth waits for a token, which only the clock brings.
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> target.connections() == 3);
+            as(ExposedProfile.KEY_D).queryParam("target", target.url("/other")).when().get("/probe")
+                    .then().statusCode(429).body("detail", containsString("1 probe requests running"));
+            assertFalse(stream.isDone(), "the stream waits for its client's rate");
+
+            now.addAndGet(TimeUnit.SECONDS.toNanos(1));
+
+            HttpResponse<String> answer = stream.get(10, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode());
+            assertEquals(4, answer.body().lines().filter(line -> line.contains("\"status\":204")).count(), answer.body());
+            // The stream spent the bucket as four requests of one target would.
+            as(ExposedProfile.KEY_D).queryParam("target", target.url("/other")).when().get("/probe")
+                    .then().statusCode(429).body("detail", containsString("60 targets a minute"));
+            assertEquals(4, target.connections());
         } finally {
             limits.useClock(System::nanoTime);
         }
