@@ -86,8 +86,8 @@ out="${BENCH_RESULTS:-$BENCH_DIR/results}/cli-memory.md"
   echo
   echo "## POST /probe/stream over the same lists: peak RSS of the service"
   echo
-  echo "A fresh process per list and way; text: the list as \\`Content-Type: text/plain\\`, read as the probes go;"
-  echo "json: the list as the JSON body's \\`targets\\`, held whole. The jar with docker/Dockerfile.jvm's JAVA_OPTS. MiB (stream s)."
+  echo 'A fresh process per list and way; text: the list as `Content-Type: text/plain`, read as the probes go;'
+  echo 'json: the list as the JSON body'"'"'s `targets`, held whole. The jar with docker/Dockerfile.jvm'"'"'s JAVA_OPTS. MiB (stream s).'
   echo
   echo "$header largest / smallest |"; echo "$rule --- |"
   for service in "${services[@]}"; do
