@@ -29,7 +29,7 @@ public class Main implements QuarkusApplication {
 
     public static void main(String... args) {
         if (!Cli.isService(args)) {
-            System.exit(Cli.execute(args));
+            System.exit(Cli.executeAsProcess(args));
         }
         boolean serve = args.length > 0 && args[0].equals("serve");
         Quarkus.run(Main.class, serve ? Arrays.copyOfRange(args, 1, args.length) : args);

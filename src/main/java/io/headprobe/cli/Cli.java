@@ -2,6 +2,7 @@ package io.headprobe.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
 
 import picocli.CommandLine;
 
@@ -29,6 +30,33 @@ public final class Cli {
      */
     public static boolean isService(String... args) {
         return args.length == 0 || args[0].equals("serve") || Arrays.stream(args).allMatch(arg -> arg.startsWith("-D"));
+    }
+
+    /** Runs the command the arguments name as this process's only work; returns its exit code. */
+    public static int executeAsProcess(String... args) {
+        commandDefaults();
+        return execute(args);
+    }
+
+    /**
+     * Netty's and Vert.x's defaults are made for a server that runs for weeks; a command may probe
+     * one URL in 15 ms, and these cost a good part of it (bench/cli.sh), unless set otherwise with
+     * -D: pooled chunks of 64 KiB, not 4 MiB (the first chunk and the size classes of a 4 MiB one
+     * are set up before the first byte is read); a channel id that does not read every network
+     * interface's MAC address; no address resolver of Vert.x's own, which reads the hosts file and
+     * resolv.conf again: the prober resolves names itself and connects to addresses.
+     */
+    private static void commandDefaults() {
+        Map<String, String> defaults = Map.of(
+                "io.netty.allocator.maxOrder", "3",
+                "io.netty.machineId", "00:00:00:00:00:00:00:01",
+                "io.netty.processId", Long.toString(ProcessHandle.current().pid()),
+                "vertx.disableDnsResolver", "true");
+        defaults.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
     }
 
     /** Runs the command the arguments name; returns the process's exit code. */
