@@ -86,14 +86,14 @@ public class AccessLog {
         // Runs on the event loop once per request: plain appends, no streams, boxing or double formatting;
         // the line is written by LineQueue's thread.
         long tenths = (System.nanoTime() - start + 50_000) / 100_000;
-        Integer targets = Clients.targets(routing);
+        Number targets = Clients.targets(routing);
         String[] values = {
                 routing.request().method().name(),
                 routing.normalizedPath(),
                 completed ? Integer.toString(routing.response().getStatusCode()) : "aborted",
                 (tenths / 10) + "." + (tenths % 10),
                 clients.identify(routing),
-                targets == null ? "0" : targets.toString() };
+                targets == null ? "0" : Integer.toString(targets.intValue()) };
         StringBuilder line = new StringBuilder(128);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {

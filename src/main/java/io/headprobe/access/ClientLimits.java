@@ -86,16 +86,24 @@ public class ClientLimits {
      * read at the client's rate instead of refused: its answer has started long before.
      */
     public <T> Multi<T> limitPaced(int fetchesPerTarget, Function<Runnable, Multi<T>> work) {
-        if (!config.enabled()) {
-            Runnable release = countRunning();
-            return releasingIfItThrows(release, () -> work.apply(() -> {
-            }).onTermination().invoke(release));
+        // Counted as they are read: the access log, written when the answer ends, sees them all.
+        AtomicInteger targets = new AtomicInteger();
+        Clients.targets(routing, targets);
+        Runnable release;
+        Runnable pace;
+        if (config.enabled()) {
+            refuseOverBurst(fetchesPerTarget);
+            String client = client();
+            release = admitRunning(client);
+            pace = () -> {
+                targets.incrementAndGet();
+                waitForTokens(client, fetchesPerTarget);
+            };
+        } else {
+            release = countRunning();
+            pace = targets::incrementAndGet;
         }
-        refuseOverBurst(fetchesPerTarget);
-        String client = client();
-        Runnable release = admitRunning(client);
-        return releasingIfItThrows(release, () -> work.apply(() -> waitForTokens(client, fetchesPerTarget))
-                .onTermination().invoke(release));
+        return releasingIfItThrows(release, () -> work.apply(pace).onTermination().invoke(release));
     }
 
     private void waitForTokens(String client, int count) {

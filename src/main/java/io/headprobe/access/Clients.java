@@ -51,12 +51,12 @@ public class Clients {
         return Optional.ofNullable(routing.get(KEY));
     }
 
-    /** How many targets this request asks to fetch, for the access log. */
-    static void targets(RoutingContext routing, int count) {
+    /** How many targets this request asks to fetch, for the access log; a stream's count grows as it goes. */
+    static void targets(RoutingContext routing, Number count) {
         routing.put(TARGETS, count);
     }
 
-    static Integer targets(RoutingContext routing) {
+    static Number targets(RoutingContext routing) {
         return routing.get(TARGETS);
     }
 

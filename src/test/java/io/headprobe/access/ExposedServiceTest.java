@@ -215,6 +215,13 @@ class ExposedServiceTest {
             assertTrue(line != null && line.matches("method=GET path=/probe status=200 durationMs=[0-9.]+ "
                     + "client=key:[0-9a-f]{12} targets=1"), "access log line: " + line);
             assertFalse(line.contains(ExposedProfile.KEY_B));
+
+            // A line stream's targets are counted as they are read.
+            as(ExposedProfile.KEY_B).contentType("text/plain").body("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b\n")
+                    .when().post("/probe/stream").then().statusCode(200);
+            line = lines.poll(10, TimeUnit.SECONDS);
+            assertTrue(line != null && line.matches("method=POST path=/probe/stream status=200 durationMs=[0-9.]+ "
+                    + "client=key:[0-9a-f]{12} targets=2"), "access log line: " + line);
         } finally {
             access.removeHandler(capture);
             access.setLevel(before);
