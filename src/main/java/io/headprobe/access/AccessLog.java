@@ -37,6 +37,8 @@ public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger("io.headprobe.access");
     private static final List<String> FIELDS = List.of("method", "path", "status", "durationMs", "client", "targets");
+    /** Where a request's target count waits for its line, in the routing context. */
+    private static final String TARGETS = "headprobe.targets";
 
     @Inject
     Clients clients;
@@ -82,11 +84,16 @@ public class AccessLog {
         routing.next();
     }
 
+    /** How many targets this request fetches, for its line; a stream's count may grow as it goes. */
+    static void countTargets(RoutingContext routing, Number count) {
+        routing.put(TARGETS, count);
+    }
+
     private void log(RoutingContext routing, long start, boolean completed) {
         // Runs on the event loop once per request: plain appends, no streams, boxing or double formatting;
         // the line is written by LineQueue's thread.
         long tenths = (System.nanoTime() - start + 50_000) / 100_000;
-        Number targets = Clients.targets(routing);
+        Number targets = routing.get(TARGETS);
         String[] values = {
                 routing.request().method().name(),
                 routing.normalizedPath(),

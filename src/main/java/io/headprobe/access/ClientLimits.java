@@ -88,7 +88,7 @@ public class ClientLimits {
     public <T> Multi<T> limitPaced(int fetchesPerTarget, Function<Runnable, Multi<T>> work) {
         // Counted as they are read: the access log, written when the answer ends, sees them all.
         AtomicInteger targets = new AtomicInteger();
-        Clients.targets(routing, targets);
+        AccessLog.countTargets(routing, targets);
         Runnable release;
         Runnable pace;
         if (config.enabled()) {
@@ -133,7 +133,7 @@ public class ClientLimits {
     }
 
     private Runnable admit(int targets) {
-        Clients.targets(routing, targets);
+        AccessLog.countTargets(routing, targets);
         if (!config.enabled()) {
             return countRunning();
         }

@@ -25,7 +25,6 @@ import io.vertx.ext.web.RoutingContext;
 public class Clients {
 
     private static final String CLIENT = "headprobe.client";
-    private static final String TARGETS = "headprobe.targets";
     private static final String KEY = "headprobe.key";
 
     @Inject
@@ -49,15 +48,6 @@ public class Clients {
      */
     public static Optional<String> apiKey(RoutingContext routing) {
         return Optional.ofNullable(routing.get(KEY));
-    }
-
-    /** How many targets this request asks to fetch, for the access log; a stream's count grows as it goes. */
-    static void targets(RoutingContext routing, Number count) {
-        routing.put(TARGETS, count);
-    }
-
-    static Number targets(RoutingContext routing) {
-        return routing.get(TARGETS);
     }
 
     String identify(RoutingContext routing) {
