@@ -1,10 +1,10 @@
 package io.headprobe.access;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -80,36 +80,43 @@ public class ClientLimits {
 
     /**
      * For a stream of unknown length (POST /probe/stream's lines): the cap on running requests at
-     * once applies now; the rate as the stream goes. {@code work} gets the pace: run before each
-     * target, it takes the target's {@code fetchesPerTarget} from the client's bucket, waiting on
-     * the calling thread (a worker, never an event loop) until the bucket has them. A long list is
-     * read at the client's rate instead of refused: its answer has started long before.
+     * once applies now; the rate as the stream goes. {@code work} gets the pace: before each target,
+     * the Uni it makes takes the target's {@code fetchesPerTarget} from the client's bucket, and
+     * when the bucket is short, completes once it has refilled. A long list goes at the client's
+     * rate instead of being refused: its answer has started long before. Nothing waits on a thread.
      */
-    public <T> Multi<T> limitPaced(int fetchesPerTarget, Function<Runnable, Multi<T>> work) {
+    public <T> Multi<T> limitPaced(int fetchesPerTarget, Function<Supplier<Uni<Void>>, Multi<T>> work) {
         // Counted as they are read: the access log, written when the answer ends, sees them all.
         AtomicInteger targets = new AtomicInteger();
         AccessLog.countTargets(routing, targets);
         Runnable release;
-        Runnable pace;
+        Supplier<Uni<Void>> pace;
         if (config.enabled()) {
             refuseOverBurst(fetchesPerTarget);
             String client = client();
             release = admitRunning(client);
             pace = () -> {
                 targets.incrementAndGet();
-                waitForTokens(client, fetchesPerTarget);
+                return tokens(client, fetchesPerTarget);
             };
         } else {
             release = countRunning();
-            pace = targets::incrementAndGet;
+            pace = () -> {
+                targets.incrementAndGet();
+                return Uni.createFrom().voidItem();
+            };
         }
         return releasingIfItThrows(release, () -> work.apply(pace).onTermination().invoke(release));
     }
 
-    private void waitForTokens(String client, int count) {
-        for (long wait = take(client, count); wait > 0; wait = take(client, count)) {
-            LockSupport.parkNanos(wait);
-        }
+    /** Completes once {@code count} tokens were taken from the client's bucket, after it refilled if need be. */
+    private Uni<Void> tokens(String client, int count) {
+        return Uni.createFrom().deferred(() -> {
+            long wait = take(client, count);
+            return wait == 0 ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait))
+                            .onItem().transformToUni(refilled -> tokens(client, count));
+        });
     }
 
     /** The work's own termination releases the slot; if building the work fails, nothing else would. */

@@ -1,6 +1,5 @@
 package io.headprobe.probe;
 
-import java.io.InputStream;
 import java.util.List;
 
 import jakarta.enterprise.inject.Instance;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,9 +22,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.headprobe.access.ClientLimits;
 import io.headprobe.access.KeyRequired;
 import io.headprobe.problem.ProblemException;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The header probe API.
@@ -115,13 +115,12 @@ public class ProbeResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Blocking
     @Operation(summary = "Probe targets sent one per line, read as the probes go: a list of any length in bounded "
             + "memory (up to headprobe.probe.stream-max-body-bytes); the options of GET /probe as query parameters")
-    public Multi<ProbeResult> streamLines(InputStream targets, @BeanParam ProbeQuery query) {
+    public Multi<ProbeResult> streamLines(@BeanParam ProbeQuery query, @Context HttpServerRequest body) {
         ProbeOptions options = requests.options(query.request(null));
-        return limits.limitPaced(prober.costPerTarget(options),
-                pace -> prober.stream(new TargetLines(targets, config.maxTargetLength()), options, pace));
+        Multi<TargetLines.Line> lines = TargetLines.of(body, config.maxTargetLength(), config.streamMaxBodyBytes());
+        return limits.limitPaced(prober.costPerTarget(options), pace -> prober.stream(lines, options, pace));
     }
 
     @POST
@@ -129,10 +128,9 @@ public class ProbeResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Blocking
     @Operation(summary = "The line stream as server-sent events, one event per result")
-    public Multi<ProbeResult> streamLinesEvents(InputStream targets, @BeanParam ProbeQuery query) {
-        return streamLines(targets, query);
+    public Multi<ProbeResult> streamLinesEvents(@BeanParam ProbeQuery query, @Context HttpServerRequest body) {
+        return streamLines(query, body);
     }
 
     @GET

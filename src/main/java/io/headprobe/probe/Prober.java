@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.NetUtil;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.unchecked.Unchecked;
 import io.vertx.core.http.HttpMethod;
 
@@ -50,9 +48,6 @@ import io.vertx.core.http.HttpMethod;
  */
 @ApplicationScoped
 public class Prober {
-
-    /** How much of an over-long line a result shows as its target. */
-    private static final int TOO_LONG_SHOWN = 64;
 
     private final Resolver resolver;
     private final AddressGuard guard;
@@ -132,29 +127,20 @@ public class Prober {
     }
 
     /**
-     * Results in the order the targets finish, the targets read from {@code lines} as the probes go:
-     * at most {@code options.concurrency()} are read ahead of the results, so a list of any length
-     * takes the memory of that many. Reading blocks, so it happens on a worker thread; {@code pace}
-     * runs there before each target is fetched (a client's rate limit waits in it). A target is
-     * fetched each time it is given: remembering which were given would hold the list.
+     * Results in the order the targets finish, the targets taken from {@code lines} as the probes
+     * go: at most {@code options.concurrency()} ahead of the results, so a list of any length takes
+     * the memory of that many. Before a target is fetched, {@code pace} must complete (a client's
+     * rate limit waits there). A target is fetched each time it is given: remembering which were
+     * given would hold the list.
      */
-    public Multi<ProbeResult> stream(Iterator<TargetLines.Line> lines, ProbeOptions options, Runnable pace) {
-        return Multi.createFrom().iterable(() -> lines)
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToUni(line -> {
-                    if (line.tooLong()) {
-                        return Uni.createFrom().item(tooLong(line));
-                    }
-                    pace.run();
-                    return probe(line.target(), options);
-                })
+    public Multi<ProbeResult> stream(Multi<TargetLines.Line> lines, ProbeOptions options, Supplier<Uni<Void>> pace) {
+        return lines
+                .onItem().transformToUni(line -> line.tooLong()
+                        ? Uni.createFrom().item(ProbeResult.notFetched(line.target(), new ProbeResult.Error(
+                                ErrorCode.INVALID_TARGET, "line " + line.number() + " is longer than "
+                                        + config.maxTargetLength() + " characters")))
+                        : pace.get().onItem().transformToUni(paced -> probe(line.target(), options)))
                 .merge(options.concurrency());
-    }
-
-    private ProbeResult tooLong(TargetLines.Line line) {
-        String start = line.target().substring(0, Math.min(TOO_LONG_SHOWN, line.target().length()));
-        return ProbeResult.notFetched(start + "...", new ProbeResult.Error(ErrorCode.INVALID_TARGET,
-                "line " + line.number() + " is longer than " + config.maxTargetLength() + " characters"));
     }
 
     /** How many distinct targets (URLs) a request names. */

@@ -3,7 +3,6 @@ package io.headprobe.scan;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -93,20 +92,20 @@ final class TargetReader {
 
     /** One target per line; blank lines and lines starting with # are skipped. */
     void text(InputStream body) throws IOException {
-        TargetLines lines = new TargetLines(body, maxTargetLength);
-        try {
-            while (lines.hasNext()) {
-                TargetLines.Line line = lines.next();
-                if (line.tooLong()) {
-                    throw new ProblemException(400, "line " + line.number() + " is longer than " + maxTargetLength
-                            + " characters");
-                }
-                add("line " + line.number(), line.target());
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        TargetLines lines = new TargetLines(maxTargetLength);
+        byte[] chunk = new byte[8192];
+        for (int count = body.read(chunk); count != -1; count = body.read(chunk)) {
+            lines.feed(chunk, count).forEach(this::line);
         }
+        lines.finish().forEach(this::line);
         finish(null);
+    }
+
+    private void line(TargetLines.Line line) {
+        if (line.tooLong()) {
+            throw new ProblemException(400, "line " + line.number() + " is longer than " + maxTargetLength + " characters");
+        }
+        add("line " + line.number(), line.target());
     }
 
     private void add(String where, String target) {
