@@ -7,6 +7,7 @@
 # and, as the floor, ApacheBench (ab -c C; C,
 # one connection per request). Wall time, prober CPU seconds, peak RSS; ratios to ab.
 # Usage: bench/fanout.sh [N] [C] [RUNS]   (defaults 10000 1000 3; --smoke: 200 targets, jar only)
+# FANOUT_BEFORE_JAR=.../quarkus-run.jar and FANOUT_BEFORE_RUNNER=...-runner add an older build's POST /probe.
 source "$(dirname "$0")/lib.sh"
 N=${1:-10000}; C=${2:-1000}; RUNS=${3:-3}; WARMUPS=${FANOUT_WARMUPS:-3}
 if [ "$N" = "--smoke" ]; then N=200; C=100; RUNS=1; WARMUPS=1; RUNNER=; fi
@@ -23,6 +24,17 @@ if [ -n "$RUNNER" ]; then
   "$RUNNER" -Dquarkus.http.port=$NATIVE_PORT $PROBER_FLAGS >"$work/native.log" 2>&1 &
   pids+=($!); contenders+=("HeadProbe native=probe:$!:$NATIVE_PORT")
   wait_200 "http://127.0.0.1:$NATIVE_PORT/q/health/ready" 60
+fi
+# FANOUT_BEFORE_JAR / FANOUT_BEFORE_RUNNER: an older build's POST /probe beside, for before/after in one run.
+if [ -n "${FANOUT_BEFORE_JAR:-}" ]; then
+  java $IMAGE_JAVA_OPTS -Dquarkus.http.port=18184 $PROBER_FLAGS -jar "$FANOUT_BEFORE_JAR" >"$work/jar-before.log" 2>&1 &
+  pids+=($!); contenders+=("HeadProbe jar, build before=probe:$!:18184")
+  wait_200 "http://127.0.0.1:18184/q/health/ready" 60
+fi
+if [ -n "${FANOUT_BEFORE_RUNNER:-}" ] && [ -n "$RUNNER" ]; then
+  "$FANOUT_BEFORE_RUNNER" -Dquarkus.http.port=18185 $PROBER_FLAGS >"$work/native-before.log" 2>&1 &
+  pids+=($!); contenders+=("HeadProbe native, build before=probe:$!:18185")
+  wait_200 "http://127.0.0.1:18185/q/health/ready" 60
 fi
 # The command line (issue 17): the same build as a one-shot command reading the targets on stdin,
 # start-up included in its wall time.
