@@ -1,5 +1,5 @@
 """Exec to exit of `headprobe probe URL` (and `headprobe audit ... --url URL`), one loopback target answering at once: the native binary,
-the jar and `curl -sI` (the floor), alternating, after warm-ups; medians. The target is a plain socket server in a thread
+the jar and `curl -sI` (the floor), alternating (each round starting one contender later), after warm-ups; medians. The target is a plain socket server in a thread
 of this process (one request per run costs it nothing measurable).
 
 Usage: python3 cli_startup.py RUNS NAME=COMMAND ...   (COMMAND gets the target URL appended)"""
@@ -35,7 +35,10 @@ def main():
     url = 'http://127.0.0.1:%d/' % listener.getsockname()[1]
     times = {name: [] for name, _ in contenders}
     for round_ in range(runs + 2):          # the first two rounds warm the page cache
-        for name, command in contenders:
+        # Each round starts one contender later: a native run right after a JVM's (which leaves the
+        # caches cold) would otherwise always be the same one.
+        shift = round_ % len(contenders)
+        for name, command in contenders[shift:] + contenders[:shift]:
             start = time.perf_counter()
             done = subprocess.run(shlex.split(command) + [url], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             elapsed = time.perf_counter() - start
