@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.headprobe.testing.Ndjson;
 import io.headprobe.testing.RawServer;
 import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,7 +71,7 @@ class LineStreamTest {
     @Test
     void anOverlongLineIsOneFailedResultAndTheOthersGoOn() {
         String tooLong = "https://" + "a".repeat(9000) + ".example/";
-        List<JsonNode> results = ndjson(given().contentType("text/plain")
+        List<JsonNode> results = Ndjson.read(given().contentType("text/plain")
                 .body(tooLong + "\n\n# a comment\n  " + target.url("/ok") + "  \n")
                 .when().post("/probe/stream")
                 .then().statusCode(200).contentType(startsWith("application/x-ndjson"))
@@ -87,7 +87,7 @@ class LineStreamTest {
 
     @Test
     void theOptionsOfGetProbeComeAsQueryParameters() {
-        List<JsonNode> results = ndjson(given().contentType("text/plain").queryParam("method", "GET").queryParam("audit", "true")
+        List<JsonNode> results = Ndjson.read(given().contentType("text/plain").queryParam("method", "GET").queryParam("audit", "true")
                 .body(target.url("/graded") + "\n")
                 .when().post("/probe/stream")
                 .then().statusCode(200).extract().asString());
@@ -140,20 +140,6 @@ class LineStreamTest {
         out.write(bytes);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-    }
-
-    private static List<JsonNode> ndjson(String body) {
-        List<JsonNode> results = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-                try {
-                    results.add(new ObjectMapper().readTree(line));
-                } catch (IOException e) {
-                    throw new AssertionError("not JSON: " + line, e);
-                }
-            }
-        }
-        return results;
     }
 
     /** The lines of a chunked HTTP/1.1 response, read as they come. */

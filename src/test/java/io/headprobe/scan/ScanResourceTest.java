@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.headprobe.testing.Loopback;
+import io.headprobe.testing.Ndjson;
 import io.headprobe.testing.RawServer;
 import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,7 +108,7 @@ class ScanResourceTest {
         assertEquals(lines.subList(10, 31), rest);
 
         // A page: at most limit lines, and the stream ends by itself.
-        List<JsonNode> page = Scans.read(given().accept(ScanResource.NDJSON)
+        List<JsonNode> page = Ndjson.read(given().accept(ScanResource.NDJSON)
                 .queryParam("after", lines.get(9).get("cursor").asText()).queryParam("limit", 5)
                 .when().get("/scans/" + id + "/results").then().statusCode(200).extract().asString());
         assertEquals(lines.subList(10, 15), page);
@@ -167,7 +168,7 @@ class ScanResourceTest {
         String id = Scans.submitJson(Map.of("targets", List.of(changedStatus, nowBroken, same, target(noContent, 3))));
         Scans.awaitFinished(id);
 
-        List<JsonNode> changes = Scans.read(given().when().get("/scans/" + id + "/diff?base=" + base)
+        List<JsonNode> changes = Ndjson.read(given().when().get("/scans/" + id + "/diff?base=" + base)
                 .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().asString());
         Map<String, JsonNode> byTarget = changes.stream().collect(Collectors.toMap(change -> change.get("target").asText(),
                 change -> change));

@@ -4,21 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.headprobe.testing.Ndjson;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** A client of /scans for tests: submit, wait for the end, read the results. */
 final class Scans {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Scans() {
     }
@@ -36,28 +32,13 @@ final class Scans {
     /** The same, asking as {@code client} (with its API key, say). */
     static JsonNode awaitFinished(String id, RequestSpecification client) {
         return await("scan " + id + " finished").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
-                .until(() -> readLine(given().spec(client).when().get("/scans/" + id).then().statusCode(200).extract().asString()),
+                .until(() -> Ndjson.readLine(given().spec(client).when().get("/scans/" + id).then().statusCode(200).extract().asString()),
                         scan -> !List.of("queued", "running").contains(scan.get("state").asText()));
     }
 
     static List<JsonNode> results(String id, String after) {
-        return read(given().accept("application/x-ndjson").queryParam("after", after == null ? "" : after)
+        return Ndjson.read(given().accept("application/x-ndjson").queryParam("after", after == null ? "" : after)
                 .when().get("/scans/" + id + "/results")
                 .then().statusCode(200).extract().asString());
-    }
-
-    /** One JSON value per line of NDJSON. */
-    static List<JsonNode> read(String ndjson) {
-        List<JsonNode> lines = new ArrayList<>();
-        ndjson.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(readLine(line)));
-        return lines;
-    }
-
-    private static JsonNode readLine(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 }
