@@ -90,22 +90,20 @@ public class ClientLimits {
         AtomicInteger targets = new AtomicInteger();
         AccessLog.countTargets(routing, targets);
         Runnable release;
-        Supplier<Uni<Void>> pace;
+        Supplier<Uni<Void>> tokens;
         if (config.enabled()) {
             refuseOverBurst(fetchesPerTarget);
             String client = client();
             release = admitRunning(client);
-            pace = () -> {
-                targets.incrementAndGet();
-                return tokens(client, fetchesPerTarget);
-            };
+            tokens = () -> tokens(client, fetchesPerTarget);
         } else {
             release = countRunning();
-            pace = () -> {
-                targets.incrementAndGet();
-                return Uni.createFrom().voidItem();
-            };
+            tokens = () -> Uni.createFrom().voidItem();
         }
+        Supplier<Uni<Void>> pace = () -> {
+            targets.incrementAndGet();
+            return tokens.get();
+        };
         return releasingIfItThrows(release, () -> work.apply(pace).onTermination().invoke(release));
     }
 

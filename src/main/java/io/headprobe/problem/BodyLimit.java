@@ -30,13 +30,13 @@ public class BodyLimit {
     @ConfigProperty(name = "headprobe.scan.max-body-bytes", defaultValue = "134217728")
     long maxScanBodyBytes;
 
+    @ConfigProperty(name = "headprobe.probe.stream-max-body-bytes", defaultValue = "134217728")
+    long maxStreamBodyBytes;
+
     void register(@Observes Router router) {
         router.route().order(RouteOrder.BODY_LIMIT).handler(this::refuseLargeBodies);
         router.route().order(RouteOrder.CHUNKED_BODY_LIMIT).handler(this::limitChunkedBodies);
     }
-
-    @ConfigProperty(name = "headprobe.probe.stream-max-body-bytes", defaultValue = "134217728")
-    long maxStreamBodyBytes;
 
     private long limit(RoutingContext routing) {
         String path = routing.normalizedPath();
